@@ -1,0 +1,50 @@
+/**
+ * @mcpist/plugin-sdk — everything a plugin package needs and nothing of the
+ * server: define tools and plugins, declare auth and rate limits, throw typed
+ * errors. Re-exports `z` so schemas use the same zod as the SDK.
+ */
+export { z } from 'zod';
+export type {
+  AuthDeclaration,
+  Credential,
+  OAuth2Declaration,
+  RateLimitDeclaration,
+  TokenAuthDeclaration,
+  TokenField,
+} from './auth.js';
+export type { ToolContext, ToolLogger } from './context.js';
+export {
+  definePlugin,
+  isPluginDefinition,
+  PLUGIN_NAME_PATTERN,
+  type PluginDefinition,
+  type PluginSpec,
+} from './define-plugin.js';
+export {
+  defineTool,
+  type JsonSchema,
+  RESERVED_INPUT_KEYS,
+  TOOL_NAME_PATTERN,
+  type ToolDefinition,
+  type ToolOutput,
+  type ToolSpec,
+  toJsonSchema,
+} from './define-tool.js';
+export { DefinitionError } from './definition-error.js';
+export {
+  AuthExpiredError,
+  AuthInvalidError,
+  errorFromHttpStatus,
+  type HttpFailure,
+  InvalidInputError,
+  isPluginError,
+  NotFoundError,
+  PluginError,
+  type PluginErrorKind,
+  type PluginErrorOptions,
+  parseRetryAfter,
+  RateLimitedError,
+  UpstreamPermanentError,
+  UpstreamTransientError,
+} from './errors.js';
+export { PLUGIN_API_VERSION } from './version.js';

@@ -1,0 +1,6 @@
+/**
+ * Version of the plugin API this SDK implements. The core accepts plugins whose
+ * API version satisfies its supported range (same major), and refuses others
+ * with `MCPIST_PLUGIN_API_MISMATCH`.
+ */
+export const PLUGIN_API_VERSION = '1.0.0';
