@@ -28,6 +28,8 @@ export interface ToolSpec<I extends z.ZodObject, O extends z.ZodObject | undefin
   input: I;
   /** Shape of one output record. Omit for tools that return text. */
   output?: O;
+  /** Whether the handler returns a list of records (default) or a single record. Ignored for text tools. */
+  returns?: 'list' | 'record';
   /** Destroys or finalizes data (delete, merge). Off in new roles by default. */
   dangerous?: boolean;
   /** Only reads. Tools that do not say so are treated as writes and never retried after they may have reached the service. */
@@ -47,6 +49,8 @@ export interface ToolDefinition {
   readonly inputSchema: JsonSchema;
   /** JSON Schema of one output record, computed once; undefined for text tools. */
   readonly outputSchema: JsonSchema | undefined;
+  /** `list`, `record`, or `text` when the tool declares no output. */
+  readonly returns: 'list' | 'record' | 'text';
   /** Field names of one output record, in declaration order. */
   readonly outputFields: readonly string[];
   readonly dangerous: boolean;
@@ -97,6 +101,9 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefi
     throw new DefinitionError('MCPIST_TOOL_HANDLER', `tool "${spec.name}" needs a handler function`);
   }
   const output = spec.output as z.ZodObject | undefined;
+  if (spec.returns !== undefined && !['list', 'record'].includes(spec.returns)) {
+    throw new DefinitionError('MCPIST_TOOL_OUTPUT', `tool "${spec.name}": returns must be "list" or "record"`);
+  }
   if (output !== undefined && !isZodObject(output)) {
     throw new DefinitionError('MCPIST_TOOL_OUTPUT', `tool "${spec.name}": output must be a z.object(...)`);
   }
@@ -107,6 +114,7 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefi
     output,
     inputSchema: toJsonSchema(spec.input, 'input'),
     outputSchema: output ? toJsonSchema(output, 'output') : undefined,
+    returns: output ? (spec.returns ?? 'list') : 'text',
     outputFields: Object.freeze(output ? Object.keys(output.shape) : []),
     dangerous: spec.dangerous ?? false,
     readOnly: spec.readOnly ?? false,

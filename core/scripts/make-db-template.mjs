@@ -1,0 +1,39 @@
+// Builds an initialised, migrated PGlite data folder once per schema change,
+// so a new embedded store (first `npm start`, every test) starts in ~0.5 s
+// instead of paying initdb (~5 s). Output: dist/store/pglite-template.tar.gz.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { migrate, readMigrations } from '../dist/store/migrations.js';
+
+const target = new URL('../dist/store/pglite-template.tar.gz', import.meta.url);
+const stamp = new URL('../dist/store/pglite-template.sha256', import.meta.url);
+const pkg = JSON.parse(
+  readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+);
+
+const migrations = await readMigrations();
+const hash = createHash('sha256').update(pkg.version).update(JSON.stringify(migrations)).digest('hex');
+
+if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+  console.log('pglite template is up to date');
+  process.exit(0);
+}
+
+const started = performance.now();
+const pg = new PGlite();
+const db = {
+  kind: 'pglite',
+  query: async (sql, params = []) => (await pg.query(sql, params)).rows,
+  exec: async (sql) => {
+    await pg.exec(sql);
+  },
+  transaction: (fn) =>
+    pg.transaction((tx) => fn({ query: async (sql, params = []) => (await tx.query(sql, params)).rows })),
+};
+await migrate(db, migrations);
+const dump = await pg.dumpDataDir('gzip');
+writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
+writeFileSync(stamp, hash);
+await pg.close();
+console.log(`pglite template written (${migrations.length} migrations, ${Math.round(performance.now() - started)} ms)`);

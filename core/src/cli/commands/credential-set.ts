@@ -1,0 +1,30 @@
+import { text } from 'node:stream/consumers';
+import { Tokens } from '../../container/tokens.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { userFor, withContainer } from './with-container.js';
+
+function parseFields(pairs: readonly string[] = []): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const pair of pairs) {
+    const index = pair.indexOf('=');
+    if (index <= 0) throw new Error(`--field "${pair}" must look like key=value`);
+    fields[pair.slice(0, index)] = pair.slice(index + 1);
+  }
+  return fields;
+}
+
+export async function credentialSet(
+  global: GlobalOptions,
+  service: string,
+  options: { token: string; user?: string; field?: string[] },
+): Promise<void> {
+  if (!/^[a-z][a-z0-9-]{0,39}$/.test(service)) throw new Error(`"${service}" is not a service name (e.g. github)`);
+  const secret = (options.token === '-' ? await text(process.stdin) : options.token).trim();
+  if (secret === '') throw new Error('the token is empty');
+  const fields = parseFields(options.field);
+  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
+    const user = await userFor(c, options.user);
+    await c.resolve(Tokens.TokenBroker).setPersonalToken(user.id, service, secret, fields);
+    process.stderr.write(`stored an encrypted ${service} token for ${user.email}\n`);
+  });
+}

@@ -1,0 +1,30 @@
+import { Tokens } from '../../container/tokens.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { withContainer } from './with-container.js';
+
+export async function pluginsList(global: GlobalOptions, options: { json?: boolean }): Promise<void> {
+  await withContainer(configFor(global, { logLevel: 'error' }), {}, async (c) => {
+    const report = c.resolve(Tokens.PluginReport);
+    const catalog = c.resolve(Tokens.ModuleCatalog);
+    const loaded = [...catalog.modules.values()].map((module) => ({
+      module: module.name,
+      package: module.packageName,
+      version: module.packageVersion,
+      api_version: module.upstreamApiVersion,
+      base_url: module.baseUrl,
+      tools: [...module.tools.keys()],
+    }));
+    const failed = report.failed.map((f) => ({ package: f.packageName, code: f.code, message: f.message }));
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ loaded, failed }, null, 2)}\n`);
+      return;
+    }
+    for (const module of loaded) {
+      process.stdout.write(
+        `${module.module}\t${module.package}@${module.version ?? '?'}\t${module.tools.length} tools\t${module.base_url}\n`,
+      );
+    }
+    for (const failure of failed)
+      process.stdout.write(`SKIPPED ${failure.package}\t${failure.code}\t${failure.message}\n`);
+  });
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { McpistConfigInput } from '../../config/config-schema.js';
+import { compose, disposeContainer } from '../../container/compose.js';
+import { Tokens } from '../../container/tokens.js';
+import { createMcpServer } from '../../mcp/create-mcp-server.js';
+import { MCPIST_VERSION } from '../../version.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { userFor } from './with-container.js';
+
+/**
+ * MCP over stdio for local clients. Whoever can start this process can read
+ * the store anyway, so it acts as a user named on the command line.
+ */
+export async function stdio(
+  global: GlobalOptions,
+  options: { user?: string; toolMode?: 'meta' | 'direct' },
+): Promise<void> {
+  const overrides: McpistConfigInput = options.toolMode ? { toolMode: options.toolMode } : {};
+  const config = configFor(global, overrides);
+  const c = await compose(config, { logStream: 'stderr' });
+  const user = await userFor(c, options.user).catch(async (error) => {
+    await disposeContainer(c);
+    throw error;
+  });
+  const server = createMcpServer(
+    c.resolve(Tokens.ToolDispatcher),
+    {
+      principal: { userId: user.id, email: user.email, systemRole: user.system_role, via: 'local' },
+      mode: config.toolMode,
+      requestId: randomUUID(),
+    },
+    MCPIST_VERSION,
+  );
+  const transport = new StdioServerTransport();
+  const shutdown = async () => {
+    await server.close().catch(() => {});
+    await disposeContainer(c);
+    process.exit(0);
+  };
+  transport.onclose = shutdown;
+  process.stdin.on('end', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await server.connect(transport);
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { enableCompileCache } from 'node:module';
+import { Command, Option } from 'commander';
+import { ConfigError } from '../config/config-error.js';
+import { MCPIST_VERSION } from '../version.js';
+
+// Start-up time matters (health within 2 s): cache compiled code across runs,
+// and load each command's modules only when it runs.
+enableCompileCache?.();
+
+const program = new Command()
+  .name('mcpist')
+  .description('MCPist: one MCP endpoint for your services')
+  .version(MCPIST_VERSION)
+  .option('-c, --config <file>', 'configuration file (default ./mcpist.config.json)')
+  .option('--data-dir <dir>', 'embedded store folder (default ./.mcpist)')
+  .showHelpAfterError();
+
+const toolMode = new Option('--tool-mode <mode>', 'tools/list exposure').choices(['meta', 'direct']);
+
+program
+  .command('serve')
+  .description('serve MCP over Streamable HTTP at /mcp (default port 8088)')
+  .option('-p, --port <port>', 'port to listen on', (value) => Number(value))
+  .option('--host <host>', 'address to bind (default 127.0.0.1)')
+  .addOption(toolMode)
+  .action(async (options) => (await import('./commands/serve.js')).serve(program.opts(), options));
+
+program
+  .command('stdio')
+  .description('serve MCP over stdio (Claude Desktop); logs go to stderr')
+  .option('-u, --user <email>', 'act as this user (default: the first admin)')
+  .addOption(toolMode)
+  .action(async (options) => (await import('./commands/stdio.js')).stdio(program.opts(), options));
+
+const token = program.command('token').description('API tokens');
+token
+  .command('create')
+  .description('create an API token for a user (creating the user if needed); prints it once')
+  .requiredOption('-u, --user <email>', 'owner of the token')
+  .option('-n, --name <name>', 'a label for the token', 'default')
+  .action(async (options) => (await import('./commands/token-create.js')).tokenCreate(program.opts(), options));
+
+const credential = program.command('credential').description('service credentials');
+credential
+  .command('set <service>')
+  .description('store a long-lived token (type A) for a service, encrypted')
+  .requiredOption('-t, --token <token>', 'the token; "-" reads it from standard input')
+  .option('-u, --user <email>', 'whose credential (default: the first admin)')
+  .option('-f, --field <key=value...>', 'extra non-secret fields, e.g. email=me@x.com site=acme.atlassian.net')
+  .action(async (service, options) =>
+    (await import('./commands/credential-set.js')).credentialSet(program.opts(), service, options),
+  );
+
+const plugins = program.command('plugins').description('plugins');
+plugins
+  .command('list')
+  .description('list loaded and skipped plugins')
+  .option('--json', 'print JSON')
+  .action(async (options) => (await import('./commands/plugins-list.js')).pluginsList(program.opts(), options));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || (error as Error)?.name === 'DataDirLockedError') {
+    process.stderr.write(`mcpist: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`mcpist: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const pluginSettings = z.strictObject({
+  /** Overrides the plugin's upstream base URL (GitHub Enterprise, a Jira site, a local fake). */
+  baseUrl: z.url().optional(),
+  /** Deadline for this plugin's calls in ms, overriding `runner.timeoutMs`. */
+  timeoutMs: z.int().min(100).max(600_000).optional(),
+});
+
+/** Every setting MCPist reads. Unknown keys are errors, so typos never pass silently. */
+export const configSchema = z.strictObject({
+  port: z.int().min(0).max(65_535).default(8088),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Public base URL of this server, used in metadata and connect links. Defaults to http://host:port. */
+  publicUrl: z.url().optional(),
+  /** Embedded store folder (PGlite). Ignored when databaseUrl is set. */
+  dataDir: z.string().min(1).default('./.mcpist'),
+  /** PostgreSQL connection string; when set, the embedded store is not used. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /** `meta`: three meta-tools (default). `direct`: every allowed tool listed natively. */
+  toolMode: z.enum(['meta', 'direct']).default('meta'),
+  /** Plugin packages to load by name, besides auto-discovered ones. */
+  plugins: z.array(z.string().min(1)).default([]),
+  /** Extra node_modules folders scanned for plugin packages. */
+  pluginPaths: z.array(z.string().min(1)).default([]),
+  /** Scan installed packages for `"mcpist": { "plugin": true }`. */
+  autoDiscoverPlugins: z.boolean().default(true),
+  pluginSettings: z.record(z.string(), pluginSettings).default({}),
+  runner: z
+    .strictObject({
+      timeoutMs: z.int().min(100).max(600_000).default(30_000),
+      maxRecords: z.int().min(1).max(10_000).default(500),
+    })
+    .prefault({}),
+  batch: z
+    .strictObject({
+      maxCommands: z.int().min(1).max(500).default(50),
+      concurrency: z.int().min(1).max(64).default(8),
+    })
+    .prefault({}),
+  http: z
+    .strictObject({
+      maxBodyBytes: z.int().min(1024).max(50_000_000).default(1_000_000),
+    })
+    .prefault({}),
+  /** Authorization servers named in /.well-known/oauth-protected-resource. */
+  authorizationServers: z.array(z.url()).default([]),
+  /** Where the encryption key ring lives; defaults to <dataDir>/keys.json. */
+  keyFile: z.string().min(1).optional(),
+});
+
+export type McpistConfig = z.output<typeof configSchema>;
+export type McpistConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,197 @@
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
+import { ApiTokenIssuer } from '../auth/api-token-issuer.js';
+import { Authenticator } from '../auth/authenticator.js';
+import { BatchRunner } from '../batch/batch-runner.js';
+import { TokenBroker } from '../broker/token-broker.js';
+import type { McpistConfig } from '../config/config-schema.js';
+import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import { createMcpistLogger } from '../observability/logger.js';
+import { Metrics } from '../observability/metrics.js';
+import { loadPlugins } from '../plugins/load-plugins.js';
+import { ModuleCatalog } from '../plugins/module-catalog.js';
+import { LimiterPool } from '../runner/rate-limiter.js';
+import { ToolRunner } from '../runner/tool-runner.js';
+import { KeyRing } from '../secrets/key-ring.js';
+import { AllowAllSieve } from '../sieve/allow-all-sieve.js';
+import { type OpenedDatabase, openDatabase, resolveDataDir } from '../store/open-database.js';
+import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
+import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
+import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import { UsersRepository } from '../store/repositories/users-repository.js';
+import { Tokens } from './tokens.js';
+
+export interface ComposeOptions {
+  /** `stderr` for stdio mode, where stdout carries the protocol. */
+  logStream?: 'stdout' | 'stderr';
+  /** Load plugins (serve, stdio, plugins list) or not (token and credential commands). */
+  plugins?: boolean;
+  /** A store already being opened (see `openStoreEarly`), so start-up work overlaps module loading. */
+  database?: Promise<OpenedDatabase>;
+  cwd?: string;
+}
+
+const cached = <T>(factory: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory(factory) });
+
+/**
+ * The composition root: builds every part once, in dependency order, and
+ * registers it under its token in a child container (so tests can run
+ * several instances in one process). Start-up work that is independent —
+ * opening the store, importing plugins — runs in parallel.
+ */
+export async function compose(config: McpistConfig, options: ComposeOptions = {}): Promise<DependencyContainer> {
+  const c = rootContainer.createChildContainer();
+  const logger = createMcpistLogger({ level: config.logLevel, stream: options.logStream ?? 'stdout' });
+  const metrics = new Metrics();
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = resolveDataDir(config, cwd);
+
+  const [{ db, applied }, report] = await Promise.all([
+    options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir }),
+    options.plugins === false
+      ? Promise.resolve({ loaded: [], failed: [] })
+      : loadPlugins({
+          names: config.plugins,
+          pluginPaths: config.pluginPaths,
+          autoDiscover: config.autoDiscoverPlugins,
+          cwd,
+        }),
+  ]);
+  if (applied.length > 0) logger.info('database migrated', { applied, store: db.kind });
+
+  const { ring, created, keyFile } = loadKeyRing(config, dataDir, cwd);
+  if (created) {
+    logger.warn('generated a new encryption key file; back it up, stored credentials are unreadable without it', {
+      key_file: keyFile,
+    });
+  }
+
+  for (const failure of report.failed) {
+    logger.error('plugin skipped', { package: failure.packageName, code: failure.code, reason: failure.message });
+  }
+
+  c.register(Tokens.Config, { useValue: config });
+  c.register(Tokens.Logger, { useValue: logger });
+  c.register(Tokens.Metrics, { useValue: metrics });
+  c.register(Tokens.Database, { useValue: db });
+  c.register(Tokens.KeyRing, { useValue: ring });
+  c.register(Tokens.PluginReport, { useValue: report });
+  c.register(
+    Tokens.ModuleCatalog,
+    cached(() => new ModuleCatalog(report.loaded, config)),
+  );
+  c.register(
+    Tokens.UsersRepository,
+    cached((r) => new UsersRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.ApiTokensRepository,
+    cached((r) => new ApiTokensRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.CredentialsRepository,
+    cached((r) => new CredentialsRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.ModuleRegistryRepository,
+    cached((r) => new ModuleRegistryRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.ToolSieve,
+    cached((r) => new AllowAllSieve(r.resolve(Tokens.ModuleCatalog), r.resolve(Tokens.Logger))),
+  );
+  c.register(
+    Tokens.TokenBroker,
+    cached((r) => new TokenBroker(r.resolve(Tokens.CredentialsRepository), r.resolve(Tokens.KeyRing))),
+  );
+  c.register(
+    Tokens.CredentialSource,
+    cached((r) => r.resolve(Tokens.TokenBroker)),
+  );
+  c.register(
+    Tokens.LimiterPool,
+    cached(() => new LimiterPool()),
+  );
+  c.register(
+    Tokens.ToolRunner,
+    cached(
+      (r) =>
+        new ToolRunner(
+          r.resolve(Tokens.ToolSieve),
+          r.resolve(Tokens.CredentialSource),
+          r.resolve(Tokens.LimiterPool),
+          r.resolve(Tokens.Logger),
+          r.resolve(Tokens.Metrics),
+          { maxRecords: config.runner.maxRecords },
+        ),
+    ),
+  );
+  c.register(
+    Tokens.BatchRunner,
+    cached((r) => new BatchRunner(r.resolve(Tokens.ToolRunner), r.resolve(Tokens.ToolSieve), config.batch)),
+  );
+  c.register(
+    Tokens.ToolDispatcher,
+    cached(
+      (r) =>
+        new ToolDispatcher(
+          r.resolve(Tokens.ModuleCatalog),
+          r.resolve(Tokens.ToolSieve),
+          r.resolve(Tokens.ToolRunner),
+          r.resolve(Tokens.BatchRunner),
+        ),
+    ),
+  );
+  c.register(
+    Tokens.Authenticator,
+    cached((r) => new Authenticator(r.resolve(Tokens.ApiTokensRepository))),
+  );
+  c.register(
+    Tokens.ApiTokenIssuer,
+    cached((r) => new ApiTokenIssuer(r.resolve(Tokens.UsersRepository), r.resolve(Tokens.ApiTokensRepository))),
+  );
+
+  if (options.plugins !== false) await syncModuleRegistry(c);
+  return c;
+}
+
+/** The key ring: from the key file (created on first start), or ephemeral for an in-memory store. */
+function loadKeyRing(config: McpistConfig, dataDir: string, cwd: string) {
+  if (!config.keyFile && dataDir.startsWith('memory://'))
+    return { ring: KeyRing.generate(), created: false, keyFile: '' };
+  const keyFile = config.keyFile ? resolve(cwd, config.keyFile) : join(dataDir, 'keys.json');
+  return { ...KeyRing.loadOrCreate(keyFile), keyFile };
+}
+
+async function syncModuleRegistry(c: DependencyContainer): Promise<void> {
+  const report = c.resolve(Tokens.PluginReport);
+  await c.resolve(Tokens.ModuleRegistryRepository).sync([
+    ...report.loaded.map(({ definition, packageName, packageVersion }) => ({
+      moduleName: definition.name,
+      displayName: definition.displayName,
+      description: definition.description,
+      apiVersion: definition.upstreamApiVersion,
+      packageName,
+      packageVersion,
+    })),
+    ...report.failed
+      .filter((failure) => failure.moduleName)
+      .map((failure) => ({
+        moduleName: failure.moduleName as string,
+        displayName: failure.moduleName as string,
+        description: '',
+        apiVersion: '',
+        packageName: failure.packageName,
+        packageVersion: undefined,
+        loadError: `${failure.code}: ${failure.message}`,
+      })),
+  ]);
+}
+
+/** Releases what the container holds: limiters, the database, log transports. */
+export async function disposeContainer(c: DependencyContainer): Promise<void> {
+  await c.resolve(Tokens.LimiterPool).close();
+  await c.resolve(Tokens.Database).close();
+  c.resolve(Tokens.Logger).close();
+}

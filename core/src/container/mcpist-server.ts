@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DependencyContainer } from 'tsyringe';
+import type { McpistConfig } from '../config/config-schema.js';
+import { createApp } from '../http/create-app.js';
+import { MCPIST_VERSION } from '../version.js';
+import { type ComposeOptions, compose, disposeContainer } from './compose.js';
+import { Tokens } from './tokens.js';
+
+/** A running MCPist HTTP server. */
+export interface McpistServer {
+  readonly url: string;
+  readonly port: number;
+  readonly container: DependencyContainer;
+  close(): Promise<void>;
+}
+
+/** Composes the hub and serves it over HTTP on `config.host:config.port`. */
+export async function startServer(config: McpistConfig, options: ComposeOptions = {}): Promise<McpistServer> {
+  const container = await compose(config, options);
+  const report = container.resolve(Tokens.PluginReport);
+  const app = createApp({
+    authenticator: container.resolve(Tokens.Authenticator),
+    dispatcher: container.resolve(Tokens.ToolDispatcher),
+    logger: container.resolve(Tokens.Logger),
+    metrics: container.resolve(Tokens.Metrics),
+    db: container.resolve(Tokens.Database),
+    version: MCPIST_VERSION,
+    defaultMode: config.toolMode,
+    publicUrl: config.publicUrl,
+    authorizationServers: config.authorizationServers,
+    failedPlugins: report.failed,
+    loadedModules: report.loaded.map((plugin) => plugin.definition.name),
+    maxBodyBytes: config.http.maxBodyBytes,
+  });
+  let http: Server;
+  try {
+    http = await new Promise<Server>((resolve, reject) => {
+      const server = app.listen(config.port, config.host, () => resolve(server));
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await disposeContainer(container);
+    throw error;
+  }
+  http.headersTimeout = 30_000;
+  http.requestTimeout = 120_000;
+  const { port } = http.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const logger = container.resolve(Tokens.Logger);
+  logger.info('mcpist listening', {
+    url: `http://${host}:${port}`,
+    modules: report.loaded.map((plugin) => plugin.definition.name),
+    tool_mode: config.toolMode,
+  });
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    container,
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await disposeContainer(container);
+    },
+  };
+}

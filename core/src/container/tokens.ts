@@ -1,0 +1,50 @@
+import type { InjectionToken } from 'tsyringe';
+import type { ApiTokenIssuer } from '../auth/api-token-issuer.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { BatchRunner } from '../batch/batch-runner.js';
+import type { CredentialSource } from '../broker/credential-source.js';
+import type { TokenBroker } from '../broker/token-broker.js';
+import type { McpistConfig } from '../config/config-schema.js';
+import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { PluginLoadReport } from '../plugins/load-plugins.js';
+import type { ModuleCatalog } from '../plugins/module-catalog.js';
+import type { LimiterPool } from '../runner/rate-limiter.js';
+import type { ToolRunner } from '../runner/tool-runner.js';
+import type { KeyRing } from '../secrets/key-ring.js';
+import type { ToolSieve } from '../sieve/tool-sieve.js';
+import type { Database } from '../store/database.js';
+import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
+import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
+import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import type { UsersRepository } from '../store/repositories/users-repository.js';
+
+const token = <T>(name: string): InjectionToken<T> => Symbol(`mcpist.${name}`);
+
+/**
+ * Explicit injection tokens: esbuild-based runners emit no decorator
+ * metadata, so nothing is resolved by constructor type.
+ */
+export const Tokens = {
+  Config: token<McpistConfig>('Config'),
+  Logger: token<Logger>('Logger'),
+  Metrics: token<Metrics>('Metrics'),
+  Database: token<Database>('Database'),
+  KeyRing: token<KeyRing>('KeyRing'),
+  PluginReport: token<PluginLoadReport>('PluginReport'),
+  ModuleCatalog: token<ModuleCatalog>('ModuleCatalog'),
+  UsersRepository: token<UsersRepository>('UsersRepository'),
+  ApiTokensRepository: token<ApiTokensRepository>('ApiTokensRepository'),
+  CredentialsRepository: token<CredentialsRepository>('CredentialsRepository'),
+  ModuleRegistryRepository: token<ModuleRegistryRepository>('ModuleRegistryRepository'),
+  ToolSieve: token<ToolSieve>('ToolSieve'),
+  TokenBroker: token<TokenBroker>('TokenBroker'),
+  CredentialSource: token<CredentialSource>('CredentialSource'),
+  LimiterPool: token<LimiterPool>('LimiterPool'),
+  ToolRunner: token<ToolRunner>('ToolRunner'),
+  BatchRunner: token<BatchRunner>('BatchRunner'),
+  ToolDispatcher: token<ToolDispatcher>('ToolDispatcher'),
+  Authenticator: token<Authenticator>('Authenticator'),
+  ApiTokenIssuer: token<ApiTokenIssuer>('ApiTokenIssuer'),
+} as const;

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { Logger } from 'winston';
+import type { Metrics } from '../observability/metrics.js';
+import { jsonRpcErrorBody } from './json-rpc-error-body.js';
+import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
+import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
+
+export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
+  metrics: Metrics;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+function observeRequests(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const requestId = req.get('x-request-id')?.slice(0, 64) || randomUUID();
+    res.locals.requestId = requestId;
+    res.set('X-Request-Id', requestId);
+    res.on('finish', () => {
+      metrics.requestsTotal.inc({ status: String(res.statusCode) });
+      metrics.requestDuration.observe(performance.now() - started);
+    });
+    next();
+  };
+}
+
+/** Bad bodies and stray exceptions: a clear JSON(-RPC) error, never a stack trace. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const type = (error as { type?: string }).type;
+    if (res.headersSent) return;
+    if (type === 'entity.too.large') {
+      const limit = (error as { limit?: number }).limit;
+      res
+        .status(413)
+        .json(jsonRpcErrorBody(ErrorCode.InvalidRequest, `request body too large: the limit is ${limit} bytes`));
+      return;
+    }
+    if (type === 'entity.parse.failed') {
+      res.status(400).json(jsonRpcErrorBody(ErrorCode.ParseError, 'parse error: the request body is not valid JSON'));
+      return;
+    }
+    if (type?.startsWith('encoding.') || type === 'charset.unsupported') {
+      res.status(415).json(jsonRpcErrorBody(ErrorCode.InvalidRequest, `unsupported body encoding (${type})`));
+      return;
+    }
+    logger.error('unhandled request error', { path: req.path, request_id: res.locals.requestId, error });
+    res.status(500).json(jsonRpcErrorBody(ErrorCode.InternalError, 'internal error; see the server log'));
+  };
+}
+
+/** The HTTP surface: /mcp, /health, /api/version, /metrics, /.well-known/*. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(observeRequests(deps.metrics));
+  app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }));
+  app.use(serviceRoutes(deps));
+  app.use(mcpRoute(deps));
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { type Request, type Response, Router } from 'express';
+import type { Logger } from 'winston';
+import type { Authenticator } from '../auth/authenticator.js';
+import { isMcpistError } from '../errors/mcpist-error.js';
+import { createMcpServer } from '../mcp/create-mcp-server.js';
+import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
+import { jsonRpcErrorBody } from './json-rpc-error-body.js';
+import { publicBaseUrl } from './public-url.js';
+
+export interface McpRouteDeps {
+  authenticator: Authenticator;
+  dispatcher: ToolDispatcher;
+  logger: Logger;
+  version: string;
+  defaultMode: ToolMode;
+  publicUrl: string | undefined;
+}
+
+/** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
+function modeOf(req: Request, fallback: ToolMode): ToolMode {
+  const asked = (req.query.mode ?? req.get('x-mcpist-tool-mode'))?.toString().toLowerCase();
+  return asked === 'direct' || asked === 'meta' ? asked : fallback;
+}
+
+/**
+ * `POST /mcp`: Streamable HTTP, stateless. Each request is authenticated and
+ * served by a fresh transport and a server bound to its principal, so any
+ * instance behind a load balancer can answer any request.
+ */
+export function mcpRoute(deps: McpRouteDeps): Router {
+  const router = Router();
+
+  router.post('/mcp', async (req: Request, res: Response) => {
+    const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
+    let principal: Awaited<ReturnType<Authenticator['authenticate']>>;
+    try {
+      principal = await deps.authenticator.authenticate(req.get('authorization'));
+    } catch (error) {
+      if (!isMcpistError(error)) throw error;
+      const metadata = `${publicBaseUrl(req, deps.publicUrl)}/.well-known/oauth-protected-resource`;
+      const given = req.get('authorization') !== undefined;
+      res
+        .status(401)
+        .set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`)
+        .json(jsonRpcErrorBody(ErrorCode.InvalidRequest, error.message, { code: error.code, name: error.codeName }));
+      return;
+    }
+    const server = createMcpServer(
+      deps.dispatcher,
+      { principal, mode: modeOf(req, deps.defaultMode), requestId },
+      deps.version,
+    );
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => {
+      transport.close().catch(() => {});
+      server.close().catch(() => {});
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, req.body);
+  });
+
+  const notAllowed = (_req: Request, res: Response) => {
+    res
+      .status(405)
+      .set('Allow', 'POST')
+      .json(
+        jsonRpcErrorBody(
+          ErrorCode.InvalidRequest,
+          'this server is stateless: use POST /mcp (no SSE stream, no sessions)',
+        ),
+      );
+  };
+  router.get('/mcp', notAllowed);
+  router.delete('/mcp', notAllowed);
+  return router;
+}

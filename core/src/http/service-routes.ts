@@ -1,0 +1,64 @@
+import { PLUGIN_API_VERSION } from '@mcpist/plugin-sdk';
+import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+import { type Request, type Response, Router } from 'express';
+import type { Metrics } from '../observability/metrics.js';
+import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
+import type { Database } from '../store/database.js';
+import { publicBaseUrl } from './public-url.js';
+
+export interface ServiceRouteDeps {
+  version: string;
+  db: Database;
+  metrics: Metrics;
+  failedPlugins: readonly PluginLoadFailure[];
+  loadedModules: readonly string[];
+  publicUrl: string | undefined;
+  authorizationServers: readonly string[];
+}
+
+/** Health, version, metrics and the RFC 9728 protected-resource metadata. */
+export function serviceRoutes(deps: ServiceRouteDeps): Router {
+  const router = Router();
+
+  router.get('/health', async (_req, res) => {
+    const store = await deps.db.ping();
+    const degraded = !store || deps.failedPlugins.length > 0;
+    res.status(store ? 200 : 503).json({
+      status: store ? (degraded ? 'degraded' : 'ok') : 'unavailable',
+      version: deps.version,
+      checks: {
+        store: { status: store ? 'ok' : 'unreachable', kind: deps.db.kind },
+        plugins: {
+          loaded: deps.loadedModules,
+          failed: deps.failedPlugins.map(({ packageName, code, message }) => ({ package: packageName, code, message })),
+        },
+      },
+    });
+  });
+
+  router.get('/api/version', (_req, res) => {
+    res.json({
+      version: deps.version,
+      plugin_api_version: PLUGIN_API_VERSION,
+      mcp_protocol_version: LATEST_PROTOCOL_VERSION,
+    });
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  const resourceMetadata = (req: Request, res: Response) => {
+    const base = publicBaseUrl(req, deps.publicUrl);
+    res.json({
+      resource: `${base}/mcp`,
+      resource_name: 'MCPist',
+      authorization_servers: deps.authorizationServers,
+      bearer_methods_supported: ['header'],
+      resource_documentation: `${base}/api/version`,
+    });
+  };
+  router.get('/.well-known/oauth-protected-resource', resourceMetadata);
+  router.get('/.well-known/oauth-protected-resource/mcp', resourceMetadata);
+  return router;
+}

@@ -1,0 +1,26 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { DispatchContext, ToolDispatcher } from './tool-dispatcher.js';
+
+const INSTRUCTIONS = [
+  "MCPist gives you the user's external services (GitHub, Notion, Jira, ...) as modules.",
+  'Call get_module_schema with the modules you need, then run tools with call, or several at once with batch.',
+  'Results are TOON: `items[N]{a,b}:` followed by one row per record.',
+].join(' ');
+
+/**
+ * An MCP server bound to one principal. Cheap to build: it only wires two
+ * handlers to the shared dispatcher. Streamable HTTP builds one per request
+ * (stateless, so any instance can serve any request); stdio builds one.
+ */
+export function createMcpServer(dispatcher: ToolDispatcher, context: DispatchContext, version: string): Server {
+  const server = new Server(
+    { name: 'mcpist', version, title: 'MCPist' },
+    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await dispatcher.listTools(context) }));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
+    dispatcher.callTool(context, request.params.name, request.params.arguments, extra.signal),
+  );
+  return server;
+}

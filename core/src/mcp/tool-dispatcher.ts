@@ -1,0 +1,134 @@
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import type { BatchRunner } from '../batch/batch-runner.js';
+import { ErrorCodes } from '../errors/error-codes.js';
+import { isMcpistError, McpistError } from '../errors/mcpist-error.js';
+import type { ModuleCatalog } from '../plugins/module-catalog.js';
+import type { ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
+import type { ToolSieve } from '../sieve/tool-sieve.js';
+import {
+  batchArgs,
+  callArgs,
+  getModuleSchemaArgs,
+  META_TOOL_NAMES,
+  type MetaToolName,
+  metaToolListings,
+} from './meta-tools.js';
+import { toJsonRpcError } from './to-json-rpc-error.js';
+
+export type ToolMode = 'meta' | 'direct';
+
+/** One MCP connection's (or stateless request's) view of the hub. */
+export interface DispatchContext {
+  principal: Principal;
+  mode: ToolMode;
+  requestId: string;
+}
+
+function parseArgs<T extends z.ZodType>(schema: T, args: unknown, tool: string): z.output<T> {
+  const parsed = schema.safeParse(args ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field =
+    issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path.map(String).join('.') || '(arguments)';
+  throw new McpistError(ErrorCodes.INVALID_PARAMS, `${tool}: argument "${field}": ${issue?.message ?? 'invalid'}`, {
+    data: { tool, field },
+  });
+}
+
+function fromOutcome(outcome: ToolOutcome, structuredErrors: boolean): CallToolResult {
+  if (outcome.ok) {
+    return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.value };
+  }
+  return {
+    content: [{ type: 'text', text: outcome.text }],
+    isError: true,
+    ...(structuredErrors ? { structuredContent: { error: outcome.error.toJSON() } } : {}),
+  };
+}
+
+/**
+ * Answers `tools/list` and `tools/call` for both exposure modes. Everything it
+ * lists comes from the principal's cached view, so both modes show exactly the
+ * same allowed tools.
+ */
+export class ToolDispatcher {
+  constructor(
+    private readonly catalog: ModuleCatalog,
+    private readonly sieve: ToolSieve,
+    private readonly runner: ToolRunner,
+    private readonly batches: BatchRunner,
+  ) {}
+
+  async listTools(context: DispatchContext): Promise<Tool[]> {
+    const view = await this.sieve.viewFor(context.principal);
+    if (context.mode === 'direct') return view.directListings as Tool[];
+    return metaToolListings(view, (name) => this.catalog.modules.get(name)?.description ?? '') as Tool[];
+  }
+
+  /** Runs a tool call; protocol misuse is thrown as a JSON-RPC error, tool failures come back as `isError` results. */
+  async callTool(context: DispatchContext, name: string, args: unknown, signal: AbortSignal): Promise<CallToolResult> {
+    try {
+      if (context.mode === 'direct') {
+        const view = await this.sieve.viewFor(context.principal);
+        const tool = view.resolveQualified(name, (m, t, reason) =>
+          this.sieve.reportDenied(context.principal, m, t, reason),
+        );
+        const params = args ?? {};
+        const call = await this.runner.prepare(context.principal, tool.module.name, tool.definition.name, params);
+        return fromOutcome(await this.runner.execute(call, { ...context, signal }), false);
+      }
+      if (!(META_TOOL_NAMES as readonly string[]).includes(name)) {
+        throw new McpistError(ErrorCodes.INVALID_TOOL, `unknown tool "${name}"; use ${META_TOOL_NAMES.join(', ')}`, {
+          data: { tool: name },
+        });
+      }
+      return await this.callMetaTool(context, name as MetaToolName, args, signal);
+    } catch (error) {
+      if (isMcpistError(error)) throw toJsonRpcError(error);
+      throw error;
+    }
+  }
+
+  private async callMetaTool(
+    context: DispatchContext,
+    name: MetaToolName,
+    args: unknown,
+    signal: AbortSignal,
+  ): Promise<CallToolResult> {
+    switch (name) {
+      case 'get_module_schema': {
+        const { modules } = parseArgs(getModuleSchemaArgs, args, name);
+        const view = await this.sieve.viewFor(context.principal);
+        const schema = view.schema(modules);
+        if (schema.modules.length === 0) {
+          throw new McpistError(
+            ErrorCodes.INVALID_MODULE,
+            `unknown module${schema.unknown.length > 1 ? 's' : ''} ${schema.unknown.map((m) => `"${m}"`).join(', ')}; available modules: ${view.moduleNames.join(', ') || 'none'}`,
+            { data: { modules: schema.unknown } },
+          );
+        }
+        const value = {
+          modules: schema.modules,
+          ...(schema.unknown.length ? { unknown_modules: schema.unknown } : {}),
+        };
+        return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value };
+      }
+      case 'call': {
+        const { module, tool, params } = parseArgs(callArgs, args, name);
+        const call = await this.runner.prepare(context.principal, module, tool, params ?? {});
+        return fromOutcome(await this.runner.execute(call, { ...context, signal }), true);
+      }
+      case 'batch': {
+        const { commands, format } = parseArgs(batchArgs, args, name);
+        const result = await this.batches.run(context.principal, commands, {
+          requestId: context.requestId,
+          signal,
+          ...(format ? { format } : {}),
+        });
+        return { content: [{ type: 'text', text: result.text }], structuredContent: result.value };
+      }
+    }
+  }
+}

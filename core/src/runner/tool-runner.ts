@@ -1,0 +1,164 @@
+import type { ToolContext } from '@mcpist/plugin-sdk';
+import type { Logger } from 'winston';
+import type { Principal } from '../auth/principal.js';
+import type { CredentialSource, ResolvedCredential } from '../broker/credential-source.js';
+import { classifyError } from '../errors/classify-error.js';
+import { ErrorCodes } from '../errors/error-codes.js';
+import { McpistError } from '../errors/mcpist-error.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { CatalogTool } from '../plugins/module-catalog.js';
+import type { ToolSieve } from '../sieve/tool-sieve.js';
+import type { ToolView } from '../sieve/tool-view.js';
+import { renderError, renderOutput, shapeOutput } from './output-shaper.js';
+import type { LimiterPool } from './rate-limiter.js';
+import { withRetry } from './retry-policy.js';
+import { type ValidatedCall, validateParams } from './validate-params.js';
+
+/** The result of running one tool: never an exception. */
+export type ToolOutcome =
+  | { ok: true; value: Record<string, unknown>; text: string }
+  | { ok: false; error: McpistError; text: string };
+
+export interface ExecuteOptions {
+  principal: Principal;
+  requestId: string;
+  /** Cancellation from the client; the runner adds the tool's deadline. */
+  signal?: AbortSignal;
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * The one path every tool call takes (DESIGN §2): sieve → params → broker →
+ * rate limiter → retry → deadline → handler → output shaping → log + metrics.
+ * `prepare` raises protocol errors (unknown tool, bad params); `execute`
+ * turns every failure into an outcome with an MCPist error code.
+ */
+export class ToolRunner {
+  constructor(
+    private readonly sieve: ToolSieve,
+    private readonly credentials: CredentialSource,
+    private readonly limiters: LimiterPool,
+    private readonly logger: Logger,
+    private readonly metrics: Metrics,
+    private readonly settings: { maxRecords: number },
+  ) {}
+
+  /** The tool named `module:tool` if the principal may run it; else INVALID_MODULE/INVALID_TOOL. */
+  resolve(principal: Principal, view: ToolView, module: string, tool: string): CatalogTool {
+    return view.resolve(module, tool, (m, t, reason) => this.sieve.reportDenied(principal, m, t, reason));
+  }
+
+  /** Resolves and validates a call; throws McpistError for protocol misuse. */
+  async prepare(principal: Principal, module: string, tool: string, params: unknown): Promise<ValidatedCall> {
+    const view = await this.sieve.viewFor(principal);
+    return validateParams(this.resolve(principal, view, module, tool), params);
+  }
+
+  async execute(call: ValidatedCall, options: ExecuteOptions): Promise<ToolOutcome> {
+    const { tool, input, format } = call;
+    const module = tool.module;
+    const service = module.service ?? module.name;
+    const labels = { module: module.name, tool: tool.definition.name };
+    const started = performance.now();
+    const deadlineSignal = AbortSignal.timeout(tool.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadlineSignal]) : deadlineSignal;
+    let resolved: ResolvedCredential | undefined;
+    let outcome: ToolOutcome;
+    try {
+      resolved = await this.credentialFor(options.principal, tool);
+      const context: ToolContext = {
+        credential: resolved?.credential,
+        baseUrl: module.baseUrl,
+        signal,
+        fetch: this.limiters.wrapFetch(`${service}:${resolved?.accountId ?? 'anonymous'}`, module.rateLimits, signal),
+        logger: this.handlerLogger(labels, options.requestId),
+        limits: { maxRecords: this.settings.maxRecords },
+      };
+      const raw = await withRetry(() => abortable(tool.definition.handler(input, context), signal), {
+        readOnly: tool.definition.readOnly,
+        signal,
+        deadline: Date.now() + tool.timeoutMs,
+      });
+      const value = shapeOutput(tool.definition, raw);
+      outcome = { ok: true, value, text: renderOutput(value, format) };
+    } catch (caught) {
+      const error = deadlineSignal.aborted
+        ? new McpistError(
+            ErrorCodes.TIMEOUT,
+            `${service} did not answer within ${tool.timeoutMs} ms; the call was aborted.`,
+            {
+              data: { service, timeout_ms: tool.timeoutMs },
+            },
+          )
+        : classifyError(caught, { ...labels, service });
+      if (error.code === ErrorCodes.INTERNAL_ERROR) {
+        this.logger.error('tool handler failed', { ...labels, request_id: options.requestId, error: caught });
+      }
+      outcome = { ok: false, error, text: renderError(error, format) };
+    }
+    this.observe(outcome, labels, options, resolved, performance.now() - started);
+    return outcome;
+  }
+
+  /** `prepare` then `execute`, for callers that handle protocol errors themselves. */
+  async run(
+    principal: Principal,
+    module: string,
+    tool: string,
+    params: unknown,
+    options: Omit<ExecuteOptions, 'principal'>,
+  ) {
+    return this.execute(await this.prepare(principal, module, tool, params), { ...options, principal });
+  }
+
+  private async credentialFor(principal: Principal, tool: CatalogTool): Promise<ResolvedCredential | undefined> {
+    const service = tool.module.service;
+    if (!service) return undefined;
+    const resolved = await this.credentials.credentialFor(principal, service);
+    if (resolved) return resolved;
+    throw new McpistError(
+      ErrorCodes.UNAUTHORIZED,
+      `${service} is not connected for ${principal.email}: connect it with \`mcpist credential set ${service} --token <token> --user ${principal.email}\`.`,
+      { data: { service, reason: 'not_connected' } },
+    );
+  }
+
+  private handlerLogger(labels: { module: string; tool: string }, requestId: string): ToolContext['logger'] {
+    const child = this.logger.child({ ...labels, request_id: requestId });
+    return {
+      debug: (message, fields) => child.debug(message, fields),
+      info: (message, fields) => child.info(message, fields),
+      warn: (message, fields) => child.warn(message, fields),
+      error: (message, fields) => child.error(message, fields),
+    };
+  }
+
+  private observe(
+    outcome: ToolOutcome,
+    labels: { module: string; tool: string },
+    options: ExecuteOptions,
+    resolved: ResolvedCredential | undefined,
+    durationMs: number,
+  ): void {
+    this.metrics.toolCallsTotal.inc(labels);
+    this.metrics.toolDuration.observe(labels, durationMs);
+    if (!outcome.ok) this.metrics.toolErrorsTotal.inc({ ...labels, code: String(outcome.error.code) });
+    this.logger.log(outcome.ok ? 'info' : 'warn', outcome.ok ? 'tool call succeeded' : 'tool call failed', {
+      ...labels,
+      request_id: options.requestId,
+      user_id: options.principal.userId,
+      account_id: resolved?.accountId,
+      duration_ms: Math.round(durationMs),
+      success: outcome.ok,
+      ...(outcome.ok ? {} : { error_code: outcome.error.code, error_message: outcome.error.message }),
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { ErrorCodes } from '../errors/error-codes.js';
+import { McpistError } from '../errors/mcpist-error.js';
+import type { CatalogTool, DirectToolListing, ModuleCatalog, ToolSchemaEntry } from '../plugins/module-catalog.js';
+
+/** A module as `get_module_schema` describes it. */
+export interface ModuleSchema {
+  module: string;
+  display_name: string;
+  description: string;
+  api_version: string;
+  deprecated?: true;
+  tools: ToolSchemaEntry[];
+}
+
+/** Called when a principal names a tool that exists but is not theirs. */
+export type DeniedListener = (module: string, tool: string | undefined, reason: string) => void;
+
+/**
+ * What one principal may see and run. Built by the sieve, cached, and shared
+ * by every request of principals with the same permissions. A forbidden tool
+ * is indistinguishable from an unknown one.
+ */
+export class ToolView {
+  private readonly byModule = new Map<string, Map<string, CatalogTool>>();
+  private readonly byQualifiedName = new Map<string, CatalogTool>();
+  private readonly deprecated: ReadonlySet<string>;
+  /** Direct-mode listing, computed once per view. */
+  readonly directListings: readonly DirectToolListing[];
+
+  constructor(
+    private readonly catalog: ModuleCatalog,
+    tools: readonly CatalogTool[],
+    options: { deprecatedModules?: Iterable<string> } = {},
+  ) {
+    for (const tool of tools) {
+      const name = tool.module.name;
+      if (!this.byModule.has(name)) this.byModule.set(name, new Map());
+      this.byModule.get(name)?.set(tool.definition.name, tool);
+      this.byQualifiedName.set(tool.qualifiedName, tool);
+    }
+    this.deprecated = new Set(options.deprecatedModules ?? []);
+    this.directListings = tools.map((tool) => tool.directListing);
+  }
+
+  get moduleNames(): string[] {
+    return [...this.byModule.keys()];
+  }
+
+  /** Every allowed tool as `module:tool`. */
+  allowedTools(): string[] {
+    return [...this.byQualifiedName.values()].map((tool) => `${tool.module.name}:${tool.definition.name}`);
+  }
+
+  /** Schemas of the requested modules; names this view does not hold come back in `unknown`. */
+  schema(modules: readonly string[]): { modules: ModuleSchema[]; unknown: string[] } {
+    const found: ModuleSchema[] = [];
+    const unknown: string[] = [];
+    for (const name of new Set(modules)) {
+      const tools = this.byModule.get(name);
+      const module = this.catalog.modules.get(name);
+      if (!tools || !module) {
+        unknown.push(name);
+        continue;
+      }
+      found.push({
+        module: name,
+        display_name: module.displayName,
+        description: module.description,
+        api_version: module.upstreamApiVersion,
+        ...(this.deprecated.has(name) ? { deprecated: true as const } : {}),
+        tools: [...tools.values()].map((tool) => tool.schemaEntry),
+      });
+    }
+    return { modules: found, unknown };
+  }
+
+  /**
+   * The tool for a call, or INVALID_MODULE / INVALID_TOOL. `onDenied` hears
+   * about tools that exist but are outside this view (a security event).
+   */
+  resolve(module: string, tool: string, onDenied?: DeniedListener): CatalogTool {
+    const tools = this.byModule.get(module);
+    if (!tools) {
+      if (this.catalog.modules.has(module)) onDenied?.(module, tool, 'module not allowed');
+      throw new McpistError(
+        ErrorCodes.INVALID_MODULE,
+        `unknown module "${module}"; available modules: ${this.moduleNames.join(', ') || 'none'}`,
+        { data: { module } },
+      );
+    }
+    const found = tools.get(tool);
+    if (!found) {
+      if (this.catalog.tool(module, tool)) onDenied?.(module, tool, 'tool not allowed');
+      throw new McpistError(
+        ErrorCodes.INVALID_TOOL,
+        `unknown tool "${tool}" in module "${module}"; call get_module_schema for the list`,
+        { data: { module, tool } },
+      );
+    }
+    return found;
+  }
+
+  /** Direct mode: the tool named `module_tool`, or INVALID_TOOL. */
+  resolveQualified(name: string, onDenied?: DeniedListener): CatalogTool {
+    const found = this.byQualifiedName.get(name);
+    if (found) return found;
+    const existing = this.catalog.toolByQualifiedName(name);
+    if (existing) onDenied?.(existing.module.name, existing.definition.name, 'tool not allowed');
+    throw new McpistError(ErrorCodes.INVALID_TOOL, `unknown tool "${name}"`, { data: { tool: name } });
+  }
+}

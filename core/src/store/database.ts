@@ -1,0 +1,19 @@
+/** Runs SQL with `$1`-style parameters; both PGlite and node-postgres fit it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/**
+ * The store seam: the embedded PGlite database and a PostgreSQL server both
+ * implement it, so nothing above the store knows which one runs.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs several statements (a migration file) at once. */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,99 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.js';
+
+/** `supabase/migrations/` at the repository root; the same files Supabase applies. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../supabase/migrations/', import.meta.url));
+
+export interface MigrationFile {
+  version: string;
+  name: string;
+  sql: string;
+}
+
+/** Reads `<version>_<name>.sql` files in version order. */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
+  const files = (await readdir(dir)).filter((file) => /^\d+_[\w-]+\.sql$/.test(file)).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const [version = '', ...rest] = file.replace(/\.sql$/, '').split('_');
+      return { version, name: rest.join('_'), sql: await readFile(`${dir}/${file}`, 'utf8') };
+    }),
+  );
+}
+
+/**
+ * Applies the migrations not yet recorded in `mcpist_migrations`, each in its
+ * own transaction, under an advisory lock so concurrent instances do not race.
+ * Returns the versions applied.
+ */
+export async function migrate(db: Database, migrations: MigrationFile[]): Promise<string[]> {
+  await db.exec(`create table if not exists public.mcpist_migrations (
+    version text primary key,
+    name text not null,
+    applied_at timestamptz not null default now()
+  )`);
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    await db.transaction(async (tx) => {
+      await tx.query(`select pg_advisory_xact_lock(hashtext('mcpist.migrations'))`);
+      const rows = await tx.query('select 1 from public.mcpist_migrations where version = $1', [migration.version]);
+      if (rows.length > 0) return;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into public.mcpist_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    });
+  }
+  return applied;
+}
+
+/**
+ * Splits a migration into statements so each runs inside the transaction with
+ * the lock held. Understands `--` comments, quotes and `$$` bodies.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let i = 0;
+  let dollarTag: string | null = null;
+  let quote: string | null = null;
+  while (i < sql.length) {
+    const char = sql[i] as string;
+    if (dollarTag) {
+      if (sql.startsWith(dollarTag, i)) {
+        current += dollarTag;
+        i += dollarTag.length;
+        dollarTag = null;
+        continue;
+      }
+    } else if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? sql.length : end;
+      continue;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+    } else if (char === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i));
+      if (tag) {
+        dollarTag = tag[0];
+        current += tag[0];
+        i += tag[0].length;
+        continue;
+      }
+    } else if (char === ';') {
+      if (current.trim()) statements.push(current.trim());
+      current = '';
+      i += 1;
+      continue;
+    }
+    current += char;
+    i += 1;
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}

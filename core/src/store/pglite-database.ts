@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
+import type { Database, Queryable } from './database.js';
+
+/** Where the build keeps an initialised, migrated data folder (see scripts/make-db-template.mjs). */
+export const TEMPLATE_PATH = new URL('./pglite-template.tar.gz', import.meta.url);
+
+function loadTemplate(): Blob | undefined {
+  try {
+    return new Blob([readFileSync(TEMPLATE_PATH)]);
+  } catch {
+    return undefined;
+  }
+}
+
+class PgliteDatabase implements Database {
+  readonly kind = 'pglite' as const;
+  constructor(
+    private readonly db: PGlite,
+    private readonly release: () => void,
+  ) {}
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const result = await this.db.query<T>(sql, params as unknown[]);
+    return result.rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) =>
+      fn({
+        query: async <R>(sql: string, params: readonly unknown[] = []) =>
+          (await tx.query<R>(sql, params as unknown[])).rows,
+      }),
+    );
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.db.query('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+    this.release();
+  }
+}
+
+/**
+ * Opens the embedded database. A new data folder starts from the build's
+ * template (about 0.5 s) instead of running initdb (about 5 s); `dataDir`
+ * `memory://` keeps everything in memory (tests).
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const fresh = inMemory || !existsSync(join(dataDir, 'PG_VERSION'));
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const release = inMemory ? () => {} : lockDataDir(dataDir);
+  try {
+    const template = fresh ? loadTemplate() : undefined;
+    const db = new PGlite(inMemory ? undefined : dataDir, template ? { loadDataDir: template } : {});
+    await db.waitReady;
+    return new PgliteDatabase(db, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Queryable } from '../database.js';
+
+export interface CredentialRow {
+  id: string;
+  role_id: string | null;
+  user_id: string | null;
+  service: string;
+  kind: 'token' | 'oauth2';
+  secret: string;
+  key_id: string;
+  fields: Record<string, string>;
+  scopes: string[] | null;
+  expires_at: Date | null;
+  status: 'active' | 'needs_reauth';
+}
+
+const COLUMNS = 'id, role_id, user_id, service, kind, secret, key_id, fields, scopes, expires_at, status';
+
+/** Encrypted service credentials; this class never sees plaintext. */
+export class CredentialsRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** The user's personal credential for a service. */
+  async findPersonal(userId: string, service: string): Promise<CredentialRow | undefined> {
+    const rows = await this.db.query<CredentialRow>(
+      `select ${COLUMNS} from public.credentials where user_id = $1 and service = $2 and role_id is null`,
+      [userId, service],
+    );
+    return rows[0];
+  }
+
+  /** Saves a personal type-A credential, replacing any previous one. */
+  async upsertPersonalToken(
+    userId: string,
+    service: string,
+    secret: string,
+    keyId: string,
+    fields: Record<string, string>,
+  ): Promise<void> {
+    await this.db.query(
+      `insert into public.credentials (user_id, service, kind, secret, key_id, fields)
+       values ($1, $2, 'token', $3, $4, $5::jsonb)
+       on conflict (coalesce(role_id, '00000000-0000-0000-0000-000000000000'::uuid),
+                    coalesce(user_id, '00000000-0000-0000-0000-000000000000'::uuid), service)
+       do update set kind = 'token', secret = excluded.secret, key_id = excluded.key_id,
+                     fields = excluded.fields, refresh_secret = null, expires_at = null,
+                     status = 'active', updated_at = now()`,
+      [userId, service, secret, keyId, JSON.stringify(fields)],
+    );
+  }
+}
