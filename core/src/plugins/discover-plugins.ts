@@ -55,12 +55,14 @@ export function pluginSearchPaths(pluginPaths: readonly string[], cwd = process.
 
 function packageDirs(nodeModules: string): string[] {
   const dirs: string[] = [];
-  for (const entry of readdirSync(nodeModules, { withFileTypes: true })) {
+  // Sorted, so which of two packages claiming one module name wins does not depend on the file system.
+  const entries = readdirSync(nodeModules, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
     const full = join(nodeModules, entry.name);
     if (entry.name.startsWith('@')) {
-      for (const scoped of readdirSync(full, { withFileTypes: true })) {
+      for (const scoped of readdirSync(full, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (scoped.isDirectory() || scoped.isSymbolicLink()) dirs.push(join(full, scoped.name));
       }
     } else {

@@ -27,7 +27,8 @@ describe('output shaping', () => {
   it('shapes one record and passes text through', () => {
     expect(shapeOutput({ returns: 'record', outputFields: ['id'] }, { id: 3, x: 1 })).toEqual({ id: 3 });
     const text = shapeOutput({ returns: 'text', outputFields: [] }, '# Title');
-    expect(renderOutput(text, 'toon')).toBe('# Title');
+    expect(renderOutput(text, 'toon', true)).toBe('# Title');
+    expect(renderOutput({ text: 'a record field' }, 'toon')).toBe('text: a record field');
   });
 
   it('renders errors as error[1]{code,message}', () => {

@@ -28,10 +28,12 @@ export function shapeOutput(tool: Pick<ToolDefinition, 'returns' | 'outputFields
   return pick(Array.isArray(raw) ? raw[0] : raw, tool.outputFields);
 }
 
-/** Renders a structured value: TOON by default (`items[N]{a,b}:` rows), JSON on request, text as is. */
-export function renderOutput(value: Row, format: OutputFormat): string {
-  const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0] === 'text' && typeof value.text === 'string') return value.text;
+/**
+ * Renders a structured value: TOON by default (`items[N]{a,b}:` rows), JSON
+ * on request. A text tool's `{ text }` renders as the text itself.
+ */
+export function renderOutput(value: Row, format: OutputFormat, isText = false): string {
+  if (isText && typeof value.text === 'string') return value.text;
   return format === 'json' ? JSON.stringify(value) : encode(value);
 }
 

@@ -88,7 +88,7 @@ export class ToolRunner {
         deadline: Date.now() + tool.timeoutMs,
       });
       const value = shapeOutput(tool.definition, raw);
-      outcome = { ok: true, value, text: renderOutput(value, format) };
+      outcome = { ok: true, value, text: renderOutput(value, format, tool.definition.returns === 'text') };
     } catch (caught) {
       const error = deadlineSignal.aborted
         ? new McpistError(

@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { McpistConfigInput } from '../config/config-schema.js';
+import { loadConfig } from '../config/load-config.js';
+import { type McpistServer, startServer } from '../container/mcpist-server.js';
+import { Tokens } from '../container/tokens.js';
+
+/** The repository root: plugin discovery starts from its node_modules. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface TestHub {
+  server: McpistServer;
+  url: string;
+  /** An API token of `alice@example.com`, the first (admin) user. */
+  token: string;
+  userId: string;
+  /** Connects an official MCP SDK client over Streamable HTTP. */
+  connect(options?: { token?: string; mode?: 'meta' | 'direct' }): Promise<Client>;
+  /** Stores a type-A credential for the user through the real broker. */
+  setCredential(service: string, secret: string, userId?: string): Promise<void>;
+  /** Issues a token for another user. */
+  issueToken(email: string): Promise<{ token: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real MCPist server on 127.0.0.1:0 with an in-memory store,
+ * discovering plugins from the repository's node_modules.
+ */
+export async function startTestHub(config: McpistConfigInput = {}): Promise<TestHub> {
+  const server = await startServer(
+    loadConfig({
+      env: {},
+      cwd: REPO_ROOT,
+      overrides: { port: 0, dataDir: 'memory://', logLevel: 'error', ...config },
+    }),
+    { cwd: REPO_ROOT },
+  );
+  const issuer = server.container.resolve(Tokens.ApiTokenIssuer);
+  const { token, userId } = await issuer.issue('alice@example.com');
+  const clients: Client[] = [];
+  return {
+    server,
+    url: server.url,
+    token,
+    userId,
+    async connect(options = {}) {
+      const url = new URL('/mcp', server.url);
+      if (options.mode) url.searchParams.set('mode', options.mode);
+      const transport = new StreamableHTTPClientTransport(url, {
+        requestInit: { headers: { Authorization: `Bearer ${options.token ?? token}` } },
+      });
+      const client = new Client({ name: 'mcpist-test', version: '1.0.0' });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    },
+    setCredential: (service, secret, owner = userId) =>
+      server.container.resolve(Tokens.TokenBroker).setPersonalToken(owner, service, secret),
+    issueToken: (email) => issuer.issue(email),
+    async close() {
+      await Promise.all(clients.map((client) => client.close().catch(() => {})));
+      await server.close();
+    },
+  };
+}
+
+/** The text of the first content block of a tool result. */
+export function textOf(result: unknown): string {
+  const content = (result as { content?: Array<{ type: string; text?: string }> }).content ?? [];
+  return content[0]?.text ?? '';
+}

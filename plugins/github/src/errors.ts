@@ -1,0 +1,149 @@
+import {
+  errorFromHttpStatus,
+  InvalidInputError,
+  isPluginError,
+  parseRetryAfter,
+  RateLimitedError,
+  type ToolContext,
+  UpstreamTransientError,
+} from '@mcpist/plugin-sdk';
+
+/** The parts of Octokit's `RequestError` we read; duck-typed so any Octokit copy matches. */
+interface OctokitRequestError extends Error {
+  status: number;
+  response?: { headers: Record<string, string | number | undefined>; data?: unknown };
+}
+
+/** Connection failures that happen before a request is sent, so even a write provably did not land. */
+const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** GitHub's advice when a secondary limit names no wait: "wait for at least one minute". */
+const SECONDARY_LIMIT_DEFAULT_WAIT_MS = 60_000;
+
+const MAX_MESSAGE_LENGTH = 200;
+
+function isOctokitRequestError(error: unknown): error is OctokitRequestError {
+  return (
+    error instanceof Error && error.name === 'HttpError' && typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/**
+ * The error the caller's abort produced, if this failure is one. Octokit
+ * rethrows an `AbortError` as is, but wraps other abort reasons (a
+ * `TimeoutError`) in a status-500 `RequestError`; unwrap those so the core
+ * sees its own deadline, not an upstream failure.
+ */
+function abortFailure(error: unknown, signal: AbortSignal | undefined): unknown {
+  // Checked first and explicitly, so no later rule can ever reclassify an abort as a network failure.
+  if (isAbort(error)) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (isAbort(cause)) return cause;
+  if (signal?.aborted) return signal.reason ?? error;
+  return undefined;
+}
+
+function header(headers: Record<string, string | number | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return value === undefined ? undefined : String(value);
+}
+
+/** The first `code` along an error's cause chain, e.g. `ECONNREFUSED` under undici's "fetch failed". */
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+interface GitHubErrorBody {
+  message?: unknown;
+  errors?: unknown;
+}
+
+/** GitHub's own error text (never headers or request data), with the first validation detail. */
+function describe(status: number, data: unknown): { message: string; field?: string } {
+  const body = (typeof data === 'object' && data !== null ? data : {}) as GitHubErrorBody;
+  let message = typeof body.message === 'string' && body.message !== '' ? body.message : `HTTP ${status}`;
+  let field: string | undefined;
+  const first = Array.isArray(body.errors) ? (body.errors[0] as Record<string, unknown> | undefined) : undefined;
+  if (first && typeof first === 'object') {
+    field = typeof first.field === 'string' ? first.field : undefined;
+    const detail = typeof first.message === 'string' ? first.message : first.code;
+    if (typeof detail === 'string') message += ` (${field ? `${field}: ` : ''}${detail})`;
+  }
+  return { message: `GitHub: ${message.slice(0, MAX_MESSAGE_LENGTH)}`, field };
+}
+
+/**
+ * GitHub signals its primary limit with 403/429 and `x-ratelimit-remaining: 0`
+ * (wait until `x-ratelimit-reset`, epoch seconds), and secondary limits with
+ * 403/429 plus `retry-after` or only a message saying so.
+ */
+function rateLimit(error: OctokitRequestError, text: string, now: number): RateLimitedError | undefined {
+  if (error.status !== 403 && error.status !== 429) return undefined;
+  const headers = error.response?.headers ?? {};
+  const retryAfter = header(headers, 'retry-after');
+  const exhausted = header(headers, 'x-ratelimit-remaining') === '0';
+  const secondary = /rate limit/i.test(text);
+  if (error.status === 403 && retryAfter === undefined && !exhausted && !secondary) return undefined;
+
+  let retryAfterMs = parseRetryAfter(retryAfter, now);
+  if (retryAfterMs === undefined && exhausted) {
+    const reset = Number(header(headers, 'x-ratelimit-reset'));
+    if (Number.isFinite(reset) && reset > 0) retryAfterMs = Math.max(0, reset * 1000 - now);
+  }
+  if (retryAfterMs === undefined && secondary) retryAfterMs = SECONDARY_LIMIT_DEFAULT_WAIT_MS;
+  return new RateLimitedError(text, { status: error.status, retryAfterMs, cause: error });
+}
+
+/**
+ * Maps whatever an Octokit call threw to the SDK's typed errors. Abort errors
+ * and errors that are already typed pass through unchanged; errors that are
+ * neither HTTP nor network failures (bugs) also pass through, for the core to
+ * report as internal.
+ */
+export function toPluginError(error: unknown, signal?: AbortSignal, now = Date.now()): unknown {
+  if (isPluginError(error)) return error;
+  const aborted = abortFailure(error, signal);
+  if (aborted !== undefined) return aborted;
+
+  if (isOctokitRequestError(error) && error.response) {
+    const { message, field } = describe(error.status, error.response.data);
+    const limited = rateLimit(error, message, now);
+    if (limited) return limited;
+    if (error.status === 422 || error.status === 400) {
+      return new InvalidInputError(message, { status: error.status, field, cause: error });
+    }
+    return errorFromHttpStatus({ status: error.status, message, cause: error });
+  }
+
+  // No response: Octokit wraps fetch failures as status 500 without one; undici throws TypeError("fetch failed").
+  if (isOctokitRequestError(error) || (error instanceof TypeError && networkCode(error) !== undefined)) {
+    const code = networkCode(error);
+    return new UpstreamTransientError(`GitHub could not be reached${code ? ` (${code})` : ''}`, {
+      cause: error,
+      notDelivered: code !== undefined && NOT_DELIVERED_CODES.has(code),
+    });
+  }
+  return error;
+}
+
+/**
+ * Runs a handler's GitHub work so every failure reaches the core as a typed
+ * error (or the caller's own abort). Wrap each handler body in it.
+ */
+export async function withGitHubErrors<T>(ctx: ToolContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toPluginError(error, ctx.signal);
+  }
+}

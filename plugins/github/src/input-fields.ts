@@ -1,0 +1,23 @@
+import { z } from '@mcpist/plugin-sdk';
+
+/**
+ * Input fields several tools share. The patterns follow GitHub's naming rules
+ * (with `_` and `.` allowed for Enterprise Managed Users), so a malformed name
+ * fails validation instead of costing an upstream request.
+ */
+
+export const ownerField = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.-]+$/)
+  .describe('Account that owns the repository: a user login or an organization, e.g. "octocat"');
+
+export const repoField = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.-]+$/)
+  .describe('Repository name without the owner, e.g. "hello-world"');
+
+export const labelsField = z.array(z.string().min(1).max(50)).max(20);
