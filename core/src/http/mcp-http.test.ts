@@ -1,6 +1,6 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeGitHub, gitHubError, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
+import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { startTestHub, type TestHub, textOf } from '../test-support/test-hub.js';
 
@@ -164,7 +164,8 @@ describe('HTTP authentication', () => {
       /^Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource"/,
     );
     expect(header.includes('error="invalid_token"')).toBe(invalid);
-    expect((await response.json()).error.data.code).toBe(ErrorCodes.UNAUTHORIZED);
+    const body = (await response.json()) as { error: { data: { code: number } } };
+    expect(body.error.data.code).toBe(ErrorCodes.UNAUTHORIZED);
   });
 
   it('describes itself as a protected resource (RFC 9728)', async () => {
@@ -173,7 +174,10 @@ describe('HTTP authentication', () => {
   });
 
   it('answers /health and /api/version', async () => {
-    const health = await (await fetch(`${hub.url}/health`)).json();
+    const health = (await (await fetch(`${hub.url}/health`)).json()) as {
+      version: string;
+      checks: { plugins: { loaded: string[] } };
+    };
     expect(health).toMatchObject({ status: 'ok', version: expect.any(String) });
     expect(health.checks.plugins.loaded).toContain('github');
     const version = await (await fetch(`${hub.url}/api/version`)).json();
