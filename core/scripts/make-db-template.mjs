@@ -25,9 +25,6 @@ const pg = new PGlite();
 const db = {
   kind: 'pglite',
   query: async (sql, params = []) => (await pg.query(sql, params)).rows,
-  exec: async (sql) => {
-    await pg.exec(sql);
-  },
   transaction: (fn) =>
     pg.transaction((tx) => fn({ query: async (sql, params = []) => (await tx.query(sql, params)).rows })),
 };

@@ -28,15 +28,20 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
  * Returns the versions applied.
  */
 export async function migrate(db: Database, migrations: MigrationFile[]): Promise<string[]> {
-  await db.exec(`create table if not exists public.mcpist_migrations (
-    version text primary key,
-    name text not null,
-    applied_at timestamptz not null default now()
-  )`);
+  const lock = `select pg_advisory_xact_lock(hashtext('mcpist.migrations'))`;
+  // Under the lock too: concurrent "create table if not exists" races on PostgreSQL.
+  await db.transaction(async (tx) => {
+    await tx.query(lock);
+    await tx.query(`create table if not exists public.mcpist_migrations (
+      version text primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`);
+  });
   const applied: string[] = [];
   for (const migration of migrations) {
     await db.transaction(async (tx) => {
-      await tx.query(`select pg_advisory_xact_lock(hashtext('mcpist.migrations'))`);
+      await tx.query(lock);
       const rows = await tx.query('select 1 from public.mcpist_migrations where version = $1', [migration.version]);
       if (rows.length > 0) return;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);

@@ -27,10 +27,6 @@ class PgliteDatabase implements Database {
     return result.rows;
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.db.exec(sql);
-  }
-
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
       fn({
