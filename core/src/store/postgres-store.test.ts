@@ -36,7 +36,10 @@ describe.skipIf(unavailable !== undefined)('on a real PostgreSQL server', () => 
 
   it('applies the migrations once, even when two instances start together', async () => {
     const url = await freshDatabase();
-    const [a, b] = await Promise.all([openDatabase({ databaseUrl: url, dataDir: '' }), openDatabase({ databaseUrl: url, dataDir: '' })]);
+    const [a, b] = await Promise.all([
+      openDatabase({ databaseUrl: url, dataDir: '' }),
+      openDatabase({ databaseUrl: url, dataDir: '' }),
+    ]);
     const migrations = await readMigrations();
     expect([...a.applied, ...b.applied].sort()).toEqual(migrations.map((m) => m.version).sort());
     expect(await migrate(a.db, migrations)).toEqual([]);

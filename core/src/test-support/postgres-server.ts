@@ -11,7 +11,12 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-const BIN_DIRS = ['/usr/lib/postgresql/18/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+const BIN_DIRS = [
+  '/usr/lib/postgresql/18/bin',
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,19 +36,19 @@ export function postgresBinDir(): string | undefined {
 
 /** Why PostgreSQL tests cannot run here, or undefined when they can. */
 export function postgresUnavailableReason(): string | undefined {
-  if (process.env.MCPIST_TEST_DATABASE_URL) return undefined;
-  if (!postgresBinDir()) return `no PostgreSQL server binaries in ${BIN_DIRS.join(', ')} and no MCPIST_TEST_DATABASE_URL`;
+  if (process.env.TEST_DATABASE_URL) return undefined;
+  if (!postgresBinDir()) return `no PostgreSQL server binaries in ${BIN_DIRS.join(', ')} and no TEST_DATABASE_URL`;
   return undefined;
 }
 
 /**
  * Starts a private PostgreSQL cluster from the installed binaries on a free
  * loopback port (as the `postgres` user when running as root, since
- * PostgreSQL refuses root), or uses MCPIST_TEST_DATABASE_URL when set.
+ * PostgreSQL refuses root), or uses TEST_DATABASE_URL when set.
  */
 export async function startTestPostgres(): Promise<TestPostgres> {
-  if (process.env.MCPIST_TEST_DATABASE_URL) {
-    return { url: process.env.MCPIST_TEST_DATABASE_URL, stop: async () => {} };
+  if (process.env.TEST_DATABASE_URL) {
+    return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
   }
   const bin = postgresBinDir();
   if (!bin) throw new Error(postgresUnavailableReason());
