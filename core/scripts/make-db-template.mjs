@@ -1,12 +1,16 @@
 // Builds an initialised, migrated PGlite data folder once per schema change,
-// so a new embedded store (first `npm start`, every test) starts in ~0.5 s
-// instead of paying initdb (~5 s). Output: dist/store/pglite-template.tar.gz.
+// so a new embedded store starts in ~0.5 s instead of paying initdb (~5 s):
+// - dist/store/pglite-template.tar.gz: loaded by in-memory stores (tests);
+// - dist/store/pglite-template/: copied as is into a new data folder (first
+//   `npm start`), which is faster than unpacking the archive (~0.3 s vs ~2 s).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate, readMigrations } from '../dist/store/migrations.js';
 
 const target = new URL('../dist/store/pglite-template.tar.gz', import.meta.url);
+const folder = fileURLToPath(new URL('../dist/store/pglite-template/', import.meta.url));
 const stamp = new URL('../dist/store/pglite-template.sha256', import.meta.url);
 const pkg = JSON.parse(
   readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
@@ -15,7 +19,7 @@ const pkg = JSON.parse(
 const migrations = await readMigrations();
 const hash = createHash('sha256').update(pkg.version).update(JSON.stringify(migrations)).digest('hex');
 
-if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+if (existsSync(target) && existsSync(folder) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
   console.log('pglite template is up to date');
   process.exit(0);
 }
@@ -31,6 +35,10 @@ const db = {
 await migrate(db, migrations);
 const dump = await pg.dumpDataDir('gzip');
 writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
-writeFileSync(stamp, hash);
 await pg.close();
+rmSync(folder, { recursive: true, force: true });
+const unpacked = new PGlite(folder, { loadDataDir: dump });
+await unpacked.waitReady;
+await unpacked.close();
+writeFileSync(stamp, hash);
 console.log(`pglite template written (${migrations.length} migrations, ${Math.round(performance.now() - started)} ms)`);

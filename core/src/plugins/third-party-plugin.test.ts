@@ -40,6 +40,16 @@ export default definePlugin({
 });
 `;
 
+function writeBrokenPlugin(site: string, name: string, source: string): void {
+  const dir = join(site, 'node_modules', name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name, version: '0.0.1', type: 'module', main: 'index.js', mcpist: { plugin: true } }),
+  );
+  writeFileSync(join(dir, 'index.js'), source);
+}
+
 const npm = (args: string[], cwd: string) =>
   execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
@@ -74,6 +84,13 @@ beforeAll(async () => {
   writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true }));
   const tarballs = readdirSync(packs).map((file) => join(packs, file));
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], site);
+  // Two broken neighbours: one throws on import, one targets a future plugin API.
+  writeBrokenPlugin(site, 'mcpist-plugin-explodes', 'throw new Error("explodes on import");');
+  writeBrokenPlugin(
+    site,
+    'mcpist-plugin-future',
+    `export default { name: 'future', pluginApiVersion: '9.0.0', tools: [], [Symbol.for('mcpist.plugin')]: true };`,
+  );
 
   upstream = await startFakeUpstream({
     'POST /echo': (request) =>
@@ -105,6 +122,27 @@ describe('a third-party plugin installed from npm pack', () => {
     expect(result.isError).toBeFalsy();
     expect(textOf(result)).toBe('text: HELLO');
     expect(upstream.requests.at(-1)?.body).toEqual({ message: 'hello' });
+  });
+
+  it('starts anyway when other plugins are broken, and reports them in /health', async () => {
+    const response = await fetch(`${hub.url}/health`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as {
+      status: string;
+      checks: { plugins: { loaded: string[]; failed: Array<{ package: string; code: string }> } };
+    };
+    expect(health.status).toBe('degraded');
+    expect(health.checks.plugins.loaded).toEqual(expect.arrayContaining(['echo', 'github']));
+    expect(health.checks.plugins.failed).toEqual(
+      expect.arrayContaining([
+        {
+          package: 'mcpist-plugin-explodes',
+          code: 'MCPIST_PLUGIN_IMPORT_FAILED',
+          message: expect.stringContaining('explodes'),
+        },
+        { package: 'mcpist-plugin-future', code: 'MCPIST_PLUGIN_API_MISMATCH', message: expect.any(String) },
+      ]),
+    );
   });
 
   it('uses its own copy of the SDK, checked by brand', () => {

@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database, Queryable } from './database.js';
 
-/** Where the build keeps an initialised, migrated data folder (see scripts/make-db-template.mjs). */
-export const TEMPLATE_PATH = new URL('./pglite-template.tar.gz', import.meta.url);
+/** An initialised, migrated data folder made by the build (see scripts/make-db-template.mjs), and its archive. */
+const TEMPLATE_DIR = fileURLToPath(new URL('./pglite-template/', import.meta.url));
+const TEMPLATE_PATH = new URL('./pglite-template.tar.gz', import.meta.url);
 
 function loadTemplate(): Blob | undefined {
   try {
@@ -62,7 +64,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const template = fresh ? loadTemplate() : undefined;
+    let copied = false;
+    if (fresh && !inMemory && existsSync(TEMPLATE_DIR) && readdirSync(dataDir).length === 0) {
+      cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+      copied = true;
+    }
+    const template = fresh && !copied ? loadTemplate() : undefined;
     const db = new PGlite(inMemory ? undefined : dataDir, template ? { loadDataDir: template } : {});
     await db.waitReady;
     return new PgliteDatabase(db, release);
