@@ -21,6 +21,7 @@ function observeRequests(metrics: Metrics): RequestHandler {
     res.set('X-Request-Id', requestId);
     res.on('finish', () => {
       metrics.requestsTotal.inc({ status: String(res.statusCode) });
+      if (res.statusCode >= 500) metrics.errorsTotal.inc({ status: String(res.statusCode) });
       metrics.requestDuration.observe(performance.now() - started);
     });
     next();

@@ -11,6 +11,13 @@ export class Metrics {
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
+  /** 5xx responses; spec-ops §1.3 computes the error rate from it. */
+  readonly errorsTotal = new Counter({
+    name: 'mcpist_errors_total',
+    help: 'HTTP responses with a 5xx status, by status code.',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
   readonly requestDuration = new Histogram({
     name: 'mcpist_request_duration_ms',
     help: 'HTTP request duration in milliseconds.',
