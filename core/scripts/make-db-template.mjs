@@ -4,7 +4,8 @@
 // - dist/store/pglite-template/: copied as is into a new data folder (first
 //   `npm start`), which is faster than unpacking the archive (~0.3 s vs ~2 s).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate, readMigrations } from '../dist/store/migrations.js';
@@ -40,5 +41,13 @@ rmSync(folder, { recursive: true, force: true });
 const unpacked = new PGlite(folder, { loadDataDir: dump });
 await unpacked.waitReady;
 await unpacked.close();
+// PostgreSQL writes some files 0600; the template must be readable by whoever
+// runs the server (e.g. a non-root user in the Docker image), who copies it.
+const readable = (path) => {
+  const stat = statSync(path);
+  chmodSync(path, stat.isDirectory() ? stat.mode | 0o555 : stat.mode | 0o444);
+  if (stat.isDirectory()) for (const entry of readdirSync(path)) readable(join(path, entry));
+};
+readable(folder);
 writeFileSync(stamp, hash);
 console.log(`pglite template written (${migrations.length} migrations, ${Math.round(performance.now() - started)} ms)`);

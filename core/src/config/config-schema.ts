@@ -5,13 +5,21 @@ const pluginSettings = z.strictObject({
   baseUrl: z.url().optional(),
   /** Deadline for this plugin's calls in ms, overriding `runner.timeoutMs`. */
   timeoutMs: z.int().min(100).max(600_000).optional(),
+  /** Upstream limits replacing the plugin's declared ones (e.g. a GitHub Enterprise server's own limits). */
+  rateLimits: z
+    .strictObject({
+      requestsPerSecond: z.number().positive().max(10_000).optional(),
+      requestsPerHour: z.int().positive().optional(),
+      maxConcurrent: z.int().positive().max(1_000).optional(),
+    })
+    .optional(),
 });
 
 /** Every setting MCPist reads. Unknown keys are errors, so typos never pass silently. */
 export const configSchema = z.strictObject({
   port: z.int().min(0).max(65_535).default(8088),
   host: z.string().min(1).default('127.0.0.1'),
-  /** Public base URL of this server, used in metadata and connect links. Defaults to http://host:port. */
+  /** Public base URL of this server, used in metadata and connect links. Defaults to the scheme and Host of each request. */
   publicUrl: z.url().optional(),
   /** Embedded store folder (PGlite). Ignored when databaseUrl is set. */
   dataDir: z.string().min(1).default('./.mcpist'),
@@ -49,6 +57,11 @@ export const configSchema = z.strictObject({
     .prefault({}),
   /** Authorization servers named in /.well-known/oauth-protected-resource. */
   authorizationServers: z.array(z.url()).default([]),
+  /** Redis shared by several instances for rate limits (bottleneck clustering); in-process limits without it. */
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   /** Where the encryption key ring lives; defaults to <dataDir>/keys.json. */
   keyFile: z.string().min(1).optional(),
 });

@@ -31,6 +31,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_PUBLIC_URL: flat('publicUrl'),
   MCPIST_DATA_DIR: flat('dataDir'),
   DATABASE_URL: flat('databaseUrl'),
+  REDIS_URL: flat('redisUrl'),
   MCPIST_LOG_LEVEL: flat('logLevel'),
   MCPIST_TOOL_MODE: flat('toolMode'),
   MCPIST_PLUGINS: flat('plugins', list),
@@ -70,7 +71,8 @@ function readFile(path: string): Record<string, unknown> {
 
 function applyEnv(target: Record<string, unknown>, env: Env): void {
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) continue;
+    // An empty variable (`DATABASE_URL=`) means unset, as in most shells' tooling.
+    if (value === undefined || value === '') continue;
     const setter = ENV_VARS[name];
     if (setter) {
       setter(target, value);

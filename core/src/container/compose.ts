@@ -11,6 +11,7 @@ import { createMcpistLogger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
+import { PluginLoadCodes } from '../plugins/plugin-load-error.js';
 import { LimiterPool } from '../runner/rate-limiter.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { KeyRing } from '../secrets/key-ring.js';
@@ -70,6 +71,10 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   for (const failure of report.failed) {
     logger.error('plugin skipped', { package: failure.packageName, code: failure.code, reason: failure.message });
   }
+  const loadedNames = new Set(report.loaded.map((plugin) => plugin.definition.name));
+  for (const name of Object.keys(config.pluginSettings)) {
+    if (!loadedNames.has(name)) logger.warn('pluginSettings names a module that is not loaded', { module: name });
+  }
 
   c.register(Tokens.Config, { useValue: config });
   c.register(Tokens.Logger, { useValue: logger });
@@ -109,10 +114,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
     Tokens.CredentialSource,
     cached((r) => r.resolve(Tokens.TokenBroker)),
   );
-  c.register(
-    Tokens.LimiterPool,
-    cached(() => new LimiterPool()),
-  );
+  c.register(Tokens.LimiterPool, { useValue: await LimiterPool.create({ redisUrl: config.redisUrl }) });
   c.register(
     Tokens.ToolRunner,
     cached(
@@ -175,8 +177,9 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<void> {
       packageName,
       packageVersion,
     })),
+    // A duplicate claims a module that is served by another package: that module is fine.
     ...report.failed
-      .filter((failure) => failure.moduleName)
+      .filter((failure) => failure.moduleName && failure.code !== PluginLoadCodes.DUPLICATE)
       .map((failure) => ({
         moduleName: failure.moduleName as string,
         displayName: failure.moduleName as string,

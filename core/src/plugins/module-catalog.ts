@@ -121,7 +121,7 @@ export class ModuleCatalog {
         packageVersion,
         service: definition.auth ? (definition.auth.service ?? definition.name) : undefined,
         baseUrl: (settings.baseUrl ?? definition.baseUrl).replace(/\/+$/, ''),
-        rateLimits: definition.rateLimits ?? {},
+        rateLimits: settings.rateLimits ?? definition.rateLimits ?? {},
         tools,
         definition,
       };

@@ -2,19 +2,71 @@ import type { RateLimitDeclaration } from '@mcpist/plugin-sdk';
 import Bottleneck from 'bottleneck';
 
 /**
+ * Spacing between request starts for a per-second limit, with a safety
+ * margin (10% + 10 ms) so that network and event-loop jitter cannot squeeze
+ * one request too many into any one-second window at the upstream.
+ */
+export function spacingMs(requestsPerSecond: number): number {
+  return Math.ceil((1000 / requestsPerSecond) * 1.1 + 10);
+}
+
+/** Idle limiter state expires from Redis after this long (longer than the hourly reservoir). */
+const REDIS_STATE_TTL_MS = 2 * 3_600_000;
+
+export interface LimiterPoolOptions {
+  /** Share limits across instances through this Redis (bottleneck clustering). */
+  redisUrl?: string | undefined;
+  /** Namespaces the Redis keys, e.g. per deployment. */
+  prefix?: string;
+}
+
+/**
  * One bottleneck limiter per (service, credential), built from the plugin's
  * declared limits. It wraps the fetch a handler receives, so every upstream
- * HTTP request counts — pagination included — not just tool calls.
+ * HTTP request counts — pagination included — not just tool calls. With
+ * Redis, every instance's limiter for the same key shares one budget.
  */
 export class LimiterPool {
   private readonly limiters = new Map<string, Bottleneck>();
+  private readonly connection: Bottleneck.IORedisConnection | undefined;
+  private readonly prefix: string;
+
+  constructor(connection?: Bottleneck.IORedisConnection, prefix = 'mcpist') {
+    this.connection = connection;
+    this.prefix = prefix;
+  }
+
+  /** A pool sharing limits through Redis when `redisUrl` is set (ioredis loads only then), else in-process. */
+  static async create(options: LimiterPoolOptions = {}): Promise<LimiterPool> {
+    if (!options.redisUrl) return new LimiterPool(undefined, options.prefix);
+    const { Redis } = await import('ioredis');
+    const client = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+    const connection = new Bottleneck.IORedisConnection({ client, Redis });
+    // A Redis outage must not crash the process; bottleneck rejects the jobs instead.
+    connection.on('error', () => {});
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('cannot reach Redis at REDIS_URL within 5 s')), 5_000).unref(),
+    );
+    try {
+      // bottleneck's typings say ready() but the connection exposes a promise property.
+      await Promise.race([(connection as unknown as { ready: Promise<unknown> }).ready, timeout]);
+    } catch (error) {
+      await connection.disconnect(false).catch(() => {});
+      throw error;
+    }
+    return new LimiterPool(connection, options.prefix);
+  }
+
+  get shared(): boolean {
+    return this.connection !== undefined;
+  }
 
   limiterFor(key: string, limits: RateLimitDeclaration): Bottleneck {
     let limiter = this.limiters.get(key);
     if (!limiter) {
       limiter = new Bottleneck({
         maxConcurrent: limits.maxConcurrent ?? null,
-        minTime: limits.requestsPerSecond ? Math.ceil(1000 / limits.requestsPerSecond) : 0,
+        minTime: limits.requestsPerSecond ? spacingMs(limits.requestsPerSecond) : 0,
         ...(limits.requestsPerHour
           ? {
               reservoir: limits.requestsPerHour,
@@ -22,7 +74,17 @@ export class LimiterPool {
               reservoirRefreshInterval: 3_600_000,
             }
           : {}),
+        ...(this.connection
+          ? {
+              id: `${this.prefix}:${key}`,
+              datastore: 'ioredis' as const,
+              connection: this.connection,
+              clearDatastore: false,
+              timeout: REDIS_STATE_TTL_MS,
+            }
+          : {}),
       });
+      limiter.on('error', () => {});
       this.limiters.set(key, limiter);
     }
     return limiter;
@@ -42,12 +104,17 @@ export class LimiterPool {
     return (input, init) => {
       const combined = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
       signal.throwIfAborted();
-      return limiter.schedule(() => base(input, { ...init, signal: combined }));
+      return limiter.schedule(() => {
+        // A request that waited past the deadline is not sent at all.
+        combined.throwIfAborted();
+        return base(input, { ...init, signal: combined });
+      });
     };
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.limiters.values()].map((limiter) => limiter.disconnect()));
+    await Promise.all([...this.limiters.values()].map((limiter) => limiter.disconnect(false)));
     this.limiters.clear();
+    await this.connection?.disconnect(true);
   }
 }
