@@ -17,8 +17,11 @@ export interface TestHub {
   userId: string;
   /** Connects an official MCP SDK client over Streamable HTTP. */
   connect(options?: { token?: string; mode?: 'meta' | 'direct' }): Promise<Client>;
-  /** Stores a type-A credential for the user through the real broker. */
-  setCredential(service: string, secret: string, userId?: string): Promise<void>;
+  /**
+   * Stores a type-A credential for the user (alice unless `userId`) through
+   * the real broker, with non-secret `fields` such as Atlassian's email and site.
+   */
+  setCredential(service: string, secret: string, options?: { userId?: string; fields?: Record<string, string> }): Promise<void>;
   /** Issues a token for another user. */
   issueToken(email: string): Promise<{ token: string; userId: string }>;
   close(): Promise<void>;
@@ -56,8 +59,10 @@ export async function startTestHub(config: McpistConfigInput = {}): Promise<Test
       clients.push(client);
       return client;
     },
-    setCredential: (service, secret, owner = userId) =>
-      server.container.resolve(Tokens.TokenBroker).setPersonalToken(owner, service, secret),
+    setCredential: (service, secret, options = {}) =>
+      server.container
+        .resolve(Tokens.TokenBroker)
+        .setPersonalToken(options.userId ?? userId, service, secret, options.fields ?? {}),
     issueToken: (email) => issuer.issue(email),
     async close() {
       await Promise.all(clients.map((client) => client.close().catch(() => {})));
