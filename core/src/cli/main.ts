@@ -52,6 +52,15 @@ credential
     (await import('./commands/credential-set.js')).credentialSet(program.opts(), service, options),
   );
 
+const plugin = program.command('plugin').description('plugin development');
+plugin
+  .command('new <name>')
+  .description('scaffold a plugin package: definition, one tool, one test with a fake upstream, README')
+  .option('--scope <scope>', 'npm scope, e.g. @acme')
+  .option('--dir <dir>', 'target folder (default ./mcpist-plugin-<name>)')
+  .option('--display-name <name>', 'name shown to users')
+  .action(async (name, options) => (await import('./commands/plugin-new.js')).pluginNew(name, options));
+
 const plugins = program.command('plugins').description('plugins');
 plugins
   .command('list')
