@@ -21,7 +21,11 @@ export interface TestHub {
    * Stores a type-A credential for the user (alice unless `userId`) through
    * the real broker, with non-secret `fields` such as Atlassian's email and site.
    */
-  setCredential(service: string, secret: string, options?: { userId?: string; fields?: Record<string, string> }): Promise<void>;
+  setCredential(
+    service: string,
+    secret: string,
+    options?: { userId?: string; fields?: Record<string, string> },
+  ): Promise<void>;
   /** Issues a token for another user. */
   issueToken(email: string): Promise<{ token: string; userId: string }>;
   close(): Promise<void>;
