@@ -64,6 +64,18 @@ export const configSchema = z.strictObject({
     .optional(),
   /** Where the encryption key ring lives; defaults to <dataDir>/keys.json. */
   keyFile: z.string().min(1).optional(),
+  /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces); no tracing without it. */
+  otlpEndpoint: z.url().optional(),
+  /** `service.name` of exported traces. */
+  otlpServiceName: z.string().min(1).default('mcpist'),
+  /** Grafana Loki base URL (`…/loki/api/v1/push` is appended); log lines are also pushed there when set. */
+  lokiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Basic-auth user for Loki (Grafana Cloud: the numeric user id). */
+  lokiUsername: z.string().min(1).optional(),
+  /** Basic-auth password for Loki (Grafana Cloud: an access policy token). */
+  lokiPassword: z.string().min(1).optional(),
+  /** When set, `GET /metrics` needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type McpistConfig = z.output<typeof configSchema>;

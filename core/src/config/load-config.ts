@@ -45,6 +45,12 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_MAX_BODY_BYTES: nested('http', 'maxBodyBytes'),
   MCPIST_AUTHORIZATION_SERVERS: flat('authorizationServers', list),
   MCPIST_KEY_FILE: flat('keyFile'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: flat('otlpEndpoint'),
+  OTEL_SERVICE_NAME: flat('otlpServiceName'),
+  LOKI_URL: flat('lokiUrl'),
+  LOKI_USERNAME: flat('lokiUsername'),
+  LOKI_PASSWORD: flat('lokiPassword'),
+  MCPIST_METRICS_TOKEN: flat('metricsToken'),
   MCPIST_CONFIG: () => {},
 };
 

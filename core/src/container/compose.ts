@@ -7,8 +7,9 @@ import { BatchRunner } from '../batch/batch-runner.js';
 import { TokenBroker } from '../broker/token-broker.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
-import { createMcpistLogger } from '../observability/logger.js';
+import { closeLogger, createMcpistLogger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
+import { startTracing } from '../observability/tracing.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { PluginLoadCodes } from '../plugins/plugin-load-error.js';
@@ -21,6 +22,7 @@ import { ApiTokensRepository } from '../store/repositories/api-tokens-repository
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import { UsersRepository } from '../store/repositories/users-repository.js';
+import { MCPIST_VERSION } from '../version.js';
 import { Tokens } from './tokens.js';
 
 export interface ComposeOptions {
@@ -43,8 +45,19 @@ const cached = <T>(factory: (c: DependencyContainer) => T) => ({ useFactory: ins
  */
 export async function compose(config: McpistConfig, options: ComposeOptions = {}): Promise<DependencyContainer> {
   const c = rootContainer.createChildContainer();
-  const logger = createMcpistLogger({ level: config.logLevel, stream: options.logStream ?? 'stdout' });
+  const logger = createMcpistLogger({
+    level: config.logLevel,
+    stream: options.logStream ?? 'stdout',
+    loki: { url: config.lokiUrl, username: config.lokiUsername, password: config.lokiPassword },
+  });
   const metrics = new Metrics();
+  // Loads the OpenTelemetry SDK (only when an endpoint is set) while the store opens and plugins load.
+  const tracing = startTracing({
+    endpoint: config.otlpEndpoint,
+    serviceName: config.otlpServiceName,
+    version: MCPIST_VERSION,
+    logger,
+  });
   const cwd = options.cwd ?? process.cwd();
   const dataDir = resolveDataDir(config, cwd);
 
@@ -79,6 +92,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.Config, { useValue: config });
   c.register(Tokens.Logger, { useValue: logger });
   c.register(Tokens.Metrics, { useValue: metrics });
+  c.register(Tokens.Tracing, { useValue: await tracing });
   c.register(Tokens.Database, { useValue: db });
   c.register(Tokens.KeyRing, { useValue: ring });
   c.register(Tokens.PluginReport, { useValue: report });
@@ -126,6 +140,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
           r.resolve(Tokens.Logger),
           r.resolve(Tokens.Metrics),
           { maxRecords: config.runner.maxRecords },
+          r.resolve(Tokens.Tracing).tracer,
         ),
     ),
   );
@@ -192,9 +207,10 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<void> {
   ]);
 }
 
-/** Releases what the container holds: limiters, the database, log transports. */
+/** Releases what the container holds: limiters, the database, the trace exporter, log transports. */
 export async function disposeContainer(c: DependencyContainer): Promise<void> {
   await c.resolve(Tokens.LimiterPool).close();
   await c.resolve(Tokens.Database).close();
-  c.resolve(Tokens.Logger).close();
+  await c.resolve(Tokens.Tracing).shutdown();
+  await closeLogger(c.resolve(Tokens.Logger));
 }

@@ -8,6 +8,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { Tracing } from '../observability/tracing.js';
 import type { PluginLoadReport } from '../plugins/load-plugins.js';
 import type { ModuleCatalog } from '../plugins/module-catalog.js';
 import type { LimiterPool } from '../runner/rate-limiter.js';
@@ -47,4 +48,5 @@ export const Tokens = {
   ToolDispatcher: token<ToolDispatcher>('ToolDispatcher'),
   Authenticator: token<Authenticator>('Authenticator'),
   ApiTokenIssuer: token<ApiTokenIssuer>('ApiTokenIssuer'),
+  Tracing: token<Tracing>('Tracing'),
 } as const;

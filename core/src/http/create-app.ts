@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import type { Tracer } from '@opentelemetry/api';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'winston';
 import type { Metrics } from '../observability/metrics.js';
+import { traceRequests } from '../observability/trace-requests.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
 import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
@@ -10,6 +12,8 @@ import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
 export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   metrics: Metrics;
   logger: Logger;
+  /** Spans `mcp.request` around each POST /mcp; none without it. */
+  tracer?: Tracer;
   maxBodyBytes: number;
 }
 
@@ -60,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.use(observeRequests(deps.metrics));
   app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }));
+  if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
   app.use(mcpRoute(deps));
   app.use((req, res) => {

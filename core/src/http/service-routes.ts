@@ -1,6 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { PLUGIN_API_VERSION } from '@mcpist/plugin-sdk';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
-import { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { Metrics } from '../observability/metrics.js';
 import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
 import type { Database } from '../store/database.js';
@@ -14,6 +15,36 @@ export interface ServiceRouteDeps {
   loadedModules: readonly string[];
   publicUrl: string | undefined;
   authorizationServers: readonly string[];
+  /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string | undefined;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Lets a request through when it presents the metrics token as a bearer
+ * token, or when none is configured. Digests first, so the comparison is
+ * constant-time whatever the presented length.
+ */
+function requireMetricsToken(token: string | undefined): RequestHandler {
+  if (!token) return (_req, _res, next) => next();
+  const expected = digest(token);
+  return (req, res, next) => {
+    const presented = /^Bearer +(\S+) *$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) {
+      next();
+      return;
+    }
+    res
+      .status(401)
+      .set(
+        'WWW-Authenticate',
+        presented === undefined
+          ? 'Bearer realm="mcpist-metrics"'
+          : 'Bearer realm="mcpist-metrics", error="invalid_token"',
+      )
+      .json({ error: { code: 'unauthorized', message: '/metrics needs Authorization: Bearer <metrics token>' } });
+  };
 }
 
 /** Health, version, metrics and the RFC 9728 protected-resource metadata. */
@@ -44,8 +75,11 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
     });
   });
 
-  router.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  router.get('/metrics', requireMetricsToken(deps.metricsToken), async (_req, res) => {
+    res
+      .set('Content-Type', deps.metrics.registry.contentType)
+      .set('Cache-Control', 'no-store')
+      .send(await deps.metrics.registry.metrics());
   });
 
   const resourceMetadata = (req: Request, res: Response) => {

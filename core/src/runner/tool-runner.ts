@@ -1,4 +1,5 @@
 import type { ToolContext } from '@mcpist/plugin-sdk';
+import { type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
 import type { CredentialSource, ResolvedCredential } from '../broker/credential-source.js';
@@ -6,6 +7,7 @@ import { classifyError } from '../errors/classify-error.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
 import type { Metrics } from '../observability/metrics.js';
+import { recordError, traceFetch, withSpan } from '../observability/tracing.js';
 import type { CatalogTool } from '../plugins/module-catalog.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ToolView } from '../sieve/tool-view.js';
@@ -49,6 +51,7 @@ export class ToolRunner {
     private readonly logger: Logger,
     private readonly metrics: Metrics,
     private readonly settings: { maxRecords: number },
+    private readonly tracer: Tracer = trace.getTracer('mcpist'),
   ) {}
 
   /** The tool named `module:tool` if the principal may run it; else INVALID_MODULE/INVALID_TOOL. */
@@ -58,11 +61,29 @@ export class ToolRunner {
 
   /** Resolves and validates a call; throws McpistError for protocol misuse. */
   async prepare(principal: Principal, module: string, tool: string, params: unknown): Promise<ValidatedCall> {
-    const view = await this.sieve.viewFor(principal);
-    return validateParams(this.resolve(principal, view, module, tool), params);
+    const attributes = { 'mcpist.module': module, 'mcpist.tool': tool, 'mcpist.user_id': principal.userId };
+    const found = await withSpan(this.tracer, 'sieve', attributes, async () =>
+      this.resolve(principal, await this.sieve.viewFor(principal), module, tool),
+    );
+    return validateParams(found, params);
   }
 
-  async execute(call: ValidatedCall, options: ExecuteOptions): Promise<ToolOutcome> {
+  /** Runs a prepared call in a span `tool <module>.<tool>`; a failed outcome marks the span with its code. */
+  execute(call: ValidatedCall, options: ExecuteOptions): Promise<ToolOutcome> {
+    const attributes = {
+      'mcpist.module': call.tool.module.name,
+      'mcpist.tool': call.tool.definition.name,
+      'mcpist.user_id': options.principal.userId,
+    };
+    const name = `tool ${attributes['mcpist.module']}.${attributes['mcpist.tool']}`;
+    return withSpan(this.tracer, name, attributes, async (span) => {
+      const outcome = await this.runCall(call, options);
+      if (!outcome.ok) recordError(span, outcome.error, { exception: false });
+      return outcome;
+    });
+  }
+
+  private async runCall(call: ValidatedCall, options: ExecuteOptions): Promise<ToolOutcome> {
     const { tool, input, format } = call;
     const module = tool.module;
     const service = module.service ?? module.name;
@@ -78,7 +99,13 @@ export class ToolRunner {
         credential: resolved?.credential,
         baseUrl: module.baseUrl,
         signal,
-        fetch: this.limiters.wrapFetch(`${service}:${resolved?.accountId ?? 'anonymous'}`, module.rateLimits, signal),
+        // Outside the limiter, so the span starts in this call's context and includes any wait for a slot.
+        fetch: traceFetch(
+          this.tracer,
+          this.limiters.wrapFetch(`${service}:${resolved?.accountId ?? 'anonymous'}`, module.rateLimits, signal),
+          { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
+          { secrets: resolved ? [resolved.credential.token] : [] },
+        ),
         logger: this.handlerLogger(labels, options.requestId),
         limits: { maxRecords: this.settings.maxRecords },
       };
@@ -122,7 +149,13 @@ export class ToolRunner {
   private async credentialFor(principal: Principal, tool: CatalogTool): Promise<ResolvedCredential | undefined> {
     const service = tool.module.service;
     if (!service) return undefined;
-    const resolved = await this.credentials.credentialFor(principal, service);
+    const attributes = { 'mcpist.service': service, 'mcpist.user_id': principal.userId };
+    const resolved = await withSpan(this.tracer, 'broker', attributes, async (span) => {
+      const found = await this.credentials.credentialFor(principal, service);
+      span.setAttribute('mcpist.credential_found', found !== undefined);
+      if (found) span.setAttribute('mcpist.account_id', found.accountId);
+      return found;
+    });
     if (resolved) return resolved;
     throw new McpistError(
       ErrorCodes.UNAUTHORIZED,
