@@ -103,12 +103,14 @@ describe('MCP over Streamable HTTP', () => {
 
   it('serves direct mode with the same allowed tools, natively named', async () => {
     const meta = await hub.connect();
-    const schema = (await meta.callTool({ name: 'get_module_schema', arguments: { modules: ['github'] } }))
-      .structuredContent as { modules: Array<{ tools: Array<{ name: string }> }> };
+    const modules = ['github', 'notion', 'jira', 'confluence', 'google-calendar'];
+    const schema = (await meta.callTool({ name: 'get_module_schema', arguments: { modules } }))
+      .structuredContent as { modules: Array<{ module: string; tools: Array<{ name: string }> }> };
     const direct = await hub.connect({ mode: 'direct' });
     const { tools } = await direct.listTools();
+    expect(schema.modules.map((entry) => entry.module).sort()).toEqual([...modules].sort());
     expect(tools.map((tool) => tool.name).sort()).toEqual(
-      (schema.modules[0]?.tools ?? []).map((tool) => `github_${tool.name}`).sort(),
+      schema.modules.flatMap((entry) => entry.tools.map((tool) => `${entry.module}_${tool.name}`)).sort(),
     );
     expect(tools.find((tool) => tool.name === 'github_list_issues')?.outputSchema).toBeDefined();
     const result = await direct.callTool({
