@@ -1,1 +1,51 @@
-export {};
+import { definePlugin } from '@mcpist/plugin-sdk';
+import { NOTION_API_VERSION } from './client.js';
+import { addComment } from './tools/add-comment.js';
+import { appendBlocks } from './tools/append-blocks.js';
+import { createPage } from './tools/create-page.js';
+import { deletePage } from './tools/delete-page.js';
+import { getDatabase } from './tools/get-database.js';
+import { getPage } from './tools/get-page.js';
+import { listComments } from './tools/list-comments.js';
+import { listUsers } from './tools/list-users.js';
+import { queryDatabase } from './tools/query-database.js';
+import { search } from './tools/search.js';
+import { updatePage } from './tools/update-page.js';
+
+/** The Notion plugin: pages, databases, users and comments through the REST API, via the official client. */
+export const plugin = definePlugin({
+  name: 'notion',
+  displayName: 'Notion',
+  description:
+    'Notion pages and databases shared with the connected integration: search, read pages as Markdown, query databases, create, update, append to and delete pages, list users, read and add comments.',
+  version: '0.1.0',
+  upstreamApiVersion: NOTION_API_VERSION,
+  baseUrl: 'https://api.notion.com',
+  auth: {
+    token: { helpUrl: 'https://www.notion.so/my-integrations' },
+    oauth2: {
+      authorizeUrl: 'https://api.notion.com/v1/oauth/authorize',
+      tokenUrl: 'https://api.notion.com/v1/oauth/token',
+      scopes: [],
+      clientAuth: 'basic',
+      authorizeParams: { owner: 'user' },
+    },
+  },
+  // Notion allows an average of three requests per second per integration, with short bursts.
+  rateLimits: { requestsPerSecond: 3 },
+  tools: [
+    search,
+    getPage,
+    createPage,
+    updatePage,
+    appendBlocks,
+    queryDatabase,
+    getDatabase,
+    listUsers,
+    deletePage,
+    listComments,
+    addComment,
+  ],
+});
+
+export default plugin;
