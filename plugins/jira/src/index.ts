@@ -1,1 +1,57 @@
-export {};
+import { definePlugin } from '@mcpist/plugin-sdk';
+import { DEFAULT_BASE_URL, JIRA_API_VERSION } from './client.js';
+import { addComment } from './tools/add-comment.js';
+import { assignIssue } from './tools/assign-issue.js';
+import { createIssue } from './tools/create-issue.js';
+import { deleteIssue } from './tools/delete-issue.js';
+import { getIssue } from './tools/get-issue.js';
+import { listProjects } from './tools/list-projects.js';
+import { searchIssues } from './tools/search-issues.js';
+import { transitionIssue } from './tools/transition-issue.js';
+import { updateIssue } from './tools/update-issue.js';
+
+/** The Jira plugin: Jira Cloud issues and projects through REST API v3, via jira.js. */
+export const plugin = definePlugin({
+  name: 'jira',
+  displayName: 'Jira',
+  description:
+    'Jira Cloud issues and projects: search issues with JQL, read, create, edit, transition, comment on, assign and delete issues, and list projects, as the connected Atlassian account.',
+  version: '0.1.0',
+  upstreamApiVersion: JIRA_API_VERSION,
+  // A placeholder: the site comes from the credential's "site" field unless the operator overrides the base URL.
+  baseUrl: DEFAULT_BASE_URL,
+  auth: {
+    service: 'atlassian',
+    token: {
+      fields: [
+        { name: 'email', label: 'Atlassian account email' },
+        { name: 'site', label: 'Site, e.g. acme.atlassian.net' },
+      ],
+      helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    },
+    oauth2: {
+      authorizeUrl: 'https://auth.atlassian.com/authorize',
+      tokenUrl: 'https://auth.atlassian.com/oauth/token',
+      scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user', 'offline_access'],
+      pkce: false,
+      clientAuth: 'body',
+      authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
+    },
+  },
+  // Atlassian limits by cost (hourly points for OAuth apps) and by per-second bursts per endpoint, and publishes
+  // no request count for API tokens. 10 requests/s with 5 in flight stays under the burst limits for one user.
+  rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
+  tools: [
+    searchIssues,
+    getIssue,
+    createIssue,
+    updateIssue,
+    transitionIssue,
+    addComment,
+    assignIssue,
+    listProjects,
+    deleteIssue,
+  ],
+});
+
+export default plugin;

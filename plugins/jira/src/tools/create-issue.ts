@@ -1,0 +1,45 @@
+import { defineTool, z } from '@mcpist/plugin-sdk';
+import { textToAdf } from '../adf.js';
+import { createJiraClient } from '../client.js';
+import { withJiraErrors } from '../errors.js';
+import { labelsField, projectKeyField, richTextField } from '../input-fields.js';
+import { createdIssueRecord } from '../normalize.js';
+
+export const createIssue = defineTool({
+  name: 'create_issue',
+  description: `Creates a Jira issue in a project as the connected account.
+Use it when the user asks to file, report or track work in Jira. Find the project key with list_projects, and search_issues first to avoid duplicates. The description is plain text (blank lines separate paragraphs).
+Returns the new issue: key, id, summary, url.`,
+  input: z.object({
+    project_key: projectKeyField,
+    summary: z.string().trim().min(1).max(255).describe('One-line title of the issue'),
+    issue_type: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .default('Task')
+      .describe('Issue type name as the project defines it, e.g. Task, Bug, Story; default Task'),
+    description: richTextField.optional().describe('Plain text description'),
+    labels: labelsField.optional().describe('Labels to set, single words, e.g. ["backend", "urgent"]'),
+  }),
+  output: createdIssueRecord,
+  returns: 'record',
+  readOnly: false,
+  dangerous: false,
+  handler: (input, ctx) =>
+    withJiraErrors(ctx, async () => {
+      const jira = createJiraClient(ctx);
+      const description = input.description?.trim() ? textToAdf(input.description) : undefined;
+      const created = await jira.api.issues.createIssue({
+        fields: {
+          project: { key: input.project_key },
+          summary: input.summary,
+          issuetype: { name: input.issue_type },
+          ...(description ? { description } : {}),
+          ...(input.labels ? { labels: input.labels } : {}),
+        },
+      });
+      return { key: created.key, id: created.id, summary: input.summary, url: jira.browseUrl(created.key) };
+    }),
+});
