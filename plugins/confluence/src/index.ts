@@ -1,1 +1,51 @@
-export {};
+import { definePlugin } from '@mcpist/plugin-sdk';
+import { CONFLUENCE_API_VERSION, PLACEHOLDER_BASE_URL } from './client.js';
+import { createPage } from './tools/create-page.js';
+import { deletePage } from './tools/delete-page.js';
+import { getPage } from './tools/get-page.js';
+import { listSpaces } from './tools/list-spaces.js';
+import { search } from './tools/search.js';
+import { updatePage } from './tools/update-page.js';
+
+/** The Confluence plugin: spaces, CQL search and pages through the Cloud REST API, via confluence.js. */
+export const plugin = definePlugin({
+  name: 'confluence',
+  displayName: 'Confluence',
+  description:
+    'Confluence Cloud pages and spaces: list spaces, search with CQL, read pages as Markdown, and create, update or delete pages as the connected Atlassian account.',
+  version: '0.1.0',
+  upstreamApiVersion: CONFLUENCE_API_VERSION,
+  // A placeholder: each user's site comes from their Atlassian credential unless the operator overrides this.
+  baseUrl: PLACEHOLDER_BASE_URL,
+  auth: {
+    // Shared with the Jira plugin: one Atlassian API token (or 3LO grant) serves both products.
+    service: 'atlassian',
+    token: {
+      fields: [
+        { name: 'email', label: 'Atlassian account email' },
+        { name: 'site', label: 'Site, e.g. acme.atlassian.net' },
+      ],
+      helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    },
+    oauth2: {
+      authorizeUrl: 'https://auth.atlassian.com/authorize',
+      tokenUrl: 'https://auth.atlassian.com/oauth/token',
+      scopes: [
+        'read:confluence-content.all',
+        'write:confluence-content',
+        'read:confluence-space.summary',
+        'search:confluence',
+        'offline_access',
+      ],
+      clientAuth: 'body',
+      authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
+    },
+  },
+  // Atlassian publishes no fixed numbers for API-token traffic, only burst limits answered with 429 and
+  // Retry-After; 10 requests a second with 5 in flight stays under them, the same budget as the Jira plugin's
+  // (both use the `atlassian` credential, so the core keys their limiter alike).
+  rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
+  tools: [listSpaces, search, getPage, createPage, updatePage, deletePage],
+});
+
+export default plugin;
