@@ -1,1 +1,37 @@
-export {};
+import { definePlugin } from '@mcpist/plugin-sdk';
+import { GOOGLE_CALENDAR_API_VERSION, PLUGIN_VERSION } from './client.js';
+import { createEvent } from './tools/create-event.js';
+import { deleteEvent } from './tools/delete-event.js';
+import { freebusyQuery } from './tools/freebusy-query.js';
+import { getEvent } from './tools/get-event.js';
+import { listCalendars } from './tools/list-calendars.js';
+import { listEvents } from './tools/list-events.js';
+import { quickAdd } from './tools/quick-add.js';
+import { updateEvent } from './tools/update-event.js';
+
+/** The Google Calendar plugin: calendars, events and free/busy through the Calendar API v3, via googleapis. */
+export const plugin = definePlugin({
+  name: 'google-calendar',
+  displayName: 'Google Calendar',
+  description:
+    'Google Calendar of the connected Google account: list calendars and events, read, create, change and delete events, and find free/busy times.',
+  version: PLUGIN_VERSION,
+  upstreamApiVersion: GOOGLE_CALENDAR_API_VERSION,
+  baseUrl: 'https://www.googleapis.com',
+  auth: {
+    oauth2: {
+      authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      scopes: ['https://www.googleapis.com/auth/calendar'],
+      pkce: true,
+      clientAuth: 'body',
+      // Offline access yields a refresh token; consent makes Google send one again on every reconnect.
+      authorizeParams: { access_type: 'offline', prompt: 'consent' },
+    },
+  },
+  // Google's default Calendar API quota is 600 requests per minute per user per project, i.e. 10 per second.
+  rateLimits: { requestsPerSecond: 10 },
+  tools: [listCalendars, listEvents, getEvent, createEvent, updateEvent, deleteEvent, freebusyQuery, quickAdd],
+});
+
+export default plugin;

@@ -1,0 +1,114 @@
+import type { calendar_v3 } from '@googleapis/calendar';
+import { z } from '@mcpist/plugin-sdk';
+
+/**
+ * Normalized records (DESIGN §3): the flat, small field sets an LLM needs,
+ * instead of Google's nested JSON. An event's `start`/`end` objects become
+ * one string each (the date-time, or the date of an all-day event), and
+ * attendees are joined into one string, so every record stays one TOON row.
+ */
+
+/** One calendar of the user's calendar list. */
+export const calendarRecord = z.object({
+  id: z.string().describe('Calendar id; pass it as calendar_id to the event tools'),
+  summary: z.string().nullable().describe('Calendar name as the user sees it'),
+  primary: z.boolean().describe('True for the user’s own main calendar'),
+  access_role: z.string().describe('owner, writer, reader or freeBusyReader: what the user may do with it'),
+  time_zone: z.string().nullable().describe('IANA time zone of the calendar'),
+});
+
+/** One event, as list_events returns it. */
+export const eventRecord = z.object({
+  id: z.string().describe('Event id; pass it as event_id to get_event, update_event, delete_event'),
+  summary: z.string().nullable().describe('Event title; null when the event has none'),
+  start: z.string().nullable().describe('Start: RFC 3339 date-time, or YYYY-MM-DD for an all-day event'),
+  end: z
+    .string()
+    .nullable()
+    .describe('End (exclusive): RFC 3339 date-time, or YYYY-MM-DD (the day after) for an all-day event'),
+  status: z.string().describe('confirmed, tentative or cancelled'),
+  html_link: z.string().nullable().describe('Link to the event in Google Calendar'),
+  location: z.string().nullable(),
+});
+
+/** One event with its details, as get_event and the write tools return it. */
+export const eventDetailRecord = eventRecord.extend({
+  description: z.string().nullable().describe('Event description; may contain HTML'),
+  attendees: z.string().describe('Guests as "email (responseStatus)", comma-separated; empty when none'),
+  organizer: z.string().nullable().describe('Email of the organizer'),
+  updated: z.string().nullable().describe('Last modification time'),
+});
+
+/** One busy interval of one calendar. */
+export const busyRecord = z.object({
+  calendar: z.string().describe('Calendar id as it was asked for'),
+  start: z.string().describe('Start of the busy interval (RFC 3339)'),
+  end: z.string().describe('End of the busy interval (RFC 3339)'),
+});
+
+/** What delete_event returns. */
+export const deletedRecord = z.object({
+  id: z.string(),
+  calendar_id: z.string(),
+  deleted: z.boolean(),
+});
+
+export type CalendarRecord = z.output<typeof calendarRecord>;
+export type EventRecord = z.output<typeof eventRecord>;
+export type EventDetailRecord = z.output<typeof eventDetailRecord>;
+export type BusyRecord = z.output<typeof busyRecord>;
+
+/** `dateTime` for timed events, `date` for all-day ones. */
+function when(value: calendar_v3.Schema$EventDateTime | undefined): string | null {
+  return value?.dateTime ?? value?.date ?? null;
+}
+
+export function toCalendarRecord(entry: calendar_v3.Schema$CalendarListEntry): CalendarRecord {
+  return {
+    id: entry.id ?? '',
+    // The user's own name for a calendar wins over its owner's, as in Google Calendar's sidebar.
+    summary: entry.summaryOverride ?? entry.summary ?? null,
+    primary: entry.primary === true,
+    access_role: entry.accessRole ?? 'reader',
+    time_zone: entry.timeZone ?? null,
+  };
+}
+
+export function toEventRecord(event: calendar_v3.Schema$Event): EventRecord {
+  return {
+    id: event.id ?? '',
+    summary: event.summary ?? null,
+    start: when(event.start),
+    end: when(event.end),
+    status: event.status ?? 'confirmed',
+    html_link: event.htmlLink ?? null,
+    location: event.location ?? null,
+  };
+}
+
+export function toEventDetailRecord(event: calendar_v3.Schema$Event): EventDetailRecord {
+  return {
+    ...toEventRecord(event),
+    description: event.description ?? null,
+    attendees: (event.attendees ?? [])
+      .filter((attendee) => typeof attendee.email === 'string')
+      .map((attendee) => `${attendee.email} (${attendee.responseStatus ?? 'needsAction'})`)
+      .join(', '),
+    organizer: event.organizer?.email ?? null,
+    updated: event.updated ?? null,
+  };
+}
+
+/** Busy intervals of a free/busy answer, one record each, in the order the calendars were asked for. */
+export function toBusyRecords(
+  calendarIds: readonly string[],
+  calendars: calendar_v3.Schema$FreeBusyResponse['calendars'],
+): BusyRecord[] {
+  return calendarIds.flatMap((calendar) =>
+    (calendars?.[calendar]?.busy ?? []).map((period) => ({
+      calendar,
+      start: period.start ?? '',
+      end: period.end ?? '',
+    })),
+  );
+}

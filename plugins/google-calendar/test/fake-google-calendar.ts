@@ -1,0 +1,217 @@
+/**
+ * A fake Google Calendar API v3 on 127.0.0.1, for the plugin's tests and the
+ * core's end-to-end tests. It serves the documented resource shapes under
+ * `/calendar/v3/...`, pages with `pageToken`/`nextPageToken`, answers errors
+ * with Google's JSON envelope, and checks the bearer token like Google does.
+ *
+ * @example
+ * const google = await startFakeGoogleCalendar({ events: 300 });
+ * await runTool(plugin, 'list_events', {}, { baseUrl: google.url, credential: google.token });
+ * google.route(GOOGLE_CALENDAR_ROUTES.listEvents, () => backendError());
+ * google.restoreRoutes();
+ * await google.close();
+ */
+import { type FakeRoute, type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
+import {
+  type GoogleCalendarListEntry,
+  type GoogleEvent,
+  instant,
+  makeCalendarEntry,
+  ROLE_RANK,
+  seededEvent,
+  seedTime,
+} from './fake-google-calendar-data.js';
+import { freeBusy } from './fake-google-calendar-freebusy.js';
+import {
+  authError,
+  badRequest,
+  isAuthorized,
+  isRefusal,
+  notFound,
+  paginate,
+} from './fake-google-calendar-responses.js';
+import { GOOGLE_CALENDAR_ROUTES } from './fake-google-calendar-routes.js';
+import { createStore, eventWriteRoutes } from './fake-google-calendar-writes.js';
+
+export type {
+  GoogleAttendee,
+  GoogleCalendarListEntry,
+  GoogleEvent,
+  GoogleEventDateTime,
+} from './fake-google-calendar-data.js';
+export {
+  authError,
+  backendError,
+  badRequest,
+  forbiddenRateLimit,
+  googleError,
+  insufficientScopes,
+  notFound,
+  rateLimited,
+} from './fake-google-calendar-responses.js';
+export { GOOGLE_CALENDAR_ROUTES } from './fake-google-calendar-routes.js';
+
+/** What to seed the fake with. Every field is optional. */
+export interface FakeGoogleCalendarOptions {
+  /** The only access token accepted (`Authorization: Bearer …`). Default `ya29.fake-access-token`. */
+  token?: string;
+  /** The user's address: the id of the primary calendar. Default `ada@example.com`. */
+  email?: string;
+  /** Time zone of every calendar. Default `Europe/London`. */
+  timeZone?: string;
+  /** Secondary calendars after the primary one, with roles writer, reader, owner, freeBusyReader in turn. Default 2. */
+  calendars?: number;
+  /** Events on the primary calendar (see `seededEvent`). Default 5. */
+  events?: number;
+  /**
+   * Items per page at most, whatever `maxResults` asks: Google documents that
+   * a page may hold fewer items than asked even when more follow. Default: no cap.
+   */
+  maxPageSize?: number;
+}
+
+/** The data the fake serves; mutable, so tests may add or change records. */
+export interface FakeGoogleCalendarSeed {
+  email: string;
+  /** The calendar list, primary first. */
+  calendars: GoogleCalendarListEntry[];
+  /** Events per calendar id, in creation order; deleted ones stay with `status: 'cancelled'`. */
+  events: Map<string, GoogleEvent[]>;
+}
+
+/** A running fake Google Calendar: the SDK's fake upstream plus token, seed data and `restoreRoutes`. */
+export type FakeGoogleCalendar = FakeUpstream & {
+  readonly token: string;
+  readonly seed: FakeGoogleCalendarSeed;
+  /** Puts every route of {@link GOOGLE_CALENDAR_ROUTES} back to the fake's own behaviour after overrides. */
+  restoreRoutes(): void;
+};
+
+const SECONDARY_ROLES = ['writer', 'reader', 'owner', 'freeBusyReader'] as const;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function envelope(kind: string, n: number): { kind: string; etag: string } {
+  return { kind, etag: `"p3${(n + 1).toString(16).padStart(14, '0')}g"` };
+}
+
+/**
+ * Starts a fake Google Calendar on `127.0.0.1:0`, seeded per `options`.
+ * Requests without the right bearer token get Google's 401. Override any
+ * route of {@link GOOGLE_CALENDAR_ROUTES} with `route(key, handler)` and put
+ * them back with `restoreRoutes()`; every request is in `requests`.
+ */
+export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions = {}): Promise<FakeGoogleCalendar> {
+  const token = options.token ?? 'ya29.fake-access-token';
+  const email = options.email ?? 'ada@example.com';
+  const timeZone = options.timeZone ?? 'Europe/London';
+  const rules = (defaultSize: number, maxSize: number) => ({
+    defaultSize,
+    maxSize,
+    ...(options.maxPageSize ? { cap: options.maxPageSize } : {}),
+  });
+
+  const calendars: GoogleCalendarListEntry[] = [
+    makeCalendarEntry({ n: 0, id: email, summary: email, timeZone, accessRole: 'owner', primary: true }),
+  ];
+  for (let i = 1; i <= (options.calendars ?? 2); i++) {
+    calendars.push(
+      makeCalendarEntry({
+        n: i,
+        id: `c_${(0x5eed00 + i).toString(16)}a1b2c3d4@group.calendar.google.com`,
+        summary: `Team ${i}`,
+        description: `Shared calendar of team ${i}`,
+        timeZone,
+        accessRole: SECONDARY_ROLES[(i - 1) % SECONDARY_ROLES.length] ?? 'reader',
+      }),
+    );
+  }
+  const events = new Map<string, GoogleEvent[]>(calendars.map((entry) => [entry.id, []]));
+  const primary = events.get(email) ?? [];
+  for (let n = 1; n <= (options.events ?? 5); n++) primary.push(seededEvent(n, email, email));
+  const seed: FakeGoogleCalendarSeed = { email, calendars, events };
+
+  const upstream = await startFakeUpstream();
+  const store = createStore(seed);
+  const { calendarOf, eventOf } = store;
+
+  const routes: Record<string, FakeRoute> = {
+    [GOOGLE_CALENDAR_ROUTES.listCalendars]: (request) => {
+      const minRole = request.query.get('minAccessRole') as keyof typeof ROLE_RANK | null;
+      const showHidden = request.query.get('showHidden') === 'true';
+      const visible = calendars.filter(
+        (entry) => (showHidden || !entry.hidden) && (!minRole || ROLE_RANK[entry.accessRole] >= ROLE_RANK[minRole]),
+      );
+      const page = paginate(request, visible, rules(100, 250));
+      if (isRefusal(page)) return page;
+      return { json: { ...envelope('calendar#calendarList', visible.length), ...page } };
+    },
+    [GOOGLE_CALENDAR_ROUTES.listEvents]: (request) => {
+      const calendar = calendarOf(request);
+      if (!calendar) return notFound();
+      const timeMin = request.query.get('timeMin');
+      const timeMax = request.query.get('timeMax');
+      for (const [name, value] of [
+        ['timeMin', timeMin],
+        ['timeMax', timeMax],
+      ] as const) {
+        if (value !== null && !RFC3339.test(value)) return badRequest('Bad Request', 'badRequest', name);
+      }
+      if (timeMin && timeMax && Date.parse(timeMax) <= Date.parse(timeMin)) {
+        return badRequest('The specified time range is empty.', 'timeRangeEmpty', 'timeMax');
+      }
+      const orderBy = request.query.get('orderBy');
+      const singleEvents = request.query.get('singleEvents') === 'true';
+      if (orderBy === 'startTime' && !singleEvents) {
+        return badRequest('The requested ordering is not available for the particular query.', 'badRequest', 'orderBy');
+      }
+      const q = request.query.get('q')?.toLowerCase();
+      const showDeleted = request.query.get('showDeleted') === 'true';
+      const matching = (events.get(calendar.id) ?? [])
+        .filter((event) => showDeleted || event.status !== 'cancelled')
+        .filter((event) => !timeMin || instant(event.end) > Date.parse(timeMin))
+        .filter((event) => !timeMax || instant(event.start) < Date.parse(timeMax))
+        .filter(
+          (event) =>
+            !q ||
+            [event.summary, event.description, event.location, ...(event.attendees ?? []).map((a) => a.email)].some(
+              (text) => text?.toLowerCase().includes(q),
+            ),
+        );
+      if (orderBy === 'startTime') matching.sort((a, b) => instant(a.start) - instant(b.start));
+      if (orderBy === 'updated') matching.sort((a, b) => a.updated.localeCompare(b.updated));
+      const page = paginate(request, matching, rules(250, 2500));
+      if (isRefusal(page)) return page;
+      const updated =
+        matching
+          .map((event) => event.updated)
+          .sort()
+          .at(-1) ?? seedTime(0);
+      return {
+        json: {
+          ...envelope('calendar#events', matching.length),
+          summary: calendar.summary,
+          description: calendar.description ?? '',
+          updated,
+          timeZone: calendar.timeZone,
+          accessRole: calendar.accessRole,
+          defaultReminders: calendar.defaultReminders,
+          ...page,
+        },
+      };
+    },
+    [GOOGLE_CALENDAR_ROUTES.getEvent]: (request) => {
+      const event = eventOf(request);
+      return event ? { json: event } : notFound();
+    },
+    ...eventWriteRoutes(store),
+    [GOOGLE_CALENDAR_ROUTES.freeBusy]: (request) => freeBusy(request, seed),
+  };
+
+  const restoreRoutes = () => {
+    for (const [key, handler] of Object.entries(routes)) {
+      upstream.route(key, (request, fake) => (isAuthorized(request, token) ? handler(request, fake) : authError()));
+    }
+  };
+  restoreRoutes();
+  return Object.assign(upstream, { token, seed, restoreRoutes });
+}
