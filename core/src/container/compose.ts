@@ -18,9 +18,14 @@ import { ToolRunner } from '../runner/tool-runner.js';
 import { KeyRing } from '../secrets/key-ring.js';
 import { AllowAllSieve } from '../sieve/allow-all-sieve.js';
 import { type OpenedDatabase, openDatabase, resolveDataDir } from '../store/open-database.js';
+import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
+import { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
+import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
+import { RolesRepository } from '../store/repositories/roles-repository.js';
 import { UsersRepository } from '../store/repositories/users-repository.js';
 import { MCPIST_VERSION } from '../version.js';
 import { Tokens } from './tokens.js';
@@ -115,6 +120,26 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(
     Tokens.ModuleRegistryRepository,
     cached((r) => new ModuleRegistryRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.RolesRepository,
+    cached((r) => new RolesRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.AuditLogsRepository,
+    cached((r) => new AuditLogsRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.AllowedUsersRepository,
+    cached((r) => new AllowedUsersRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.AuthAccountsRepository,
+    cached((r) => new AuthAccountsRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.PermissionEpochRepository,
+    cached((r) => new PermissionEpochRepository(r.resolve(Tokens.Database))),
   );
   c.register(
     Tokens.ToolSieve,

@@ -16,9 +16,14 @@ import type { ToolRunner } from '../runner/tool-runner.js';
 import type { KeyRing } from '../secrets/key-ring.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { Database } from '../store/database.js';
+import type { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
+import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
+import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
+import type { RolesRepository } from '../store/repositories/roles-repository.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
 
 const token = <T>(name: string): InjectionToken<T> => Symbol(`mcpist.${name}`);
@@ -39,6 +44,11 @@ export const Tokens = {
   ApiTokensRepository: token<ApiTokensRepository>('ApiTokensRepository'),
   CredentialsRepository: token<CredentialsRepository>('CredentialsRepository'),
   ModuleRegistryRepository: token<ModuleRegistryRepository>('ModuleRegistryRepository'),
+  RolesRepository: token<RolesRepository>('RolesRepository'),
+  AuditLogsRepository: token<AuditLogsRepository>('AuditLogsRepository'),
+  AllowedUsersRepository: token<AllowedUsersRepository>('AllowedUsersRepository'),
+  AuthAccountsRepository: token<AuthAccountsRepository>('AuthAccountsRepository'),
+  PermissionEpochRepository: token<PermissionEpochRepository>('PermissionEpochRepository'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   TokenBroker: token<TokenBroker>('TokenBroker'),
   CredentialSource: token<CredentialSource>('CredentialSource'),

@@ -5,6 +5,9 @@ import type { Database } from './database.js';
 /** `supabase/migrations/` at the repository root; the same files Supabase applies. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../supabase/migrations/', import.meta.url));
 
+/** The part of Supabase's `auth` schema the migrations' RLS policies use, for databases that lack it. */
+export const AUTH_SHIM_FILE = fileURLToPath(new URL('../../../supabase/local/supabase-auth-shim.sql', import.meta.url));
+
 export interface MigrationFile {
   version: string;
   name: string;
@@ -37,6 +40,11 @@ export async function migrate(db: Database, migrations: MigrationFile[]): Promis
       name text not null,
       applied_at timestamptz not null default now()
     )`);
+    // Supabase has its own auth schema; PGlite and plain PostgreSQL get the shim.
+    const [shim] = await tx.query<{ present: boolean }>(`select to_regprocedure('auth.uid()') is not null as present`);
+    if (!shim?.present) {
+      for (const statement of splitStatements(await readFile(AUTH_SHIM_FILE, 'utf8'))) await tx.query(statement);
+    }
   });
   const applied: string[] = [];
   for (const migration of migrations) {

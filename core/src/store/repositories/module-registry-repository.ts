@@ -1,5 +1,23 @@
 import type { Queryable } from '../database.js';
 
+export type ModuleStatus = 'stable' | 'deprecated' | 'broken';
+
+export interface ModuleRegistryRow {
+  module_name: string;
+  display_name: string;
+  description: string;
+  api_version: string;
+  package_name: string | null;
+  package_version: string | null;
+  status: ModuleStatus;
+  load_error: string | null;
+  last_verified_at: Date | null;
+  notes: string | null;
+}
+
+const COLUMNS = `module_name, display_name, description, api_version, package_name, package_version, status,
+  load_error, last_verified_at, notes`;
+
 export interface ModuleRegistryEntry {
   moduleName: string;
   displayName: string;
@@ -18,10 +36,12 @@ export class ModuleRegistryRepository {
   /**
    * Records the loaded (or failed) plugins. A module that loads keeps the
    * status an admin gave it; one that failed is marked broken until it loads again.
+   * Returns the modules seen for the first time.
    */
-  async sync(entries: readonly ModuleRegistryEntry[]): Promise<void> {
+  async sync(entries: readonly ModuleRegistryEntry[]): Promise<{ added: string[] }> {
+    const added: string[] = [];
     for (const entry of entries) {
-      await this.db.query(
+      const rows = await this.db.query<{ inserted: boolean }>(
         `insert into public.module_registry
            (module_name, display_name, description, api_version, package_name, package_version,
             status, load_error, last_verified_at)
@@ -34,7 +54,8 @@ export class ModuleRegistryRepository {
              when excluded.load_error is not null then 'broken'
              when public.module_registry.load_error is not null then 'stable'
              else public.module_registry.status end,
-           last_verified_at = now(), updated_at = now()`,
+           last_verified_at = now(), updated_at = now()
+         returning (xmax = 0) as inserted`,
         [
           entry.moduleName,
           entry.displayName,
@@ -45,10 +66,34 @@ export class ModuleRegistryRepository {
           entry.loadError ?? null,
         ],
       );
+      if (rows[0]?.inserted) added.push(entry.moduleName);
     }
+    return { added };
   }
 
-  async list(): Promise<Array<{ module_name: string; status: string; load_error: string | null }>> {
-    return this.db.query('select module_name, status, load_error from public.module_registry order by module_name');
+  async list(): Promise<ModuleRegistryRow[]> {
+    return this.db.query<ModuleRegistryRow>(`select ${COLUMNS} from public.module_registry order by module_name`);
+  }
+
+  /** Module names by status, for the Tool Sieve. */
+  async statuses(): Promise<Map<string, ModuleStatus>> {
+    const rows = await this.db.query<{ module_name: string; status: ModuleStatus }>(
+      'select module_name, status from public.module_registry',
+    );
+    return new Map(rows.map((row) => [row.module_name, row.status]));
+  }
+
+  /** An admin's change of status or notes; undefined when there is no such module. */
+  async update(
+    moduleName: string,
+    input: { status?: ModuleStatus | undefined; notes?: string | null | undefined },
+  ): Promise<ModuleRegistryRow | undefined> {
+    const rows = await this.db.query<ModuleRegistryRow>(
+      `update public.module_registry
+          set status = coalesce($2, status), notes = case when $3 then $4 else notes end, updated_at = now()
+        where module_name = $1 returning ${COLUMNS}`,
+      [moduleName, input.status ?? null, input.notes !== undefined, input.notes ?? null],
+    );
+    return rows[0];
   }
 }
