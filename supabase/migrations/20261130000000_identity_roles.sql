@@ -47,6 +47,9 @@ create table if not exists public.roles (
   updated_at timestamptz not null default now()
 );
 create unique index if not exists roles_tenant_name_key on public.roles (tenant_id, lower(name));
+-- Default roles are given to every new user, and get every newly installed
+-- module (its dangerous tools masked) when MCPist first sees it.
+alter table public.roles add column if not exists is_default boolean not null default false;
 
 create table if not exists public.user_roles (
   user_id uuid not null references public.users (id) on delete cascade,
@@ -63,6 +66,30 @@ create table if not exists public.role_permissions (
   tool_masks jsonb not null default '{}'::jsonb check (jsonb_typeof(tool_masks) = 'object'),
   updated_at timestamptz not null default now()
 );
+
+-- The built-in default role, given to every user, including those who existed before roles.
+insert into public.roles (id, name, description, is_default)
+  values ('00000000-0000-0000-0000-0000000000d1', 'member', 'Given to every new user.', true)
+  on conflict do nothing;
+insert into public.role_permissions (role_id) values ('00000000-0000-0000-0000-0000000000d1')
+  on conflict do nothing;
+insert into public.user_roles (user_id, role_id)
+  select u.id, r.id from public.users u cross join public.roles r where r.is_default
+  on conflict do nothing;
+
+create or replace function public.assign_default_roles() returns trigger
+language plpgsql
+as $$
+begin
+  insert into public.user_roles (user_id, role_id)
+    select new.id, r.id from public.roles r where r.is_default and r.tenant_id = new.tenant_id
+    on conflict do nothing;
+  return null;
+end
+$$;
+drop trigger if exists users_assign_default_roles on public.users;
+create trigger users_assign_default_roles after insert on public.users
+  for each row execute function public.assign_default_roles();
 
 -- A role's shared credentials belong to the role.
 do $$

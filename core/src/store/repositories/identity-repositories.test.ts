@@ -34,14 +34,24 @@ describe('identity repositories on the embedded store', () => {
     expect(await roles.create({ name: 'engineers', enabledModules: [], toolMasks: {} })).toBeUndefined();
     expect(await roles.assign(user.id, role?.id as string)).toBe(true);
     expect(await roles.assign(user.id, role?.id as string)).toBe(false);
-    expect((await roles.rolesOfUser(user.id)).map((r) => r.toolMasks)).toEqual([{ github: ['delete_repository'] }]);
+    expect((await roles.rolesOfUser(user.id)).map((r) => [r.name, r.toolMasks])).toEqual([
+      ['Engineers', { github: ['delete_repository'] }],
+      ['member', {}],
+    ]);
     expect(await roles.findById('not-a-uuid')).toBeUndefined();
+  });
+
+  it('gives every new user the default roles', async () => {
+    const { user } = await users.ensure('newcomer@example.com');
+    expect((await roles.rolesOfUser(user.id)).map((role) => [role.name, role.isDefault])).toEqual([['member', true]]);
   });
 
   it('moves the permission epoch on every change the sieve reads, and not otherwise', async () => {
     const role = await roles.create({ name: 'Readers', enabledModules: ['notion'], toolMasks: {} });
+    const { user } = await users.ensure('someone-else@example.com');
     const before = await epoch.current();
-    await users.ensure('someone-else@example.com');
+    await users.update(user.id, { displayName: 'Someone' });
+    await new AuditLogsRepository(db).record({ event: 'noted' });
     expect(await epoch.current()).toBe(before);
     await roles.setPermissions(role?.id as string, { enabledModules: ['notion', 'github'], toolMasks: {} });
     const afterPermissions = await epoch.current();

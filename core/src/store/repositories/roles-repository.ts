@@ -12,6 +12,8 @@ export interface RoleRow extends RolePermissions {
   id: string;
   name: string;
   description: string;
+  /** Given to every new user; gets newly installed modules (dangerous tools masked). */
+  isDefault: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,13 +22,14 @@ interface RoleRecord {
   id: string;
   name: string;
   description: string;
+  is_default: boolean;
   enabled_modules: string[] | null;
   tool_masks: ToolMasks | null;
   created_at: Date;
   updated_at: Date;
 }
 
-const SELECT_ROLES = `select r.id, r.name, r.description, r.created_at, r.updated_at,
+const SELECT_ROLES = `select r.id, r.name, r.description, r.is_default, r.created_at, r.updated_at,
        coalesce(p.enabled_modules, '{}') as enabled_modules, coalesce(p.tool_masks, '{}'::jsonb) as tool_masks
   from public.roles r left join public.role_permissions p on p.role_id = r.id`;
 
@@ -34,6 +37,7 @@ const toRole = (row: RoleRecord): RoleRow => ({
   id: row.id,
   name: row.name,
   description: row.description,
+  isDefault: row.is_default,
   enabledModules: row.enabled_modules ?? [],
   toolMasks: row.tool_masks ?? {},
   createdAt: row.created_at,
@@ -64,12 +68,14 @@ export class RolesRepository {
   }
 
   /** Creates a role with its permissions in one transaction; undefined when the name is taken. */
-  async create(input: { name: string; description?: string } & RolePermissions): Promise<RoleRow | undefined> {
+  async create(
+    input: { name: string; description?: string; isDefault?: boolean } & RolePermissions,
+  ): Promise<RoleRow | undefined> {
     const id = await this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string }>(
-        `insert into public.roles (name, description) values ($1, $2)
+        `insert into public.roles (name, description, is_default) values ($1, $2, $3)
          on conflict (tenant_id, lower(name)) do nothing returning id`,
-        [input.name, input.description ?? ''],
+        [input.name, input.description ?? '', input.isDefault ?? false],
       );
       const created = rows[0]?.id;
       if (created) await writePermissions(tx, created, input);
@@ -79,16 +85,20 @@ export class RolesRepository {
   }
 
   /** Renames or re-describes a role; false when it does not exist, 'conflict' when the name is taken. */
-  async update(id: string, input: { name?: string; description?: string }): Promise<boolean | 'conflict'> {
+  async update(
+    id: string,
+    input: { name?: string; description?: string; isDefault?: boolean },
+  ): Promise<boolean | 'conflict'> {
     if (!isUuid(id)) return false;
     if (input.name !== undefined) {
       const clash = await this.findByName(input.name);
       if (clash && clash.id !== id) return 'conflict';
     }
     const rows = await this.db.query(
-      `update public.roles set name = coalesce($2, name), description = coalesce($3, description), updated_at = now()
+      `update public.roles set name = coalesce($2, name), description = coalesce($3, description),
+              is_default = coalesce($4, is_default), updated_at = now()
         where id = $1 returning id`,
-      [id, input.name ?? null, input.description ?? null],
+      [id, input.name ?? null, input.description ?? null, input.isDefault ?? null],
     );
     return rows.length > 0;
   }
