@@ -148,8 +148,12 @@ drop trigger if exists module_registry_bump_epoch on public.module_registry;
 create trigger module_registry_bump_epoch after insert or update of status or delete on public.module_registry
   for each statement execute function public.bump_permission_epoch();
 drop trigger if exists users_bump_epoch on public.users;
-create trigger users_bump_epoch after delete or update of system_role on public.users
+create trigger users_bump_epoch after delete on public.users
   for each statement execute function public.bump_permission_epoch();
+drop trigger if exists users_role_bump_epoch on public.users;
+create trigger users_role_bump_epoch after update of system_role on public.users
+  for each row when (old.system_role is distinct from new.system_role)
+  execute function public.bump_permission_epoch();
 
 -- Row-level security. `auth.uid()` is the JWT subject; it maps to a user through auth_accounts.
 create or replace function public.mcpist_current_user_id() returns uuid

@@ -84,9 +84,9 @@ describe('identity repositories on the embedded store', () => {
   it('pages the audit log newest first', async () => {
     const audit = new AuditLogsRepository(db);
     for (const tool of ['a', 'b', 'c']) await audit.record({ event: 'tool_denied', module: 'github', tool });
-    const first = await audit.page({ limit: 2 });
+    const first = await audit.page({ limit: 2, event: 'tool_denied' });
     expect(first.map((row) => row.tool)).toEqual(['c', 'b']);
-    const next = await audit.page({ limit: 2, before: first[1]?.id });
+    const next = await audit.page({ limit: 2, event: 'tool_denied', before: first[1]?.id });
     expect(next.map((row) => row.tool)).toEqual(['a']);
   });
 
