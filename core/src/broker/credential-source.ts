@@ -6,6 +6,10 @@ export interface ResolvedCredential {
   credential: Credential;
   /** Identifies the stored credential (its row id); never the secret. */
   accountId: string;
+  /** Personal (the user's own) or shared (a role's). */
+  scope: 'personal' | 'shared';
+  /** The stored access-token ciphertext this credential came from: tells a stale token from a refreshed one. */
+  sealed: string;
 }
 
 /**
@@ -14,6 +18,11 @@ export interface ResolvedCredential {
  * client) implement it.
  */
 export interface CredentialSource {
-  /** The principal's credential for `service`, or undefined when none is connected. */
+  /** The principal's credential for `service`, fresh; undefined when none is connected. */
   credentialFor(principal: Principal, service: string): Promise<ResolvedCredential | undefined>;
+  /**
+   * The upstream rejected `rejected` (HTTP 401): a refreshed credential to try
+   * once more, or undefined when refreshing cannot help (a type-A token).
+   */
+  refreshAfterRejection?(principal: Principal, rejected: ResolvedCredential): Promise<ResolvedCredential | undefined>;
 }

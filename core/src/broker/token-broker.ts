@@ -1,31 +1,46 @@
 import type { Principal } from '../auth/principal.js';
+import { ErrorCodes } from '../errors/error-codes.js';
+import { McpistError } from '../errors/mcpist-error.js';
 import type { KeyRing } from '../secrets/key-ring.js';
-import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
+import type {
+  CredentialOwner,
+  CredentialRow,
+  CredentialsRepository,
+} from '../store/repositories/credentials-repository.js';
+import { connectHint } from './connect-hint.js';
 import type { CredentialSource, ResolvedCredential } from './credential-source.js';
+import type { OAuthTokens } from './oauth-client.js';
+import { isExpiring, type TokenRefresher } from './token-refresher.js';
 
 /**
- * The store-backed Token Broker: reads encrypted credentials and decrypts
- * them for one call. Foundation scope: personal type-A tokens; shared role
- * credentials and OAuth refresh come with the Token Broker issue.
+ * The store-backed Token Broker: finds a principal's credential (personal
+ * first, then a role's shared one), refreshes OAuth tokens before they lapse
+ * or after an upstream rejects them, and decrypts for one call only.
  */
 export class TokenBroker implements CredentialSource {
   constructor(
     private readonly credentials: CredentialsRepository,
     private readonly keyRing: KeyRing,
+    private readonly refresher: TokenRefresher,
+    private readonly publicUrl: string | undefined,
   ) {}
 
   async credentialFor(principal: Principal, service: string): Promise<ResolvedCredential | undefined> {
-    const row = await this.credentials.findPersonal(principal.userId, service);
+    let row = await this.credentials.findForUser(principal.userId, service);
     if (!row) return undefined;
-    return {
-      accountId: row.id,
-      credential: {
-        kind: row.kind,
-        token: this.keyRing.decrypt(row.secret),
-        fields: row.fields ?? {},
-        ...(row.scopes ? { scopes: row.scopes } : {}),
-      },
-    };
+    if (row.status === 'needs_reauth') throw this.needsReauth(service);
+    if (isExpiring(row)) row = await this.refresher.refresh(row);
+    return this.resolve(row);
+  }
+
+  async refreshAfterRejection(
+    _principal: Principal,
+    rejected: ResolvedCredential,
+  ): Promise<ResolvedCredential | undefined> {
+    if (rejected.credential.kind !== 'oauth2') return undefined;
+    const row = await this.credentials.findById(rejected.accountId);
+    if (!row) return undefined;
+    return this.resolve(await this.refresher.refresh(row, { rejectedSecret: rejected.sealed }));
   }
 
   /** Stores (or replaces) a user's type-A token for a service, encrypted. */
@@ -35,7 +50,54 @@ export class TokenBroker implements CredentialSource {
     token: string,
     fields: Record<string, string> = {},
   ): Promise<void> {
+    await this.setToken({ userId, roleId: null }, service, token, fields);
+  }
+
+  /** Stores a type-A token for a user (personal) or a role (shared). */
+  async setToken(owner: CredentialOwner, service: string, token: string, fields: Record<string, string> = {}) {
     const { ciphertext, keyId } = this.keyRing.encrypt(token);
-    await this.credentials.upsertPersonalToken(userId, service, ciphertext, keyId, fields);
+    return this.credentials.upsert(owner, service, { kind: 'token', secret: ciphertext, keyId, fields });
+  }
+
+  /** Stores the tokens of a finished OAuth flow, encrypted. */
+  async setOAuthTokens(owner: CredentialOwner, service: string, tokens: OAuthTokens, fields: Record<string, string>) {
+    const access = this.keyRing.encrypt(tokens.accessToken);
+    return this.credentials.upsert(owner, service, {
+      kind: 'oauth2',
+      secret: access.ciphertext,
+      refreshSecret: tokens.refreshToken ? this.keyRing.encrypt(tokens.refreshToken).ciphertext : null,
+      keyId: access.keyId,
+      fields: { ...tokens.extras, ...fields },
+      scopes: tokens.scopes ?? null,
+      expiresAt: tokens.expiresAt,
+    });
+  }
+
+  /** Deletes a user's (personal) or a role's (shared) credential for a service. */
+  removeCredential(owner: CredentialOwner, service: string): Promise<boolean> {
+    return this.credentials.delete(owner, service);
+  }
+
+  private resolve(row: CredentialRow): ResolvedCredential {
+    return {
+      accountId: row.id,
+      scope: row.user_id ? 'personal' : 'shared',
+      sealed: row.secret,
+      credential: {
+        kind: row.kind,
+        token: this.keyRing.decrypt(row.secret),
+        fields: row.fields ?? {},
+        ...(row.scopes ? { scopes: row.scopes } : {}),
+      },
+    };
+  }
+
+  private needsReauth(service: string): McpistError {
+    const hint = connectHint(service, this.publicUrl);
+    return new McpistError(
+      ErrorCodes.TOKEN_REFRESH_FAILED,
+      `${service} needs to be connected again (the provider no longer accepts the stored grant): ${hint.text}`,
+      { data: { service, reason: 'needs_reauth', connect_url: hint.url } },
+    );
   }
 }

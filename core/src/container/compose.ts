@@ -4,7 +4,9 @@ import { type DependencyContainer, instanceCachingFactory, container as rootCont
 import { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { BatchRunner } from '../batch/batch-runner.js';
+import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
+import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { closeLogger, createMcpistLogger } from '../observability/logger.js';
@@ -22,6 +24,7 @@ import { AllowedUsersRepository } from '../store/repositories/allowed-users-repo
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
@@ -146,8 +149,46 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
     cached((r) => new AllowAllSieve(r.resolve(Tokens.ModuleCatalog), r.resolve(Tokens.Logger))),
   );
   c.register(
+    Tokens.OAuthAppsRepository,
+    cached((r) => new OAuthAppsRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.OAuthProviders,
+    cached(
+      (r) =>
+        new OAuthProviders(
+          r.resolve(Tokens.ModuleCatalog),
+          r.resolve(Tokens.OAuthAppsRepository),
+          r.resolve(Tokens.KeyRing),
+        ),
+    ),
+  );
+  c.register(
+    Tokens.TokenRefresher,
+    cached(
+      (r) =>
+        new TokenRefresher(
+          r.resolve(Tokens.Database),
+          r.resolve(Tokens.CredentialsRepository),
+          r.resolve(Tokens.OAuthProviders),
+          r.resolve(Tokens.KeyRing),
+          r.resolve(Tokens.Metrics),
+          r.resolve(Tokens.Logger),
+          config.publicUrl,
+        ),
+    ),
+  );
+  c.register(
     Tokens.TokenBroker,
-    cached((r) => new TokenBroker(r.resolve(Tokens.CredentialsRepository), r.resolve(Tokens.KeyRing))),
+    cached(
+      (r) =>
+        new TokenBroker(
+          r.resolve(Tokens.CredentialsRepository),
+          r.resolve(Tokens.KeyRing),
+          r.resolve(Tokens.TokenRefresher),
+          config.publicUrl,
+        ),
+    ),
   );
   c.register(
     Tokens.CredentialSource,

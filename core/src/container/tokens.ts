@@ -3,7 +3,9 @@ import type { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
 import type { CredentialSource } from '../broker/credential-source.js';
+import type { OAuthProviders } from '../broker/oauth-providers.js';
 import type { TokenBroker } from '../broker/token-broker.js';
+import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { Logger } from '../observability/logger.js';
@@ -21,6 +23,7 @@ import type { ApiTokensRepository } from '../store/repositories/api-tokens-repos
 import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
+import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
@@ -50,6 +53,9 @@ export const Tokens = {
   AuthAccountsRepository: token<AuthAccountsRepository>('AuthAccountsRepository'),
   PermissionEpochRepository: token<PermissionEpochRepository>('PermissionEpochRepository'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
+  OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
+  OAuthProviders: token<OAuthProviders>('OAuthProviders'),
+  TokenRefresher: token<TokenRefresher>('TokenRefresher'),
   TokenBroker: token<TokenBroker>('TokenBroker'),
   CredentialSource: token<CredentialSource>('CredentialSource'),
   LimiterPool: token<LimiterPool>('LimiterPool'),

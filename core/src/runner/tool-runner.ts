@@ -1,4 +1,4 @@
-import type { ToolContext } from '@mcpist/plugin-sdk';
+import { isPluginError, type ToolContext } from '@mcpist/plugin-sdk';
 import { type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
@@ -14,6 +14,11 @@ import type { ToolView } from '../sieve/tool-view.js';
 import { renderError, renderOutput, shapeOutput } from './output-shaper.js';
 import type { LimiterPool } from './rate-limiter.js';
 import { withRetry } from './retry-policy.js';
+
+/** The upstream refused the credential itself (HTTP 401), as a plugin reports it. */
+function isAuthRejection(error: unknown): boolean {
+  return isPluginError(error) && (error.kind === 'auth_invalid' || error.kind === 'auth_expired');
+}
 import { type ValidatedCall, validateParams } from './validate-params.js';
 
 /** The result of running one tool: never an exception. */
@@ -95,25 +100,26 @@ export class ToolRunner {
     let outcome: ToolOutcome;
     try {
       resolved = await this.credentialFor(options.principal, tool);
-      const context: ToolContext = {
-        credential: resolved?.credential,
-        baseUrl: module.baseUrl,
-        signal,
-        // Outside the limiter, so the span starts in this call's context and includes any wait for a slot.
-        fetch: traceFetch(
-          this.tracer,
-          this.limiters.wrapFetch(`${service}:${resolved?.accountId ?? 'anonymous'}`, module.rateLimits, signal),
-          { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
-          { secrets: resolved ? [resolved.credential.token] : [] },
-        ),
-        logger: this.handlerLogger(labels, options.requestId),
-        limits: { maxRecords: this.settings.maxRecords },
-      };
-      const raw = await withRetry(() => abortable(tool.definition.handler(input, context), signal), {
-        readOnly: tool.definition.readOnly,
-        signal,
-        deadline: Date.now() + tool.timeoutMs,
-      });
+      const deadline = Date.now() + tool.timeoutMs;
+      const attempt = (credential: ResolvedCredential | undefined) =>
+        withRetry(() => abortable(tool.definition.handler(input, this.context(call, credential, signal, options)), signal), {
+          readOnly: tool.definition.readOnly,
+          signal,
+          deadline,
+        });
+      let raw: unknown;
+      try {
+        raw = await attempt(resolved);
+      } catch (rejection) {
+        // An OAuth access token the upstream refused: refresh (once, shared with concurrent calls) and try again.
+        const refreshed =
+          resolved && isAuthRejection(rejection)
+            ? await this.credentials.refreshAfterRejection?.(options.principal, resolved)
+            : undefined;
+        if (!refreshed) throw rejection;
+        resolved = refreshed;
+        raw = await attempt(resolved);
+      }
       const value = shapeOutput(tool.definition, raw);
       outcome = { ok: true, value, text: renderOutput(value, format, tool.definition.returns === 'text') };
     } catch (caught) {
@@ -133,6 +139,32 @@ export class ToolRunner {
     }
     this.observe(outcome, labels, options, resolved, performance.now() - started);
     return outcome;
+  }
+
+  /** What a handler receives: the credential, base URL, deadline signal, a fetch the limiter counts, a logger. */
+  private context(
+    call: ValidatedCall,
+    resolved: ResolvedCredential | undefined,
+    signal: AbortSignal,
+    options: ExecuteOptions,
+  ): ToolContext {
+    const module = call.tool.module;
+    const service = module.service ?? module.name;
+    const labels = { module: module.name, tool: call.tool.definition.name };
+    return {
+      credential: resolved?.credential,
+      baseUrl: module.baseUrl,
+      signal,
+      // Outside the limiter, so the span starts in this call's context and includes any wait for a slot.
+      fetch: traceFetch(
+        this.tracer,
+        this.limiters.wrapFetch(`${service}:${resolved?.accountId ?? 'anonymous'}`, module.rateLimits, signal),
+        { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
+        { secrets: resolved ? [resolved.credential.token] : [] },
+      ),
+      logger: this.handlerLogger(labels, options.requestId),
+      limits: { maxRecords: this.settings.maxRecords },
+    };
   }
 
   /** `prepare` then `execute`, for callers that handle protocol errors themselves. */

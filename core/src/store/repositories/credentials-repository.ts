@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.js';
+import { isUuid } from './roles-repository.js';
 
 export interface CredentialRow {
   id: string;
@@ -7,14 +8,35 @@ export interface CredentialRow {
   service: string;
   kind: 'token' | 'oauth2';
   secret: string;
+  refresh_secret: string | null;
   key_id: string;
   fields: Record<string, string>;
   scopes: string[] | null;
   expires_at: Date | null;
   status: 'active' | 'needs_reauth';
+  updated_at: Date;
 }
 
-const COLUMNS = 'id, role_id, user_id, service, kind, secret, key_id, fields, scopes, expires_at, status';
+/** Who a credential belongs to: a user (personal) or a role (shared, `userId` null). */
+export interface CredentialOwner {
+  userId: string | null;
+  roleId: string | null;
+}
+
+/** Encrypted material of a credential; this repository never sees plaintext. */
+export interface SealedCredential {
+  kind: 'token' | 'oauth2';
+  secret: string;
+  refreshSecret?: string | null;
+  keyId: string;
+  fields: Record<string, string>;
+  scopes?: readonly string[] | null;
+  expiresAt?: Date | null;
+}
+
+const COLUMNS =
+  'id, role_id, user_id, service, kind, secret, refresh_secret, key_id, fields, scopes, expires_at, status, updated_at';
+const NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
 
 /** Encrypted service credentials; this class never sees plaintext. */
 export class CredentialsRepository {
@@ -29,6 +51,79 @@ export class CredentialsRepository {
     return rows[0];
   }
 
+  /**
+   * The credential a user's calls use: their personal one, else a shared
+   * credential of one of their roles (the first by role name, so the choice
+   * is stable).
+   */
+  async findForUser(userId: string, service: string): Promise<CredentialRow | undefined> {
+    const rows = await this.db.query<CredentialRow>(
+      `select ${COLUMNS.split(', ')
+        .map((column) => `c.${column}`)
+        .join(', ')}
+         from public.credentials c
+         left join public.roles r on r.id = c.role_id
+        where c.service = $2
+          and ((c.user_id = $1 and c.role_id is null)
+               or (c.user_id is null and c.role_id in (select role_id from public.user_roles where user_id = $1)))
+        order by (c.user_id is null), lower(r.name)
+        limit 1`,
+      [userId, service],
+    );
+    return rows[0];
+  }
+
+  async findById(id: string): Promise<CredentialRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const rows = await this.db.query<CredentialRow>(`select ${COLUMNS} from public.credentials where id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** Locks the row until the transaction ends: one refresh at a time per credential, across instances. */
+  async lockForRefresh(tx: Queryable, id: string): Promise<CredentialRow | undefined> {
+    const rows = await tx.query<CredentialRow>(`select ${COLUMNS} from public.credentials where id = $1 for update`, [
+      id,
+    ]);
+    return rows[0];
+  }
+
+  /** Every credential a user's calls could use (personal and their roles' shared ones). */
+  async listForUser(userId: string): Promise<CredentialRow[]> {
+    return this.db.query<CredentialRow>(
+      `select ${COLUMNS} from public.credentials
+        where (user_id = $1 and role_id is null)
+           or (user_id is null and role_id in (select role_id from public.user_roles where user_id = $1))`,
+      [userId],
+    );
+  }
+
+  /** Saves a credential for its owner, replacing any previous one for that service. */
+  async upsert(owner: CredentialOwner, service: string, sealed: SealedCredential): Promise<string> {
+    const rows = await this.db.query<{ id: string }>(
+      `insert into public.credentials
+         (role_id, user_id, service, kind, secret, refresh_secret, key_id, fields, scopes, expires_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
+       on conflict (coalesce(role_id, ${NIL}), coalesce(user_id, ${NIL}), service)
+       do update set kind = excluded.kind, secret = excluded.secret, refresh_secret = excluded.refresh_secret,
+                     key_id = excluded.key_id, fields = excluded.fields, scopes = excluded.scopes,
+                     expires_at = excluded.expires_at, status = 'active', last_error = null, updated_at = now()
+       returning id`,
+      [
+        owner.roleId,
+        owner.userId,
+        service,
+        sealed.kind,
+        sealed.secret,
+        sealed.refreshSecret ?? null,
+        sealed.keyId,
+        JSON.stringify(sealed.fields),
+        sealed.scopes ? [...sealed.scopes] : null,
+        sealed.expiresAt ?? null,
+      ],
+    );
+    return (rows[0] as { id: string }).id;
+  }
+
   /** Saves a personal type-A credential, replacing any previous one. */
   async upsertPersonalToken(
     userId: string,
@@ -37,15 +132,41 @@ export class CredentialsRepository {
     keyId: string,
     fields: Record<string, string>,
   ): Promise<void> {
-    await this.db.query(
-      `insert into public.credentials (user_id, service, kind, secret, key_id, fields)
-       values ($1, $2, 'token', $3, $4, $5::jsonb)
-       on conflict (coalesce(role_id, '00000000-0000-0000-0000-000000000000'::uuid),
-                    coalesce(user_id, '00000000-0000-0000-0000-000000000000'::uuid), service)
-       do update set kind = 'token', secret = excluded.secret, key_id = excluded.key_id,
-                     fields = excluded.fields, refresh_secret = null, expires_at = null,
-                     status = 'active', updated_at = now()`,
-      [userId, service, secret, keyId, JSON.stringify(fields)],
+    await this.upsert({ userId, roleId: null }, service, { kind: 'token', secret, keyId, fields });
+  }
+
+  /** Stores the outcome of a refresh: new access token, any rotated refresh token, new expiry — in the caller's transaction. */
+  async saveRefreshed(
+    tx: Queryable,
+    id: string,
+    sealed: { secret: string; refreshSecret: string | null; keyId: string; expiresAt: Date | null; scopes?: string[] },
+  ): Promise<void> {
+    await tx.query(
+      `update public.credentials
+          set secret = $2, refresh_secret = coalesce($3, refresh_secret), key_id = $4, expires_at = $5,
+              scopes = coalesce($6, scopes), status = 'active', last_error = null, refreshed_at = now(),
+              updated_at = now()
+        where id = $1`,
+      [id, sealed.secret, sealed.refreshSecret, sealed.keyId, sealed.expiresAt, sealed.scopes ?? null],
     );
+  }
+
+  /** Marks a credential as needing the user to connect again (refresh token revoked or expired). */
+  async markNeedsReauth(id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `update public.credentials set status = 'needs_reauth', last_error = $2, updated_at = now() where id = $1`,
+      [id, reason],
+    );
+  }
+
+  async delete(owner: CredentialOwner, service: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `delete from public.credentials
+        where coalesce(role_id, ${NIL}) = coalesce($1::uuid, ${NIL})
+          and coalesce(user_id, ${NIL}) = coalesce($2::uuid, ${NIL}) and service = $3
+        returning id`,
+      [owner.roleId, owner.userId, service],
+    );
+    return rows.length > 0;
   }
 }

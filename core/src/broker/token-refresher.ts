@@ -1,0 +1,137 @@
+import type { Logger } from 'winston';
+import { ErrorCodes } from '../errors/error-codes.js';
+import { McpistError } from '../errors/mcpist-error.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { KeyRing } from '../secrets/key-ring.js';
+import type { Database } from '../store/database.js';
+import type { CredentialRow, CredentialsRepository } from '../store/repositories/credentials-repository.js';
+import { connectHint } from './connect-hint.js';
+import { OAuthGrantError, refreshTokens } from './oauth-client.js';
+import type { OAuthProviders } from './oauth-providers.js';
+
+/** Refresh this long before the provider's expiry, so no call goes out with a token about to lapse. */
+export const REFRESH_SKEW_MS = 5 * 60_000;
+const TOKEN_ENDPOINT_TIMEOUT_MS = 15_000;
+
+/** True when an OAuth credential expires within the skew. */
+export function isExpiring(row: Pick<CredentialRow, 'kind' | 'expires_at'>, now = Date.now()): boolean {
+  return row.kind === 'oauth2' && row.expires_at !== null && row.expires_at.getTime() - now <= REFRESH_SKEW_MS;
+}
+
+export interface RefreshRequest {
+  /** The access-token ciphertext an upstream just rejected (refresh on 401); absent for a proactive refresh. */
+  rejectedSecret?: string;
+}
+
+/**
+ * Refreshes OAuth credentials exactly once however many calls need it at the
+ * same moment: calls in this process share one promise per credential, and
+ * instances sharing the database queue on the credential's row lock, then
+ * find the work already done. The new access token and any rotated refresh
+ * token are saved in the same transaction that held the lock.
+ */
+export class TokenRefresher {
+  private readonly inFlight = new Map<string, Promise<CredentialRow>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly credentials: CredentialsRepository,
+    private readonly providers: OAuthProviders,
+    private readonly keyRing: KeyRing,
+    private readonly metrics: Metrics,
+    private readonly logger: Logger,
+    private readonly publicUrl: string | undefined,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  refresh(row: CredentialRow, request: RefreshRequest = {}): Promise<CredentialRow> {
+    const key = `${row.id}:${request.rejectedSecret ?? 'expiring'}`;
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const work = this.refreshOnce(row, request).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  private async refreshOnce(row: CredentialRow, request: RefreshRequest): Promise<CredentialRow> {
+    const service = row.service;
+    try {
+      // Read before the transaction: on the embedded store a query outside it would wait for it to end.
+      const provider = await this.providers.get(service);
+      return await this.db.transaction(async (tx) => {
+        const current = await this.credentials.lockForRefresh(tx, row.id);
+        if (!current) throw this.reconnect(service, 'the credential was removed');
+        if (current.status === 'needs_reauth') throw this.reconnect(service, 'the credential needs to be connected again');
+        const alreadyDone = request.rejectedSecret
+          ? current.secret !== request.rejectedSecret
+          : !isExpiring(current);
+        if (alreadyDone) return current;
+        if (!provider) {
+          throw new McpistError(
+            ErrorCodes.TOKEN_REFRESH_FAILED,
+            `${service}'s access token expired and no OAuth app is configured for ${service}; an admin must set its client id and secret.`,
+            { data: { service, reason: 'no_oauth_app' } },
+          );
+        }
+        if (!current.refresh_secret) throw new OAuthGrantError('no_refresh_token', 'the provider gave no refresh token');
+        const tokens = await refreshTokens(provider, this.keyRing.decrypt(current.refresh_secret), (url, init) =>
+          this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(TOKEN_ENDPOINT_TIMEOUT_MS) }),
+        );
+        const access = this.keyRing.encrypt(tokens.accessToken);
+        const rotated = tokens.refreshToken ? this.keyRing.encrypt(tokens.refreshToken).ciphertext : null;
+        const sealed = {
+          secret: access.ciphertext,
+          // A rotated refresh token is sealed under the active key; keep the old one's key id otherwise consistent.
+          refreshSecret: rotated ?? (current.refresh_secret ? this.reseal(current.refresh_secret) : null),
+          keyId: access.keyId,
+          expiresAt: tokens.expiresAt,
+          ...(tokens.scopes ? { scopes: tokens.scopes } : {}),
+        };
+        await this.credentials.saveRefreshed(tx, current.id, sealed);
+        this.metrics.tokenRefreshTotal.inc({ service, result: 'success' });
+        this.logger.info('token refreshed', { service, account_id: current.id, rotated: rotated !== null });
+        return { ...current, secret: sealed.secret, refresh_secret: sealed.refreshSecret, expires_at: sealed.expiresAt };
+      });
+    } catch (error) {
+      if (error instanceof OAuthGrantError) {
+        await this.credentials.markNeedsReauth(row.id, error.oauthError);
+        this.metrics.tokenRefreshTotal.inc({ service, result: 'invalid_grant' });
+        this.logger.error('token refresh failed: reconnect needed', {
+          severity: 'critical',
+          service,
+          account_id: row.id,
+          oauth_error: error.oauthError,
+        });
+        throw this.reconnect(service, `the provider refused the refresh (${error.oauthError})`);
+      }
+      if (error instanceof McpistError) throw error;
+      this.metrics.tokenRefreshTotal.inc({ service, result: 'error' });
+      this.logger.error('token refresh failed', {
+        severity: 'critical',
+        service,
+        account_id: row.id,
+        error: (error as Error).message,
+      });
+      throw new McpistError(
+        ErrorCodes.TOKEN_REFRESH_FAILED,
+        `${service}'s access token could not be refreshed (${(error as Error).message}); try again in a minute.`,
+        { data: { service, reason: 'refresh_error' }, cause: error },
+      );
+    }
+  }
+
+  /** Keeps every secret of a row under one key id, so rotation can tell which rows are done. */
+  private reseal(ciphertext: string): string {
+    const keyId = ciphertext.split(':')[1];
+    return keyId === this.keyRing.activeKeyId
+      ? ciphertext
+      : this.keyRing.encrypt(this.keyRing.decrypt(ciphertext)).ciphertext;
+  }
+
+  private reconnect(service: string, why: string): McpistError {
+    const hint = connectHint(service, this.publicUrl);
+    return new McpistError(ErrorCodes.TOKEN_REFRESH_FAILED, `${service}: ${why}; connect ${service} again: ${hint.text}`, {
+      data: { service, reason: 'needs_reauth', connect_url: hint.url },
+    });
+  }
+}
