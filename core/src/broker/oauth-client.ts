@@ -79,7 +79,8 @@ function classify(error: unknown): Error {
     if (error.status >= 500) return new OAuthTransientError(`token endpoint answered HTTP ${error.status}`);
     return new OAuthGrantError(error.error, error.error_description);
   }
-  if (error instanceof oidc.AuthorizationResponseError) return new OAuthGrantError(error.error, error.error_description);
+  if (error instanceof oidc.AuthorizationResponseError)
+    return new OAuthGrantError(error.error, error.error_description);
   return new OAuthTransientError(`token endpoint unreachable: ${(error as Error)?.message ?? 'unknown error'}`, {
     cause: error,
   });

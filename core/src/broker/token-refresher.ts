@@ -61,10 +61,9 @@ export class TokenRefresher {
       return await this.db.transaction(async (tx) => {
         const current = await this.credentials.lockForRefresh(tx, row.id);
         if (!current) throw this.reconnect(service, 'the credential was removed');
-        if (current.status === 'needs_reauth') throw this.reconnect(service, 'the credential needs to be connected again');
-        const alreadyDone = request.rejectedSecret
-          ? current.secret !== request.rejectedSecret
-          : !isExpiring(current);
+        if (current.status === 'needs_reauth')
+          throw this.reconnect(service, 'the credential needs to be connected again');
+        const alreadyDone = request.rejectedSecret ? current.secret !== request.rejectedSecret : !isExpiring(current);
         if (alreadyDone) return current;
         if (!provider) {
           throw new McpistError(
@@ -73,7 +72,8 @@ export class TokenRefresher {
             { data: { service, reason: 'no_oauth_app' } },
           );
         }
-        if (!current.refresh_secret) throw new OAuthGrantError('no_refresh_token', 'the provider gave no refresh token');
+        if (!current.refresh_secret)
+          throw new OAuthGrantError('no_refresh_token', 'the provider gave no refresh token');
         const tokens = await refreshTokens(provider, this.keyRing.decrypt(current.refresh_secret), (url, init) =>
           this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(TOKEN_ENDPOINT_TIMEOUT_MS) }),
         );
@@ -90,7 +90,12 @@ export class TokenRefresher {
         await this.credentials.saveRefreshed(tx, current.id, sealed);
         this.metrics.tokenRefreshTotal.inc({ service, result: 'success' });
         this.logger.info('token refreshed', { service, account_id: current.id, rotated: rotated !== null });
-        return { ...current, secret: sealed.secret, refresh_secret: sealed.refreshSecret, expires_at: sealed.expiresAt };
+        return {
+          ...current,
+          secret: sealed.secret,
+          refresh_secret: sealed.refreshSecret,
+          expires_at: sealed.expiresAt,
+        };
       });
     } catch (error) {
       if (error instanceof OAuthGrantError) {
@@ -130,8 +135,12 @@ export class TokenRefresher {
 
   private reconnect(service: string, why: string): McpistError {
     const hint = connectHint(service, this.publicUrl);
-    return new McpistError(ErrorCodes.TOKEN_REFRESH_FAILED, `${service}: ${why}; connect ${service} again: ${hint.text}`, {
-      data: { service, reason: 'needs_reauth', connect_url: hint.url },
-    });
+    return new McpistError(
+      ErrorCodes.TOKEN_REFRESH_FAILED,
+      `${service}: ${why}; connect ${service} again: ${hint.text}`,
+      {
+        data: { service, reason: 'needs_reauth', connect_url: hint.url },
+      },
+    );
   }
 }

@@ -52,6 +52,13 @@ credential
     (await import('./commands/credential-set.js')).credentialSet(program.opts(), service, options),
   );
 
+const keys = program.command('keys').description('encryption keys of stored secrets');
+keys
+  .command('rotate')
+  .description('add a new active key and re-encrypt every stored secret under it (servers keep running)')
+  .option('--settle-ms <ms>', 'wait this long for running servers to pick up the new key', '2500')
+  .action(async (options) => (await import('./commands/keys-rotate.js')).keysRotate(program.opts(), options));
+
 const plugin = program.command('plugin').description('plugin development');
 plugin
   .command('new <name>')

@@ -24,9 +24,9 @@ import { AllowedUsersRepository } from '../store/repositories/allowed-users-repo
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
-import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
 import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import { RolesRepository } from '../store/repositories/roles-repository.js';
 import { UsersRepository } from '../store/repositories/users-repository.js';
@@ -103,6 +103,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.Tracing, { useValue: await tracing });
   c.register(Tokens.Database, { useValue: db });
   c.register(Tokens.KeyRing, { useValue: ring });
+  c.register(Tokens.KeyFile, { useValue: keyFile });
   c.register(Tokens.PluginReport, { useValue: report });
   c.register(
     Tokens.ModuleCatalog,

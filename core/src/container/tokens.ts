@@ -23,8 +23,8 @@ import type { ApiTokensRepository } from '../store/repositories/api-tokens-repos
 import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
-import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
 import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
@@ -41,6 +41,8 @@ export const Tokens = {
   Metrics: token<Metrics>('Metrics'),
   Database: token<Database>('Database'),
   KeyRing: token<KeyRing>('KeyRing'),
+  /** Path of the key file the ring follows; empty for an ephemeral in-memory ring. */
+  KeyFile: token<string>('KeyFile'),
   PluginReport: token<PluginLoadReport>('PluginReport'),
   ModuleCatalog: token<ModuleCatalog>('ModuleCatalog'),
   UsersRepository: token<UsersRepository>('UsersRepository'),

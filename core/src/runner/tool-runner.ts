@@ -19,6 +19,7 @@ import { withRetry } from './retry-policy.js';
 function isAuthRejection(error: unknown): boolean {
   return isPluginError(error) && (error.kind === 'auth_invalid' || error.kind === 'auth_expired');
 }
+
 import { type ValidatedCall, validateParams } from './validate-params.js';
 
 /** The result of running one tool: never an exception. */
@@ -102,11 +103,14 @@ export class ToolRunner {
       resolved = await this.credentialFor(options.principal, tool);
       const deadline = Date.now() + tool.timeoutMs;
       const attempt = (credential: ResolvedCredential | undefined) =>
-        withRetry(() => abortable(tool.definition.handler(input, this.context(call, credential, signal, options)), signal), {
-          readOnly: tool.definition.readOnly,
-          signal,
-          deadline,
-        });
+        withRetry(
+          () => abortable(tool.definition.handler(input, this.context(call, credential, signal, options)), signal),
+          {
+            readOnly: tool.definition.readOnly,
+            signal,
+            deadline,
+          },
+        );
       let raw: unknown;
       try {
         raw = await attempt(resolved);

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -27,18 +27,54 @@ interface KeyFile {
  * which key sealed it and rotation can re-encrypt old rows.
  */
 export class KeyRing {
-  private readonly keys: Map<string, Buffer>;
+  private keys: Map<string, Buffer>;
+  private active: string;
+  /** The key file this ring follows, so a rotation by `mcpist keys rotate` reaches running servers. */
+  private source: { path: string; mtimeMs: number; checkedAt: number } | undefined;
 
-  constructor(
-    readonly activeKeyId: string,
-    keys: Record<string, Buffer>,
-  ) {
-    this.keys = new Map(Object.entries(keys));
-    const active = this.keys.get(activeKeyId);
-    if (!active) throw new Error(`key ring: active key "${activeKeyId}" is not in the ring`);
-    for (const [id, key] of this.keys) {
+  constructor(activeKeyId: string, keys: Record<string, Buffer>) {
+    this.keys = KeyRing.validated(activeKeyId, keys);
+    this.active = activeKeyId;
+  }
+
+  /** The key new secrets are sealed with; follows the key file after a rotation (checked at most once a second). */
+  get activeKeyId(): string {
+    this.followFile(false);
+    return this.active;
+  }
+
+  /** Every key id in the ring. */
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
+  }
+
+  private static validated(activeKeyId: string, keys: Record<string, Buffer>): Map<string, Buffer> {
+    const map = new Map(Object.entries(keys));
+    if (!map.get(activeKeyId)) throw new Error(`key ring: active key "${activeKeyId}" is not in the ring`);
+    for (const [id, key] of map) {
       if (key.length !== KEY_BYTES) throw new Error(`key ring: key "${id}" must be ${KEY_BYTES} bytes`);
     }
+    return map;
+  }
+
+  /** Re-reads the key file when it changed; `force` skips the once-a-second throttle (an unknown key id). */
+  private followFile(force: boolean): void {
+    const source = this.source;
+    if (!source) return;
+    const now = Date.now();
+    if (!force && now - source.checkedAt < FOLLOW_INTERVAL_MS) return;
+    source.checkedAt = now;
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(source.path).mtimeMs;
+    } catch {
+      return;
+    }
+    if (mtimeMs === source.mtimeMs) return;
+    const file = readKeyFile(source.path);
+    this.keys = KeyRing.validated(file.active, decodeKeys(file));
+    this.active = file.active;
+    source.mtimeMs = mtimeMs;
   }
 
   /** A ring with one fresh random key (tests, first start). */
@@ -47,25 +83,21 @@ export class KeyRing {
   }
 
   encrypt(plaintext: string): { ciphertext: string; keyId: string } {
-    const key = this.keys.get(this.activeKeyId) as Buffer;
+    const keyId = this.activeKeyId;
+    const key = this.keys.get(keyId) as Buffer;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    const parts = [
-      FORMAT,
-      this.activeKeyId,
-      iv.toString('base64url'),
-      tag.toString('base64url'),
-      data.toString('base64url'),
-    ];
-    return { ciphertext: parts.join(':'), keyId: this.activeKeyId };
+    const parts = [FORMAT, keyId, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')];
+    return { ciphertext: parts.join(':'), keyId };
   }
 
   decrypt(ciphertext: string): string {
     const [format, keyId, iv, tag, data] = ciphertext.split(':');
     if (format !== FORMAT || !keyId || !iv || !tag || data === undefined)
       throw new SecretDecryptionError('unknown format');
+    if (!this.keys.has(keyId)) this.followFile(true);
     const key = this.keys.get(keyId);
     if (!key) throw new SecretDecryptionError(`key "${keyId}" is not in the key ring`);
     try {
@@ -79,27 +111,60 @@ export class KeyRing {
 
   /** Loads the ring from a key file, creating one (mode 0600) when it does not exist. */
   static loadOrCreate(path: string): { ring: KeyRing; created: boolean } {
+    let created = false;
     if (!existsSync(path)) {
-      const ring = KeyRing.generate();
+      const fresh = KeyRing.generate();
       mkdirSync(dirname(path), { recursive: true });
-      const file: KeyFile = {
-        active: ring.activeKeyId,
-        keys: { [ring.activeKeyId]: (ring.keys.get(ring.activeKeyId) as Buffer).toString('base64') },
-      };
-      writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      writeFileSync(path, serialize(fresh.active, fresh.keys), { mode: 0o600, flag: 'wx' });
       chmodSync(path, 0o600);
-      return { ring, created: true };
+      created = true;
     }
-    let file: KeyFile;
-    try {
-      file = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
-    } catch (error) {
-      throw new Error(`key file ${path} is not readable JSON: ${(error as Error).message}`);
-    }
-    if (typeof file.active !== 'string' || typeof file.keys !== 'object' || file.keys === null) {
-      throw new Error(`key file ${path} must hold {"active": "<id>", "keys": {"<id>": "<base64 key>"}}`);
-    }
-    const keys = Object.fromEntries(Object.entries(file.keys).map(([id, key]) => [id, Buffer.from(key, 'base64')]));
-    return { ring: new KeyRing(file.active, keys), created: false };
+    const file = readKeyFile(path);
+    const ring = new KeyRing(file.active, decodeKeys(file));
+    ring.source = { path, mtimeMs: statSync(path).mtimeMs, checkedAt: Date.now() };
+    return { ring, created };
   }
+
+  /**
+   * Adds a new random key to the key file and makes it the active one,
+   * keeping the old keys so existing ciphertexts stay readable. Written to a
+   * temporary file and renamed, so a reader never sees half a file.
+   */
+  static addKeyToFile(path: string, keyId = `k${Date.now().toString(36)}`): string {
+    const file = readKeyFile(path);
+    if (file.keys[keyId]) throw new Error(`key file ${path} already has a key "${keyId}"`);
+    const keys = decodeKeys(file);
+    keys[keyId] = randomBytes(KEY_BYTES);
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(keyId, new Map(Object.entries(keys))), { mode: 0o600 });
+    renameSync(temporary, path);
+    return keyId;
+  }
+}
+
+const FOLLOW_INTERVAL_MS = 1000;
+
+function serialize(active: string, keys: ReadonlyMap<string, Buffer>): string {
+  const file: KeyFile = {
+    active,
+    keys: Object.fromEntries([...keys].map(([id, key]) => [id, key.toString('base64')])),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function readKeyFile(path: string): KeyFile {
+  let file: KeyFile;
+  try {
+    file = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+  } catch (error) {
+    throw new Error(`key file ${path} is not readable JSON: ${(error as Error).message}`);
+  }
+  if (typeof file.active !== 'string' || typeof file.keys !== 'object' || file.keys === null) {
+    throw new Error(`key file ${path} must hold {"active": "<id>", "keys": {"<id>": "<base64 key>"}}`);
+  }
+  return file;
+}
+
+function decodeKeys(file: KeyFile): Record<string, Buffer> {
+  return Object.fromEntries(Object.entries(file.keys).map(([id, key]) => [id, Buffer.from(key, 'base64')]));
 }

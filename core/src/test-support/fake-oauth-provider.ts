@@ -64,7 +64,9 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
   const clientAuthenticated = (request: FakeRequest, form: URLSearchParams): boolean => {
     if ((options.clientAuth ?? 'body') === 'basic') {
       const header = request.headers.authorization ?? '';
-      const [id, secret] = Buffer.from(header.replace(/^Basic\s+/i, ''), 'base64').toString('utf8').split(':');
+      const [id, secret] = Buffer.from(header.replace(/^Basic\s+/i, ''), 'base64')
+        .toString('utf8')
+        .split(':');
       return decodeURIComponent(id ?? '') === clientId && decodeURIComponent(secret ?? '') === clientSecret;
     }
     return form.get('client_id') === clientId && form.get('client_secret') === clientSecret;

@@ -51,7 +51,8 @@ export class OAuthAppsRepository {
   }
 
   async delete(service: string): Promise<boolean> {
-    return (await this.db.query('delete from public.oauth_apps where service = $1 returning service', [service]))
-      .length > 0;
+    return (
+      (await this.db.query('delete from public.oauth_apps where service = $1 returning service', [service])).length > 0
+    );
   }
 }

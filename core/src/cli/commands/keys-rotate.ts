@@ -1,0 +1,45 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Tokens } from '../../container/tokens.js';
+import { KeyRing } from '../../secrets/key-ring.js';
+import { countStaleSecrets, reencryptSecrets } from '../../secrets/reencrypt-secrets.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { withContainer } from './with-container.js';
+
+/** Long enough for running servers, which look at the key file at most once a second, to seal with the new key. */
+const SETTLE_MS = 2500;
+
+/**
+ * `mcpist keys rotate`: adds a new key to the key file, makes it active, and
+ * re-encrypts every stored secret under it. Servers sharing the database and
+ * key file keep serving: they read the new key from the file on their own.
+ */
+export async function keysRotate(global: GlobalOptions, options: { settleMs?: string }): Promise<void> {
+  const settleMs = options.settleMs === undefined ? SETTLE_MS : Number(options.settleMs);
+  if (!Number.isInteger(settleMs) || settleMs < 0) throw new Error('--settle-ms must be a whole number of ms');
+  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
+    const keyFile = c.resolve(Tokens.KeyFile);
+    if (!keyFile) throw new Error('this store keeps its key in memory only; there is no key file to rotate');
+    const ring = c.resolve(Tokens.KeyRing);
+    const keyId = KeyRing.addKeyToFile(keyFile);
+    process.stderr.write(`added key ${keyId} to ${keyFile}; it is now the active key\n`);
+    await sleep(settleMs);
+    if (ring.activeKeyId !== keyId) throw new Error(`the key file changed again during rotation; run it again`);
+    const db = c.resolve(Tokens.Database);
+    let counts = await reencryptSecrets(db, ring);
+    // A server that had not yet seen the new key may have sealed a row under the old one meanwhile: sweep again.
+    for (let round = 0; round < 5 && (await countStaleSecrets(db, keyId)) > 0; round++) {
+      await sleep(1000);
+      const more = await reencryptSecrets(db, ring);
+      counts = Object.fromEntries(Object.entries(counts).map(([table, n]) => [table, n + (more[table] ?? 0)]));
+    }
+    const stale = await countStaleSecrets(db, keyId);
+    const summary = Object.entries(counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ');
+    process.stdout.write(`re-encrypted under ${keyId}: ${summary}\n`);
+    if (stale > 0) throw new Error(`${stale} rows are still under an old key; run mcpist keys rotate again`);
+    process.stderr.write(
+      `old keys stay in ${keyFile} so backups remain readable; back the file up now (docs/operations.md)\n`,
+    );
+  });
+}
