@@ -4,6 +4,7 @@ import { type DependencyContainer, instanceCachingFactory, container as rootCont
 import { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { BatchRunner } from '../batch/batch-runner.js';
+import { OAuthFlow } from '../broker/oauth-flow.js';
 import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
 import { TokenRefresher } from '../broker/token-refresher.js';
@@ -27,6 +28,7 @@ import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repo
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
+import { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import { RolesRepository } from '../store/repositories/roles-repository.js';
 import { UsersRepository } from '../store/repositories/users-repository.js';
@@ -176,6 +178,23 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
           r.resolve(Tokens.Metrics),
           r.resolve(Tokens.Logger),
           config.publicUrl,
+        ),
+    ),
+  );
+  c.register(
+    Tokens.OAuthStatesRepository,
+    cached((r) => new OAuthStatesRepository(r.resolve(Tokens.Database))),
+  );
+  c.register(
+    Tokens.OAuthFlow,
+    cached(
+      (r) =>
+        new OAuthFlow(
+          r.resolve(Tokens.OAuthProviders),
+          r.resolve(Tokens.OAuthStatesRepository),
+          r.resolve(Tokens.TokenBroker),
+          r.resolve(Tokens.KeyRing),
+          r.resolve(Tokens.Logger),
         ),
     ),
   );

@@ -3,6 +3,7 @@ import type { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
 import type { CredentialSource } from '../broker/credential-source.js';
+import type { OAuthFlow } from '../broker/oauth-flow.js';
 import type { OAuthProviders } from '../broker/oauth-providers.js';
 import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
@@ -25,6 +26,7 @@ import type { AuthAccountsRepository } from '../store/repositories/auth-accounts
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
+import type { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
@@ -57,6 +59,8 @@ export const Tokens = {
   ToolSieve: token<ToolSieve>('ToolSieve'),
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),
+  OAuthStatesRepository: token<OAuthStatesRepository>('OAuthStatesRepository'),
+  OAuthFlow: token<OAuthFlow>('OAuthFlow'),
   TokenRefresher: token<TokenRefresher>('TokenRefresher'),
   TokenBroker: token<TokenBroker>('TokenBroker'),
   CredentialSource: token<CredentialSource>('CredentialSource'),

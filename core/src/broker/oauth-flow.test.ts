@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tokens } from '../container/tokens.js';
+import { ErrorCodes } from '../errors/error-codes.js';
+import { isMcpistError } from '../errors/mcpist-error.js';
+import { type FakeOAuthProvider, startFakeOAuthProvider } from '../test-support/fake-oauth-provider.js';
+import { startTestHub, type TestHub } from '../test-support/test-hub.js';
+import { saveOAuthApp } from './oauth-apps.js';
+import type { OAuthFlow } from './oauth-flow.js';
+
+/**
+ * The connect flow's rules against a fake OAuth provider, for Google Calendar
+ * (which declares PKCE, `access_type=offline` and `prompt=consent`).
+ */
+
+const SERVICE = 'google-calendar';
+let provider: FakeOAuthProvider;
+let hub: TestHub;
+let flow: OAuthFlow;
+let redirectUri: string;
+
+/** Starts a flow and lets the fake provider "approve" it: the callback URL it redirects to. */
+async function approve(userId = hub.userId): Promise<{ authorizeUrl: URL; callback: URL }> {
+  const { authorizeUrl } = await flow.start({ userId, roleId: null, service: SERVICE, redirectUri });
+  const response = await fetch(authorizeUrl, { redirect: 'manual' });
+  return { authorizeUrl: new URL(authorizeUrl), callback: new URL(response.headers.get('location') as string) };
+}
+
+async function refusal(work: Promise<unknown>) {
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!isMcpistError(error)) throw new Error(`expected an MCPist error, got ${String(error)}`);
+  return error;
+}
+
+beforeAll(async () => {
+  provider = await startFakeOAuthProvider({ clientAuth: 'body' });
+  hub = await startTestHub();
+  redirectUri = `${hub.url}/api/services/${SERVICE}/oauth/callback`;
+  const c = hub.server.container;
+  flow = c.resolve(Tokens.OAuthFlow);
+  await saveOAuthApp(c.resolve(Tokens.OAuthAppsRepository), c.resolve(Tokens.KeyRing), SERVICE, {
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    settings: { authorizeUrl: provider.authorizeUrl, tokenUrl: provider.tokenUrl },
+  });
+});
+
+afterAll(async () => {
+  await hub?.close();
+  await provider?.close();
+});
+
+describe('OAuth connect flow', () => {
+  it('builds the authorize URL from the declaration: PKCE S256, offline access, consent, scopes', async () => {
+    const { authorizeUrl } = await approve();
+    const query = authorizeUrl.searchParams;
+    expect(query.get('client_id')).toBe(provider.clientId);
+    expect(query.get('redirect_uri')).toBe(redirectUri);
+    expect(query.get('code_challenge_method')).toBe('S256');
+    expect(query.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(query.get('access_type')).toBe('offline');
+    expect(query.get('prompt')).toBe('consent');
+    expect(query.get('scope')).toBe('https://www.googleapis.com/auth/calendar');
+    expect(query.get('state')?.length).toBeGreaterThanOrEqual(43);
+  });
+
+  it('ends with an encrypted credential, and the state cannot be replayed', async () => {
+    const { callback } = await approve();
+    await expect(flow.finish(SERVICE, callback, hub.userId)).resolves.toMatchObject({ service: SERVICE });
+    const db = hub.server.container.resolve(Tokens.Database);
+    const [row] = await db.query<{ kind: string; secret: string; refresh_secret: string }>(
+      'select kind, secret, refresh_secret from public.credentials where service = $1',
+      [SERVICE],
+    );
+    const issued = provider.issuedAccessTokens.at(-1) as string;
+    expect(row?.kind).toBe('oauth2');
+    expect(row?.secret).not.toContain(issued);
+    expect(hub.server.container.resolve(Tokens.KeyRing).decrypt(row?.secret as string)).toBe(issued);
+    expect(row?.refresh_secret).toMatch(/^v1:/);
+
+    const codeGrants = provider.codeRequests;
+    const replay = await refusal(flow.finish(SERVICE, callback, hub.userId));
+    expect(replay.code).toBe(ErrorCodes.UNAUTHORIZED);
+    expect(replay.data).toMatchObject({ reason: 'unknown_state' });
+    expect(provider.codeRequests).toBe(codeGrants);
+  });
+
+  it('refuses an expired state', async () => {
+    const { callback } = await approve();
+    await hub.server.container
+      .resolve(Tokens.Database)
+      .query(`update public.oauth_states set expires_at = now() - interval '1 second' where used_at is null`);
+    expect((await refusal(flow.finish(SERVICE, callback))).data).toMatchObject({ reason: 'expired_state' });
+  });
+
+  it('refuses a state presented by another user, and for another service', async () => {
+    const other = await hub.issueToken('mallory@example.com');
+    const { callback } = await approve();
+    expect((await refusal(flow.finish(SERVICE, callback, other.userId))).data).toMatchObject({ reason: 'wrong_user' });
+    const second = await approve();
+    expect((await refusal(flow.finish('notion', second.callback, hub.userId))).data).toMatchObject({
+      reason: 'wrong_service',
+    });
+  });
+
+  it('passes the provider refusing a wrong PKCE verifier on to the user', async () => {
+    const { callback } = await approve();
+    const keyRing = hub.server.container.resolve(Tokens.KeyRing);
+    await hub.server.container
+      .resolve(Tokens.Database)
+      .query('update public.oauth_states set code_verifier = $1 where used_at is null', [
+        keyRing.encrypt('a-verifier-that-does-not-match-the-challenge-0000').ciphertext,
+      ]);
+    const error = await refusal(flow.finish(SERVICE, callback, hub.userId));
+    expect(error.code).toBe(ErrorCodes.UNAUTHORIZED);
+    expect(error.data).toMatchObject({ reason: 'grant_refused', oauth_error: 'invalid_grant' });
+    expect(error.message).toContain('PKCE verification failed');
+  });
+});
