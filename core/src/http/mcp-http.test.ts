@@ -104,8 +104,9 @@ describe('MCP over Streamable HTTP', () => {
   it('serves direct mode with the same allowed tools, natively named', async () => {
     const meta = await hub.connect();
     const modules = ['github', 'notion', 'jira', 'confluence', 'google-calendar'];
-    const schema = (await meta.callTool({ name: 'get_module_schema', arguments: { modules } }))
-      .structuredContent as { modules: Array<{ module: string; tools: Array<{ name: string }> }> };
+    const schema = (await meta.callTool({ name: 'get_module_schema', arguments: { modules } })).structuredContent as {
+      modules: Array<{ module: string; tools: Array<{ name: string }> }>;
+    };
     const direct = await hub.connect({ mode: 'direct' });
     const { tools } = await direct.listTools();
     expect(schema.modules.map((entry) => entry.module).sort()).toEqual([...modules].sort());
