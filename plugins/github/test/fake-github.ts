@@ -28,6 +28,7 @@ import { type FakeGitHubKit, type FakeGitHubSeed, same } from './fake-github-kit
 import { PULL_ROUTES, pullRoutes } from './fake-github-pull-routes.js';
 import { REPO_ROUTES, repoRoutes } from './fake-github-repo-routes.js';
 import { gitHubError, isAuthorized, paginate, success, validationFailed } from './fake-github-responses.js';
+import { byNewest, matchesQuery } from './fake-github-search.js';
 
 export type { GitHubAccount, GitHubIssue, GitHubLabel, GitHubRepo } from './fake-github-data.js';
 export type { GitHubComment, GitHubCommit, GitHubPull } from './fake-github-git-data.js';
@@ -91,39 +92,6 @@ export interface FakeGitHubResponse {
   key: string;
   status: number;
   body: string;
-}
-
-function byNewest(request: FakeRequest) {
-  const field = request.query.get('sort') === 'updated' ? 'updated_at' : 'created_at';
-  const sign = request.query.get('direction') === 'asc' ? 1 : -1;
-  return (a: GitHubIssue, b: GitHubIssue) => sign * a[field].localeCompare(b[field]);
-}
-
-/** The subset of GitHub's search syntax the fake understands: is:/state:/repo:/label: and title words. */
-function matchesQuery(issue: GitHubIssue, fullName: string, q: string): boolean {
-  return q
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((term) => {
-      const [qualifier, value = ''] = term.includes(':') ? term.split(/:(.*)/s) : ['', term];
-      switch (qualifier) {
-        case 'is':
-        case 'type':
-          if (value === 'issue') return !issue.pull_request;
-          if (value === 'pr') return Boolean(issue.pull_request);
-          return value === issue.state;
-        case 'state':
-          return value === issue.state;
-        case 'repo':
-          return same(value, fullName);
-        case 'label':
-          return issue.labels.some((label) => same(label.name, value.replace(/^"|"$/g, '')));
-        case '':
-          return issue.title.toLowerCase().includes(value.toLowerCase());
-        default:
-          return true;
-      }
-    });
 }
 
 /**
