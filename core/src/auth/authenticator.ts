@@ -1,16 +1,32 @@
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
 import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
-import { hashApiToken, looksLikeApiToken } from './api-token.js';
+import { API_TOKEN_PREFIX, hashApiToken, looksLikeApiToken } from './api-token.js';
+import type { JwtSignIn } from './jwt-sign-in.js';
+import { type JwtVerifier, looksLikeJwt } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** Turns an `Authorization` header into a principal, or refuses with 1003 UNAUTHORIZED. */
+/** Verifies JWTs and maps them to users; without it, only API tokens are accepted. */
+export interface JwtAuthentication {
+  verifier: JwtVerifier;
+  signIn: JwtSignIn;
+}
+
+/**
+ * Turns an `Authorization` header into a principal: an `mcpist_…` API token,
+ * or a JWT from a trusted issuer. Refuses with 1003 UNAUTHORIZED (no or
+ * unknown credentials, a subject not allowed), 1001 INVALID_JWT or
+ * 1002 JWT_EXPIRED.
+ */
 export class Authenticator {
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(private readonly tokens: ApiTokensRepository) {}
+  constructor(
+    private readonly tokens: ApiTokensRepository,
+    private readonly jwt?: JwtAuthentication,
+  ) {}
 
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -18,8 +34,16 @@ export class Authenticator {
       throw new McpistError(ErrorCodes.UNAUTHORIZED, 'missing bearer token: send "Authorization: Bearer <token>"');
     }
     const token = match[1];
+    if (this.jwt && !token.startsWith(API_TOKEN_PREFIX) && looksLikeJwt(token)) {
+      return this.jwt.signIn.principalFor(await this.jwt.verifier.verify(token));
+    }
     if (!looksLikeApiToken(token)) {
-      throw new McpistError(ErrorCodes.UNAUTHORIZED, 'the bearer token is not a valid MCPist API token');
+      throw new McpistError(
+        ErrorCodes.UNAUTHORIZED,
+        this.jwt
+          ? 'the bearer token is neither an MCPist API token nor a JWT'
+          : 'the bearer token is not a valid MCPist API token',
+      );
     }
     const owner = await this.tokens.findOwner(hashApiToken(token));
     if (!owner) throw new McpistError(ErrorCodes.UNAUTHORIZED, 'unknown or revoked API token');

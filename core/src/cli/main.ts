@@ -41,6 +41,17 @@ token
   .option('-n, --name <name>', 'a label for the token', 'default')
   .action(async (options) => (await import('./commands/token-create.js')).tokenCreate(program.opts(), options));
 
+const session = program.command('session').description("MCPist's own short-lived session JWTs");
+session
+  .command('create')
+  .description('print a session JWT (15 min by default) for an existing user')
+  .requiredOption('-u, --user <email>', 'whose session')
+  .action(async (options) => (await import('./commands/session-create.js')).sessionCreate(program.opts(), options));
+session
+  .command('rotate-key')
+  .description('sign new sessions with a new key; the old public key stays published until its tokens expire')
+  .action(async () => (await import('./commands/session-create.js')).sessionRotateKey(program.opts()));
+
 const credential = program.command('credential').description('service credentials');
 credential
   .command('set <service>')

@@ -15,6 +15,33 @@ const pluginSettings = z.strictObject({
     .optional(),
 });
 
+const jwtAlgorithm = z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA']);
+
+/** JWT sign-in: an external identity provider's JWKS, and MCPist's own short-lived session tokens. */
+const jwtSettings = z
+  .strictObject({
+    /** JWKS of the identity provider (Supabase: https://<ref>.supabase.co/auth/v1/.well-known/jwks.json). */
+    jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Expected `iss` (Supabase: https://<ref>.supabase.co/auth/v1); required with jwksUrl. */
+    issuer: z.string().min(1).optional(),
+    /** Expected `aud` (Supabase: authenticated); required with jwksUrl. */
+    audience: z.string().min(1).optional(),
+    /** Accepted signature algorithms; `none` and HMAC (a shared secret) are never accepted. */
+    algorithms: z.array(jwtAlgorithm).min(1).default(['RS256', 'ES256']),
+    /** Leeway for `exp`/`nbf`/`iat` between clocks. */
+    clockToleranceSeconds: z.int().min(0).max(300).default(30),
+    /** Lifetime of the session JWTs MCPist issues itself (admin UI, `mcpist session create`). */
+    sessionTtlSeconds: z.int().min(60).max(86_400).default(900),
+    /** MCPist's own signing keys; defaults to <dataDir>/signing-keys.json. */
+    signingKeyFile: z.string().min(1).optional(),
+  })
+  .superRefine((jwt, ctx) => {
+    if (!jwt.jwksUrl) return;
+    for (const key of ['issuer', 'audience'] as const) {
+      if (!jwt[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when jwt.jwksUrl is set' });
+    }
+  });
+
 /** Every setting MCPist reads. Unknown keys are errors, so typos never pass silently. */
 export const configSchema = z.strictObject({
   port: z.int().min(0).max(65_535).default(8088),
@@ -57,6 +84,7 @@ export const configSchema = z.strictObject({
     .prefault({}),
   /** Authorization servers named in /.well-known/oauth-protected-resource. */
   authorizationServers: z.array(z.url()).default([]),
+  jwt: jwtSettings.prefault({}),
   /** Redis shared by several instances for rate limits (bottleneck clustering); in-process limits without it. */
   redisUrl: z
     .string()

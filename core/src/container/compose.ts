@@ -3,6 +3,10 @@ import { join, resolve } from 'node:path';
 import { type DependencyContainer, instanceCachingFactory, container as rootContainer } from 'tsyringe';
 import { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import { Authenticator } from '../auth/authenticator.js';
+import { JwtSignIn } from '../auth/jwt-sign-in.js';
+import { JwtVerifier, remoteKeys } from '../auth/jwt-verifier.js';
+import { LOCAL_ISSUER, SessionIssuer } from '../auth/session-issuer.js';
+import { SigningKeys } from '../auth/signing-keys.js';
 import { BatchRunner } from '../batch/batch-runner.js';
 import { OAuthFlow } from '../broker/oauth-flow.js';
 import { OAuthProviders } from '../broker/oauth-providers.js';
@@ -246,9 +250,29 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
         ),
     ),
   );
+  const signingKeys = await loadSigningKeys(config, dataDir, cwd);
+  c.register(Tokens.SessionIssuer, {
+    useValue: new SessionIssuer(signingKeys, config.publicUrl ?? LOCAL_ISSUER, config.jwt.sessionTtlSeconds),
+  });
+  c.register(
+    Tokens.JwtVerifier,
+    cached(
+      (r) => new JwtVerifier(trustedIssuers(config, r.resolve(Tokens.SessionIssuer)), config.jwt.clockToleranceSeconds),
+    ),
+  );
+  c.register(
+    Tokens.JwtSignIn,
+    cached((r) => new JwtSignIn(r.resolve(Tokens.Database))),
+  );
   c.register(
     Tokens.Authenticator,
-    cached((r) => new Authenticator(r.resolve(Tokens.ApiTokensRepository))),
+    cached(
+      (r) =>
+        new Authenticator(r.resolve(Tokens.ApiTokensRepository), {
+          verifier: r.resolve(Tokens.JwtVerifier),
+          signIn: r.resolve(Tokens.JwtSignIn),
+        }),
+    ),
   );
   c.register(
     Tokens.ApiTokenIssuer,
@@ -265,6 +289,24 @@ function loadKeyRing(config: McpistConfig, dataDir: string, cwd: string) {
     return { ring: KeyRing.generate(), created: false, keyFile: '' };
   const keyFile = config.keyFile ? resolve(cwd, config.keyFile) : join(dataDir, 'keys.json');
   return { ...KeyRing.loadOrCreate(keyFile), keyFile };
+}
+
+/** MCPist's own session signing keys: from their file (created on first start), or ephemeral in memory. */
+async function loadSigningKeys(config: McpistConfig, dataDir: string, cwd: string): Promise<SigningKeys> {
+  const grace = config.jwt.sessionTtlSeconds + config.jwt.clockToleranceSeconds;
+  if (!config.jwt.signingKeyFile && dataDir.startsWith('memory://')) return SigningKeys.generate(grace);
+  const path = config.jwt.signingKeyFile ? resolve(cwd, config.jwt.signingKeyFile) : join(dataDir, 'signing-keys.json');
+  return (await SigningKeys.loadOrCreate(path, grace)).keys;
+}
+
+/** MCPist's own issuer always; the configured identity provider when `jwt.jwksUrl` is set. */
+function trustedIssuers(config: McpistConfig, own: SessionIssuer) {
+  const { jwksUrl, issuer, audience, algorithms } = config.jwt;
+  const external =
+    jwksUrl && issuer && audience
+      ? [{ issuer, audience, algorithms, keys: remoteKeys(jwksUrl), kind: 'external' as const }]
+      : [];
+  return [...external, own.trusted()];
 }
 
 async function syncModuleRegistry(c: DependencyContainer): Promise<void> {

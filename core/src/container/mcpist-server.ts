@@ -29,7 +29,13 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     version: MCPIST_VERSION,
     defaultMode: config.toolMode,
     publicUrl: config.publicUrl,
-    authorizationServers: config.authorizationServers,
+    authorizationServers: [
+      ...new Set([
+        ...config.authorizationServers,
+        ...(config.jwt.jwksUrl && config.jwt.issuer ? [config.jwt.issuer] : []),
+      ]),
+    ],
+    jwks: () => container.resolve(Tokens.SessionIssuer).jwks(),
     metricsToken: config.metricsToken,
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),

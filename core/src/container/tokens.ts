@@ -1,6 +1,9 @@
 import type { InjectionToken } from 'tsyringe';
 import type { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import type { Authenticator } from '../auth/authenticator.js';
+import type { JwtSignIn } from '../auth/jwt-sign-in.js';
+import type { JwtVerifier } from '../auth/jwt-verifier.js';
+import type { SessionIssuer } from '../auth/session-issuer.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
 import type { CredentialSource } from '../broker/credential-source.js';
 import type { OAuthFlow } from '../broker/oauth-flow.js';
@@ -70,5 +73,8 @@ export const Tokens = {
   ToolDispatcher: token<ToolDispatcher>('ToolDispatcher'),
   Authenticator: token<Authenticator>('Authenticator'),
   ApiTokenIssuer: token<ApiTokenIssuer>('ApiTokenIssuer'),
+  SessionIssuer: token<SessionIssuer>('SessionIssuer'),
+  JwtVerifier: token<JwtVerifier>('JwtVerifier'),
+  JwtSignIn: token<JwtSignIn>('JwtSignIn'),
   Tracing: token<Tracing>('Tracing'),
 } as const;

@@ -8,7 +8,7 @@ import { isMcpistError } from '../errors/mcpist-error.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
-import { publicBaseUrl } from './public-url.js';
+import { sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
   authenticator: Authenticator;
@@ -40,12 +40,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       principal = await deps.authenticator.authenticate(req.get('authorization'));
     } catch (error) {
       if (!isMcpistError(error)) throw error;
-      const metadata = `${publicBaseUrl(req, deps.publicUrl)}/.well-known/oauth-protected-resource`;
-      const given = req.get('authorization') !== undefined;
-      res
-        .status(401)
-        .set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`)
-        .json(jsonRpcErrorBody(ErrorCode.InvalidRequest, error.message, { code: error.code, name: error.codeName }));
+      sendUnauthorized(req, res, error, { publicUrl: deps.publicUrl, body: 'json-rpc' });
       return;
     }
     const server = createMcpServer(

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { PLUGIN_API_VERSION } from '@mcpist/plugin-sdk';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
+import type { JSONWebKeySet } from 'jose';
 import type { Metrics } from '../observability/metrics.js';
 import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
 import type { Database } from '../store/database.js';
@@ -17,6 +18,8 @@ export interface ServiceRouteDeps {
   authorizationServers: readonly string[];
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | undefined;
+  /** The public keys of MCPist's own session tokens, served at `/.well-known/jwks.json`. */
+  jwks?: () => JSONWebKeySet;
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -94,5 +97,11 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
   };
   router.get('/.well-known/oauth-protected-resource', resourceMetadata);
   router.get('/.well-known/oauth-protected-resource/mcp', resourceMetadata);
+  const { jwks } = deps;
+  if (jwks) {
+    router.get('/.well-known/jwks.json', (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=300').json(jwks());
+    });
+  }
   return router;
 }

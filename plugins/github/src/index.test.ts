@@ -17,15 +17,48 @@ describe('github plugin definition', () => {
     });
   });
 
-  it.each([
-    ['list_repos', true],
-    ['list_issues', true],
-    ['get_issue', true],
-    ['search_issues', true],
-    ['create_issue', false],
-  ])('declares %s readOnly=%s and not dangerous', (name, readOnly) => {
+  const TOOLS: Array<[name: string, readOnly: boolean, dangerous: boolean]> = [
+    ['list_repos', true, false],
+    ['get_repo', true, false],
+    ['list_issues', true, false],
+    ['get_issue', true, false],
+    ['search_issues', true, false],
+    ['create_issue', false, false],
+    ['update_issue', false, false],
+    ['list_issue_comments', true, false],
+    ['add_issue_comment', false, false],
+    ['list_pull_requests', true, false],
+    ['get_pull_request', true, false],
+    ['get_pull_request_diff', true, false],
+    ['create_pull_request', false, false],
+    ['merge_pull_request', false, true],
+    ['list_commits', true, false],
+    ['get_file_contents', true, false],
+    ['search_code', true, false],
+    ['delete_repository', false, true],
+  ];
+
+  it('has exactly these tools', () => {
+    expect(plugin.tools.map((tool) => tool.name)).toEqual(TOOLS.map(([name]) => name));
+  });
+
+  it.each(TOOLS)('declares %s readOnly=%s dangerous=%s', (name, readOnly, dangerous) => {
     const tool = plugin.tools.find((candidate) => candidate.name === name);
-    expect(tool).toMatchObject({ readOnly, dangerous: false });
+    expect(tool).toMatchObject({ readOnly, dangerous });
+  });
+
+  it('returns text from the diff and file tools, records from the others', () => {
+    const returns = Object.fromEntries(plugin.tools.map((tool) => [tool.name, tool.returns]));
+    expect(returns).toMatchObject({
+      get_pull_request_diff: 'text',
+      get_file_contents: 'text',
+      get_repo: 'record',
+      get_pull_request: 'record',
+      merge_pull_request: 'record',
+      list_pull_requests: 'list',
+      list_commits: 'list',
+      search_code: 'list',
+    });
   });
 
   it('declares the normalized issue and repo fields', () => {
@@ -33,6 +66,14 @@ describe('github plugin definition', () => {
     expect(fields.list_issues).toEqual(expect.arrayContaining(['id', 'number', 'title', 'state', 'html_url']));
     expect(fields.get_issue).toEqual(expect.arrayContaining(['id', 'number', 'title', 'state', 'html_url', 'body']));
     expect(fields.list_repos).toEqual(expect.arrayContaining(['id', 'name', 'full_name', 'html_url']));
+    expect(fields.get_repo).toEqual(expect.arrayContaining(['id', 'name', 'full_name', 'html_url', 'default_branch']));
+    expect(fields.update_issue).toEqual(expect.arrayContaining(['id', 'number', 'title', 'state', 'html_url']));
+    for (const tool of ['list_pull_requests', 'get_pull_request', 'create_pull_request']) {
+      expect(fields[tool]).toEqual(
+        expect.arrayContaining(['id', 'number', 'title', 'state', 'html_url', 'head', 'base', 'merged']),
+      );
+    }
+    expect(fields.list_commits).toEqual(['sha', 'message', 'author', 'date', 'html_url']);
   });
 });
 
@@ -93,6 +134,18 @@ describe('github client', () => {
     ['create_issue', { owner: 'octo-org', repo: 'hello-world', title: '  ' }, 'title'],
     ['search_issues', { q: '' }, 'q'],
     ['list_repos', { type: 'everything' }, 'type'],
+    ['update_issue', { owner: 'octo-org', repo: 'hello-world', issue_number: 1, state: 'merged' }, 'state'],
+    ['list_pull_requests', { owner: 'octo-org', repo: 'hello-world', head: 'no-owner-branch' }, 'head'],
+    [
+      'merge_pull_request',
+      { owner: 'octo-org', repo: 'hello-world', pull_number: 1, merge_method: 'ff' },
+      'merge_method',
+    ],
+    ['create_pull_request', { owner: 'octo-org', repo: 'hello-world', title: 'x', base: 'main' }, 'head'],
+    ['list_commits', { owner: 'octo-org', repo: 'hello-world', since: 'last week' }, 'since'],
+    ['get_pull_request_diff', { owner: 'octo-org', repo: 'hello-world', pull_number: 1, max_chars: 10 }, 'max_chars'],
+    ['search_code', { q: ' ' }, 'q'],
+    ['delete_repository', { owner: 'octo-org' }, 'repo'],
   ])('%s rejects %j as invalid input (%s)', async (tool, input, field) => {
     github = await startFakeGitHub();
     const error = await runTool(plugin, tool, input, { baseUrl: github.url, credential: github.token }).catch(

@@ -1,17 +1,30 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
+import { addIssueComment } from './tools/add-issue-comment.js';
 import { createIssue } from './tools/create-issue.js';
+import { createPullRequest } from './tools/create-pull-request.js';
+import { deleteRepository } from './tools/delete-repository.js';
+import { getFileContents } from './tools/get-file-contents.js';
 import { getIssue } from './tools/get-issue.js';
+import { getPullRequest } from './tools/get-pull-request.js';
+import { getPullRequestDiff } from './tools/get-pull-request-diff.js';
+import { getRepo } from './tools/get-repo.js';
+import { listCommits } from './tools/list-commits.js';
+import { listIssueComments } from './tools/list-issue-comments.js';
 import { listIssues } from './tools/list-issues.js';
+import { listPullRequests } from './tools/list-pull-requests.js';
 import { listRepos } from './tools/list-repos.js';
+import { mergePullRequest } from './tools/merge-pull-request.js';
+import { searchCode } from './tools/search-code.js';
 import { searchIssues } from './tools/search-issues.js';
+import { updateIssue } from './tools/update-issue.js';
 
-/** The GitHub plugin: repositories and issues through the REST API, via Octokit. */
+/** The GitHub plugin: repositories, issues, pull requests, commits and code through the REST API, via Octokit. */
 export const plugin = definePlugin({
   name: 'github',
   displayName: 'GitHub',
   description:
-    'GitHub repositories and issues: list repositories, list, read, search and open issues as the connected GitHub account.',
+    'GitHub as the connected account: repositories, issues and comments, pull requests (diff, create, merge), commits, file contents and code search.',
   version: '0.1.0',
   upstreamApiVersion: GITHUB_API_VERSION,
   baseUrl: 'https://api.github.com',
@@ -26,7 +39,26 @@ export const plugin = definePlugin({
   },
   // GitHub's primary limit for a token; secondary limits discourage many concurrent requests.
   rateLimits: { requestsPerHour: 5000, maxConcurrent: 10 },
-  tools: [listRepos, listIssues, getIssue, createIssue, searchIssues],
+  tools: [
+    listRepos,
+    getRepo,
+    listIssues,
+    getIssue,
+    searchIssues,
+    createIssue,
+    updateIssue,
+    listIssueComments,
+    addIssueComment,
+    listPullRequests,
+    getPullRequest,
+    getPullRequestDiff,
+    createPullRequest,
+    mergePullRequest,
+    listCommits,
+    getFileContents,
+    searchCode,
+    deleteRepository,
+  ],
 });
 
 export default plugin;

@@ -21,3 +21,16 @@ export const repoField = z
   .describe('Repository name without the owner, e.g. "hello-world"');
 
 export const labelsField = z.array(z.string().min(1).max(50)).max(20);
+
+export const issueNumberField = z
+  .number()
+  .int()
+  .positive()
+  .describe('The issue number shown as #123 on GitHub (pull requests share the numbering)');
+
+export const pullNumberField = z.number().int().positive().describe('The pull request number shown as #123 on GitHub');
+
+export const loginsField = z.array(z.string().min(1).max(100)).max(10);
+
+/** A branch name, tag or commit sha. */
+export const refField = z.string().trim().min(1).max(255);

@@ -64,6 +64,12 @@ export interface GitHubRepo {
   fork: boolean;
   url: string;
   default_branch: string;
+  language: string | null;
+  archived: boolean;
+  topics: string[];
+  stargazers_count: number;
+  watchers_count: number;
+  forks_count: number;
   open_issues_count: number;
   created_at: string;
   updated_at: string;
@@ -181,6 +187,12 @@ export function makeRepo(api: string, owner: GitHubAccount, name: string, id: nu
     fork: false,
     url: `${api}/repos/${fullName}`,
     default_branch: 'main',
+    language: 'TypeScript',
+    archived: false,
+    topics: [],
+    stargazers_count: id % 50,
+    watchers_count: id % 50,
+    forks_count: id % 7,
     open_issues_count: 0,
     created_at: seedTime(-1000 + (id % 1000)),
     updated_at: seedTime(id % 1000),

@@ -71,4 +71,72 @@ describe('startFakeGitHub', () => {
     const response = await get('/repos/octo-org/hello-world/issues/1', `token ${github.token}`);
     expect(response.status).toBe(500);
   });
+
+  it('serves a pull request as JSON, or as a diff for the diff media type', async () => {
+    github = await startFakeGitHub({ issues: 1, pullRequests: 1 });
+    const auth = `token ${github.token}`;
+    const json = await get('/repos/octo-org/hello-world/pulls/2', auth);
+    expect(await json.json()).toMatchObject({
+      number: 2,
+      state: 'open',
+      merged: false,
+      head: { ref: 'feature-2', sha: expect.stringMatching(/^[0-9a-f]{40}$/) },
+      base: { ref: 'main' },
+    });
+    const diff = await fetch(`${github.url}/repos/octo-org/hello-world/pulls/2`, {
+      headers: { authorization: auth, accept: 'application/vnd.github.v3.diff' },
+    });
+    expect(diff.headers.get('content-type')).toBe('application/vnd.github.diff; charset=utf-8');
+    expect(await diff.text()).toMatch(/^diff --git a\/src\/index.ts b\/src\/index.ts\n/);
+    const listed = (await (await get('/repos/octo-org/hello-world/pulls', auth)).json()) as Record<string, unknown>[];
+    expect(listed[0]).not.toHaveProperty('merged');
+  });
+
+  it('serves files base64-encoded in 60-character lines, and directories as arrays', async () => {
+    const text = 'x'.repeat(100);
+    github = await startFakeGitHub({ files: { 'a/b.txt': text, 'a/c/d.txt': 'd' } });
+    const auth = `token ${github.token}`;
+    const file = (await (await get('/repos/octo-org/hello-world/contents/a/b.txt', auth)).json()) as {
+      content: string;
+      encoding: string;
+      size: number;
+    };
+    expect(file).toMatchObject({ encoding: 'base64', size: 100 });
+    expect(file.content.split('\n')[0]).toHaveLength(60);
+    expect(Buffer.from(file.content, 'base64').toString()).toBe(text);
+    const dir = (await (await get('/repos/octo-org/hello-world/contents/a', auth)).json()) as unknown[];
+    expect(dir).toMatchObject([
+      { type: 'file', path: 'a/b.txt' },
+      { type: 'dir', path: 'a/c' },
+    ]);
+  });
+
+  it('merges once with {sha, merged, message}, then answers 405', async () => {
+    github = await startFakeGitHub({ issues: 0, pullRequests: 1 });
+    const merge = () =>
+      fetch(`${github.url}/repos/octo-org/hello-world/pulls/1/merge`, {
+        method: 'PUT',
+        headers: { authorization: `token ${github.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ merge_method: 'squash' }),
+      });
+    const first = await merge();
+    expect(await first.json()).toEqual({
+      sha: expect.stringMatching(/^[0-9a-f]{40}$/),
+      merged: true,
+      message: 'Pull Request successfully merged',
+    });
+    expect((await merge()).status).toBe(405);
+    expect(github.seed.issues[0]?.state).toBe('closed');
+  });
+
+  it('records JSON answers, and restores a route after an override', async () => {
+    github = await startFakeGitHub();
+    const auth = `token ${github.token}`;
+    github.route(GITHUB_ROUTES.getRepo, () => gitHubError(500, 'Server Error'));
+    expect((await get('/repos/octo-org/hello-world', auth)).status).toBe(500);
+    github.restore(GITHUB_ROUTES.getRepo);
+    expect((await get('/repos/octo-org/hello-world', auth)).status).toBe(200);
+    expect(github.responses.at(-1)).toMatchObject({ key: GITHUB_ROUTES.getRepo, status: 200 });
+    expect(JSON.parse(github.responses.at(-1)?.body ?? '{}')).toMatchObject({ full_name: 'octo-org/hello-world' });
+  });
 });

@@ -12,17 +12,27 @@
  * await github.close();
  */
 import { type FakeRequest, type FakeRoute, type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
+import { type GitHubIssue, type GitHubRepo, makeAccount, makeIssue, makeRepo } from './fake-github-data.js';
 import {
-  type GitHubAccount,
-  type GitHubIssue,
-  type GitHubRepo,
-  makeAccount,
-  makeIssue,
-  makeRepo,
-} from './fake-github-data.js';
+  defaultFiles,
+  type GitHubComment,
+  type GitHubCommit,
+  type GitHubPull,
+  makeComment,
+  makeCommit,
+  makeDiff,
+  makePull,
+} from './fake-github-git-data.js';
+import { ISSUE_ROUTES, issueRoutes } from './fake-github-issue-routes.js';
+import { type FakeGitHubKit, type FakeGitHubSeed, same } from './fake-github-kit.js';
+import { PULL_ROUTES, pullRoutes } from './fake-github-pull-routes.js';
+import { REPO_ROUTES, repoRoutes } from './fake-github-repo-routes.js';
 import { gitHubError, isAuthorized, paginate, success, validationFailed } from './fake-github-responses.js';
+import { byNewest, matchesQuery } from './fake-github-search.js';
 
 export type { GitHubAccount, GitHubIssue, GitHubLabel, GitHubRepo } from './fake-github-data.js';
+export type { GitHubComment, GitHubCommit, GitHubPull } from './fake-github-git-data.js';
+export type { FakeGitHubSeed } from './fake-github-kit.js';
 export { gitHubError, primaryRateLimit, secondaryRateLimit, validationFailed } from './fake-github-responses.js';
 
 /** Route keys of the fake, for `fake.route(key, handler)` overrides (e.g. to answer 500). */
@@ -36,6 +46,9 @@ export const GITHUB_ROUTES = {
   getIssue: 'GET /repos/:owner/:repo/issues/:issue_number',
   createIssue: 'POST /repos/:owner/:repo/issues',
   searchIssues: 'GET /search/issues',
+  ...ISSUE_ROUTES,
+  ...PULL_ROUTES,
+  ...REPO_ROUTES,
 } as const;
 
 /** What to seed the fake with. Every field is optional. */
@@ -56,59 +69,29 @@ export interface FakeGitHubOptions {
   pullRequests?: number;
   /** Repositories owned by `login`, named `repo-1`…; every third is private. Default 2. */
   repos?: number;
-}
-
-/** The data the fake serves; mutable, so tests may add or change records. */
-export interface FakeGitHubSeed {
-  login: string;
-  owner: string;
-  repo: string;
-  user: GitHubAccount;
-  org: GitHubAccount;
-  /** Issues and pull requests of `owner/repo`, in creation order. `create_issue` appends here. */
-  issues: GitHubIssue[];
-  /** `owner/repo` first, then the user's repositories. */
-  repos: GitHubRepo[];
+  /** Comments on issue #1 of `owner/repo`. Default 2. */
+  comments?: number;
+  /** Commits on `main` of `owner/repo`, newest first, plus one on each pull request's branch. Default 5. */
+  commits?: number;
+  /** Files of `owner/repo` by path (`Uint8Array` for binary). Default: a README, sources, and a PNG. */
+  files?: Record<string, string | Uint8Array>;
 }
 
 /** A running fake GitHub: the SDK's fake upstream plus the token and seed data. */
-export type FakeGitHub = FakeUpstream & { readonly token: string; readonly seed: FakeGitHubSeed };
+export type FakeGitHub = FakeUpstream & {
+  readonly token: string;
+  readonly seed: FakeGitHubSeed;
+  /** Every JSON answer of the fake's own routes, in order, as sent (for comparing with what a tool returned). */
+  readonly responses: FakeGitHubResponse[];
+  /** Puts back the fake's own handler for `key` (every route when omitted) after a test's `route` override. */
+  restore(key?: string): void;
+};
 
-function same(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-function byNewest(request: FakeRequest) {
-  const field = request.query.get('sort') === 'updated' ? 'updated_at' : 'created_at';
-  const sign = request.query.get('direction') === 'asc' ? 1 : -1;
-  return (a: GitHubIssue, b: GitHubIssue) => sign * a[field].localeCompare(b[field]);
-}
-
-/** The subset of GitHub's search syntax the fake understands: is:/state:/repo:/label: and title words. */
-function matchesQuery(issue: GitHubIssue, fullName: string, q: string): boolean {
-  return q
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((term) => {
-      const [qualifier, value = ''] = term.includes(':') ? term.split(/:(.*)/s) : ['', term];
-      switch (qualifier) {
-        case 'is':
-        case 'type':
-          if (value === 'issue') return !issue.pull_request;
-          if (value === 'pr') return Boolean(issue.pull_request);
-          return value === issue.state;
-        case 'state':
-          return value === issue.state;
-        case 'repo':
-          return same(value, fullName);
-        case 'label':
-          return issue.labels.some((label) => same(label.name, value.replace(/^"|"$/g, '')));
-        case '':
-          return issue.title.toLowerCase().includes(value.toLowerCase());
-        default:
-          return true;
-      }
-    });
+/** One JSON answer the fake sent. */
+export interface FakeGitHubResponse {
+  key: string;
+  status: number;
+  body: string;
 }
 
 /**
@@ -140,12 +123,51 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   for (let i = 1; i <= (options.repos ?? 2); i++)
     repos.push(makeRepo(api, user, `repo-${i}`, 1_000_000 + i, i % 3 === 0));
 
-  const seed: FakeGitHubSeed = { login: user.login, owner: org.login, repo, user, org, issues, repos };
+  const pulls: GitHubPull[] = [];
+  const branches = ['main'];
+  for (const issue of issues.filter((candidate) => candidate.pull_request)) {
+    const head = `feature-${issue.number}`;
+    branches.push(head);
+    const diff = makeDiff(['src/index.ts', 'README.md'], issue.number);
+    pulls.push(makePull({ api, repo: repos[0] as GitHubRepo, issue, head, base: 'main', diff }));
+  }
+  const comments: GitHubComment[] = [];
+  for (let i = 1; i <= (options.comments ?? 2); i++) {
+    comments.push(makeComment(api, fullName, 1, 7_000_000 + i, `Comment ${i} on #1.`, user));
+  }
+  const commits: GitHubCommit[] = [];
+  const paths = ['README.md', 'src/index.ts', 'src/util/math.ts', 'package.json'];
+  for (let i = 1; i <= (options.commits ?? 5); i++) {
+    const files = [paths[(i - 1) % paths.length] as string];
+    commits.unshift(
+      makeCommit({ api, fullName, index: i, author: user, branch: 'main', files, parent: commits[0]?.sha }),
+    );
+  }
+  for (const branch of branches.slice(1)) {
+    const index = 1000 + commits.length;
+    commits.unshift(makeCommit({ api, fullName, index, author: user, branch, files: [`src/${branch}.ts`] }));
+  }
+
+  const seed: FakeGitHubSeed = {
+    login: user.login,
+    owner: org.login,
+    repo,
+    user,
+    org,
+    issues,
+    repos,
+    pulls,
+    comments,
+    commits,
+    branches,
+    files: options.files ?? defaultFiles(repo),
+  };
   const accountOf = (login: string) => [user, org].find((account) => same(account.login, login));
   const repoOf = (request: FakeRequest) =>
     repos.find((candidate) => same(candidate.full_name, `${request.params.owner}/${request.params.repo}`));
   const issuesOf = (request: FakeRequest) => (same(repoOf(request)?.full_name ?? '', fullName) ? issues : []);
-  const coreUsed = () => upstream.count() - upstream.count(GITHUB_ROUTES.searchIssues);
+  const coreUsed = () =>
+    upstream.count() - upstream.count(GITHUB_ROUTES.searchIssues) - upstream.count(GITHUB_ROUTES.searchCode);
   const ok = (json: unknown, headers: Record<string, string> = {}, status = 200) =>
     success(json, { status, headers, used: coreUsed() });
   const listed = (request: FakeRequest, items: unknown[]) => {
@@ -244,10 +266,31 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
   };
 
+  const kit: FakeGitHubKit = {
+    api,
+    fullName,
+    seed,
+    ok,
+    listed,
+    repoOf,
+    isMain: (request) => same(`${request.params.owner}/${request.params.repo}`, fullName),
+    accountOf,
+  };
+  Object.assign(routes, issueRoutes(kit), pullRoutes(kit), repoRoutes(kit));
+
+  const responses: FakeGitHubResponse[] = [];
+  const own = new Map<string, FakeRoute>();
   for (const [key, handler] of Object.entries(routes)) {
-    upstream.route(key, (request, fake) =>
-      isAuthorized(request, token) ? handler(request, fake) : gitHubError(401, 'Bad credentials'),
-    );
+    own.set(key, async (request, fake) => {
+      const answer = isAuthorized(request, token) ? await handler(request, fake) : gitHubError(401, 'Bad credentials');
+      if (answer.json !== undefined)
+        responses.push({ key, status: answer.status ?? 200, body: JSON.stringify(answer.json) });
+      return answer;
+    });
   }
-  return Object.assign(upstream, { token, seed });
+  const restore = (key?: string) => {
+    for (const [routeKey, handler] of own) if (key === undefined || key === routeKey) upstream.route(routeKey, handler);
+  };
+  restore();
+  return Object.assign(upstream, { token, seed, responses, restore });
 }

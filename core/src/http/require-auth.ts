@@ -1,0 +1,70 @@
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Principal } from '../auth/principal.js';
+import { ErrorCodes } from '../errors/error-codes.js';
+import { isMcpistError, type McpistError } from '../errors/mcpist-error.js';
+import { jsonRpcErrorBody } from './json-rpc-error-body.js';
+import { publicBaseUrl } from './public-url.js';
+
+const AUTH_CODES: ReadonlySet<number> = new Set([
+  ErrorCodes.INVALID_JWT,
+  ErrorCodes.JWT_EXPIRED,
+  ErrorCodes.UNAUTHORIZED,
+]);
+
+export interface UnauthorizedOptions {
+  publicUrl: string | undefined;
+  /** `json-rpc` for /mcp; `json` (`{ error: { code, name, message } }`) for /api. */
+  body: 'json-rpc' | 'json';
+}
+
+/**
+ * Answers a failed authentication: 401 with `WWW-Authenticate: Bearer
+ * resource_metadata="…"` (plus `error="invalid_token"` when a token was
+ * sent) for 1001/1002/1003, so MCP clients can discover where to sign in
+ * (RFC 9728). An identity provider whose keys cannot be fetched is the
+ * server's problem, not the token's: 503.
+ */
+export function sendUnauthorized(req: Request, res: Response, error: McpistError, options: UnauthorizedOptions): void {
+  const auth = AUTH_CODES.has(error.code);
+  if (auth) {
+    const metadata = `${publicBaseUrl(req, options.publicUrl)}/.well-known/oauth-protected-resource`;
+    const given = req.get('authorization') !== undefined;
+    res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`);
+  }
+  res.status(auth ? 401 : 503);
+  if (options.body === 'json-rpc') {
+    res.json(jsonRpcErrorBody(ErrorCode.InvalidRequest, error.message, { code: error.code, name: error.codeName }));
+  } else {
+    res.json({ error: { code: error.code, name: error.codeName, message: error.message } });
+  }
+}
+
+/** The principal `requireAuth` established for this request. */
+export function principalOf(res: Response): Principal {
+  const principal = res.locals.principal as Principal | undefined;
+  if (!principal) throw new Error('principalOf: requireAuth did not run for this route');
+  return principal;
+}
+
+/**
+ * Middleware for `/api` routes: authenticates the bearer token (API token or
+ * JWT) and puts the principal in `res.locals.principal`, or answers 401 the
+ * way `sendUnauthorized` does, with a JSON body.
+ */
+export function requireAuth(authenticator: Authenticator, publicUrl: string | undefined): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.principal = await authenticator.authenticate(req.get('authorization'));
+    } catch (error) {
+      if (!isMcpistError(error)) {
+        next(error);
+        return;
+      }
+      sendUnauthorized(req, res, error, { publicUrl, body: 'json' });
+      return;
+    }
+    next();
+  };
+}
