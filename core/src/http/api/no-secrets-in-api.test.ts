@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => hub?.close());
 
-it('no GET response carries a stored secret, its ciphertext or a token hash', async () => {
+it('no GET response carries a stored secret, its ciphertext or a token hash; each matches its documented schema', async () => {
   const bob = await hub.issueToken('bob@example.com');
   const secrets = ['ghp_alice_SECRET_1234567890', 'ntn_bob_SECRET_0987654321'];
   await hub.setCredential('github', secrets[0] as string, { fields: { login: 'alice' } });
@@ -45,6 +45,8 @@ it('no GET response carries a stored secret, its ciphertext or a token hash', as
       const answer = await client('get', path);
       if (answer.status !== 200) continue;
       scanned++;
+      // What is served is what the OpenAPI document says.
+      expect(route.response?.safeParse(answer.body).success, `${path} matches its schema`).toBe(true);
       for (const secret of forbidden) expect(answer.text, `${path} leaks`).not.toContain(secret);
     }
   }
