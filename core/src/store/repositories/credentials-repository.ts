@@ -16,6 +16,16 @@ export interface CredentialRow {
 
 const COLUMNS = 'id, role_id, user_id, service, kind, secret, key_id, fields, scopes, expires_at, status';
 
+/** Whether a user can reach a service, and how; no secret, no ciphertext. */
+export interface ConnectionRow {
+  service: string;
+  kind: 'token' | 'oauth2';
+  /** True for a credential shared through one of the user's roles. */
+  shared: boolean;
+  expires_at: Date | null;
+  status: 'active' | 'needs_reauth';
+}
+
 /** Encrypted service credentials; this class never sees plaintext. */
 export class CredentialsRepository {
   constructor(private readonly db: Queryable) {}
@@ -46,6 +56,17 @@ export class CredentialsRepository {
                      fields = excluded.fields, refresh_secret = null, expires_at = null,
                      status = 'active', updated_at = now()`,
       [userId, service, secret, keyId, JSON.stringify(fields)],
+    );
+  }
+
+  /** The user's connections: personal credentials first, then those shared with their roles. */
+  async connectionsOf(userId: string): Promise<ConnectionRow[]> {
+    return this.db.query<ConnectionRow>(
+      `select service, kind, role_id is not null as shared, expires_at, status from public.credentials
+        where (user_id = $1 and role_id is null)
+           or (user_id is null and role_id in (select role_id from public.user_roles where user_id = $1))
+        order by service, shared, updated_at desc`,
+      [userId],
     );
   }
 }
