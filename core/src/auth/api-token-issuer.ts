@@ -12,11 +12,14 @@ export class ApiTokenIssuer {
   ) {}
 
   /** Returns the token in clear text exactly once; only its hash is stored. */
-  async issue(email: string, name = 'default'): Promise<{ token: string; userId: string; userCreated: boolean }> {
+  async issue(
+    email: string,
+    name = 'default',
+  ): Promise<{ token: string; tokenId: string; userId: string; userCreated: boolean }> {
     if (!EMAIL.test(email)) throw new Error(`"${email}" is not an email address`);
     const { user, created } = await this.users.ensure(email);
     const token = generateApiToken();
-    await this.tokens.insert(user.id, name, hashApiToken(token), tokenDisplayPrefix(token));
-    return { token, userId: user.id, userCreated: created };
+    const tokenId = await this.tokens.insert(user.id, name, hashApiToken(token), tokenDisplayPrefix(token));
+    return { token, tokenId, userId: user.id, userCreated: created };
   }
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DependencyContainer } from 'tsyringe';
 import type { McpistConfig } from '../config/config-schema.js';
+import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
@@ -40,6 +41,11 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),
     maxBodyBytes: config.http.maxBodyBytes,
+    api: apiDepsFrom(container, {
+      version: MCPIST_VERSION,
+      publicUrl: config.publicUrl,
+      maxBodyBytes: config.http.maxBodyBytes,
+    }),
   });
   let http: Server;
   try {

@@ -5,6 +5,8 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { Logger } from 'winston';
 import type { Metrics } from '../observability/metrics.js';
 import { traceRequests } from '../observability/trace-requests.js';
+import type { ApiDeps } from './api/api-deps.js';
+import { apiRouter } from './api/api-router.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
 import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
@@ -15,6 +17,8 @@ export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   /** Spans `mcp.request` around each POST /mcp; none without it. */
   tracer?: Tracer;
   maxBodyBytes: number;
+  /** The admin REST API under /api; not mounted without it. */
+  api?: ApiDeps;
 }
 
 function observeRequests(metrics: Metrics): RequestHandler {
@@ -57,7 +61,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** The HTTP surface: /mcp, /health, /api/version, /metrics, /.well-known/*. */
+/** The HTTP surface: /mcp, /health, /api (version and the admin API), /metrics, /.well-known/*. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }));
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
+  if (deps.api) app.use('/api', apiRouter(deps.api));
   app.use(mcpRoute(deps));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });

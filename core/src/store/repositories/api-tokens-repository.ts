@@ -1,4 +1,15 @@
 import type { Queryable } from '../database.js';
+import { isUuid } from './roles-repository.js';
+
+/** A token as its owner may see it: never the hash. */
+export interface ApiTokenListRow {
+  id: string;
+  name: string;
+  token_prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
 
 export interface ApiTokenOwner {
   token_id: string;
@@ -32,5 +43,25 @@ export class ApiTokensRepository {
 
   async touch(tokenId: string): Promise<void> {
     await this.db.query('update public.api_tokens set last_used_at = now() where id = $1', [tokenId]);
+  }
+
+  /** A user's tokens, newest first, revoked ones included. */
+  async listOf(userId: string): Promise<ApiTokenListRow[]> {
+    return this.db.query<ApiTokenListRow>(
+      `select id, name, token_prefix, created_at, last_used_at, revoked_at from public.api_tokens
+        where user_id = $1 order by created_at desc, id`,
+      [userId],
+    );
+  }
+
+  /** Revokes one of the user's live tokens; false when they hold no such live token. */
+  async revoke(userId: string, tokenId: string): Promise<boolean> {
+    if (!isUuid(tokenId)) return false;
+    const rows = await this.db.query(
+      `update public.api_tokens set revoked_at = now()
+        where id = $1 and user_id = $2 and revoked_at is null returning id`,
+      [tokenId, userId],
+    );
+    return rows.length > 0;
   }
 }

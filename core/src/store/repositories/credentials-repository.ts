@@ -38,6 +38,16 @@ const COLUMNS =
   'id, role_id, user_id, service, kind, secret, refresh_secret, key_id, fields, scopes, expires_at, status, updated_at';
 const NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
 
+/** Whether a user can reach a service, and how; no secret, no ciphertext. */
+export interface ConnectionRow {
+  service: string;
+  kind: 'token' | 'oauth2';
+  /** True for a credential shared through one of the user's roles. */
+  shared: boolean;
+  expires_at: Date | null;
+  status: 'active' | 'needs_reauth';
+}
+
 /** Encrypted service credentials; this class never sees plaintext. */
 export class CredentialsRepository {
   constructor(private readonly db: Queryable) {}
@@ -85,16 +95,6 @@ export class CredentialsRepository {
       id,
     ]);
     return rows[0];
-  }
-
-  /** Every credential a user's calls could use (personal and their roles' shared ones). */
-  async listForUser(userId: string): Promise<CredentialRow[]> {
-    return this.db.query<CredentialRow>(
-      `select ${COLUMNS} from public.credentials
-        where (user_id = $1 and role_id is null)
-           or (user_id is null and role_id in (select role_id from public.user_roles where user_id = $1))`,
-      [userId],
-    );
   }
 
   /** Saves a credential for its owner, replacing any previous one for that service. */
@@ -168,5 +168,16 @@ export class CredentialsRepository {
       [owner.roleId, owner.userId, service],
     );
     return rows.length > 0;
+  }
+
+  /** The user's connections: personal credentials first, then those shared with their roles. */
+  async connectionsOf(userId: string): Promise<ConnectionRow[]> {
+    return this.db.query<ConnectionRow>(
+      `select service, kind, role_id is not null as shared, expires_at, status from public.credentials
+        where (user_id = $1 and role_id is null)
+           or (user_id is null and role_id in (select role_id from public.user_roles where user_id = $1))
+        order by service, shared, updated_at desc`,
+      [userId],
+    );
   }
 }

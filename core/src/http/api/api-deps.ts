@@ -1,0 +1,55 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { Logger } from 'winston';
+import type { ApiTokenIssuer } from '../../auth/api-token-issuer.js';
+import type { Authenticator } from '../../auth/authenticator.js';
+import { Tokens } from '../../container/tokens.js';
+import type { ModuleCatalog } from '../../plugins/module-catalog.js';
+import type { ToolSieve } from '../../sieve/tool-sieve.js';
+import type { AllowedUsersRepository } from '../../store/repositories/allowed-users-repository.js';
+import type { ApiTokensRepository } from '../../store/repositories/api-tokens-repository.js';
+import type { AuditLogsRepository } from '../../store/repositories/audit-logs-repository.js';
+import type { CredentialsRepository } from '../../store/repositories/credentials-repository.js';
+import type { ModuleRegistryRepository } from '../../store/repositories/module-registry-repository.js';
+import type { RolesRepository } from '../../store/repositories/roles-repository.js';
+import type { UsersRepository } from '../../store/repositories/users-repository.js';
+
+/** Everything the admin API's routes use. */
+export interface ApiDeps {
+  authenticator: Authenticator;
+  sieve: ToolSieve;
+  catalog: ModuleCatalog;
+  users: UsersRepository;
+  allowedUsers: AllowedUsersRepository;
+  roles: RolesRepository;
+  registry: ModuleRegistryRepository;
+  audit: AuditLogsRepository;
+  apiTokens: ApiTokensRepository;
+  credentials: CredentialsRepository;
+  issuer: ApiTokenIssuer;
+  logger: Logger;
+  version: string;
+  publicUrl: string | undefined;
+  maxBodyBytes: number;
+}
+
+/** Resolves the API's parts from the composed container. */
+export function apiDepsFrom(
+  c: DependencyContainer,
+  settings: Pick<ApiDeps, 'version' | 'publicUrl' | 'maxBodyBytes'>,
+): ApiDeps {
+  return {
+    authenticator: c.resolve(Tokens.Authenticator),
+    sieve: c.resolve(Tokens.ToolSieve),
+    catalog: c.resolve(Tokens.ModuleCatalog),
+    users: c.resolve(Tokens.UsersRepository),
+    allowedUsers: c.resolve(Tokens.AllowedUsersRepository),
+    roles: c.resolve(Tokens.RolesRepository),
+    registry: c.resolve(Tokens.ModuleRegistryRepository),
+    audit: c.resolve(Tokens.AuditLogsRepository),
+    apiTokens: c.resolve(Tokens.ApiTokensRepository),
+    credentials: c.resolve(Tokens.CredentialsRepository),
+    issuer: c.resolve(Tokens.ApiTokenIssuer),
+    logger: c.resolve(Tokens.Logger),
+    ...settings,
+  };
+}

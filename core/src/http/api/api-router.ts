@@ -1,0 +1,84 @@
+import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
+import { ErrorCodes } from '../../errors/error-codes.js';
+import { isMcpistError } from '../../errors/mcpist-error.js';
+import { publicBaseUrl } from '../public-url.js';
+import type { ApiDeps } from './api-deps.js';
+import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
+import { apiRoutes } from './api-routes.js';
+import { type ApiRoute, parseInput } from './define-route.js';
+import { openApiDocument } from './openapi-document.js';
+
+const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** Authenticates, authorizes, validates, then runs one route. */
+function serve(route: ApiRoute, deps: ApiDeps) {
+  return async (req: Request, res: Response) => {
+    try {
+      let principal: Awaited<ReturnType<ApiDeps['authenticator']['authenticate']>>;
+      try {
+        principal = await deps.authenticator.authenticate(req.get('authorization'));
+      } catch (error) {
+        if (!isMcpistError(error)) throw error;
+        const metadata = `${publicBaseUrl(req, deps.publicUrl)}/.well-known/oauth-protected-resource`;
+        const given = req.get('authorization') !== undefined;
+        res
+          .status(401)
+          .set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`)
+          .json(apiErrorBody(error.code, error.message));
+        return;
+      }
+      if (route.admin && principal.systemRole !== 'admin') throw ApiError.forbidden();
+      const query = route.query ? parseInput(route.query, { ...req.query }, 'query') : undefined;
+      const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
+      const result = await route.handle({
+        principal,
+        params: req.params as Record<string, string>,
+        query,
+        body,
+        requestId: String(res.locals.requestId ?? ''),
+      });
+      if (route.status === 204) res.status(204).end();
+      else res.status(route.status ?? 200).json(result);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      sendApiError(res, error);
+    }
+  };
+}
+
+/** Body errors and stray exceptions under /api, in the API's error shape. */
+function apiErrorHandler(deps: ApiDeps): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) return;
+    const type = (error as { type?: string }).type;
+    const bad = (status: number, message: string) =>
+      res.status(status).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, message, [{ field: 'body', message }]));
+    if (type === 'entity.too.large') {
+      bad(413, `request body too large: the limit is ${(error as { limit?: number }).limit} bytes`);
+    } else if (type === 'entity.parse.failed') {
+      bad(400, 'the request body is not a valid JSON object or array');
+    } else if (type?.startsWith('encoding.') || type === 'charset.unsupported') {
+      bad(415, `unsupported body encoding (${type})`);
+    } else {
+      deps.logger.error('unhandled API error', { path: req.path, request_id: res.locals.requestId, error });
+      res.status(500).json(apiErrorBody(ErrorCodes.INTERNAL_ERROR, 'internal error; see the server log'));
+    }
+  };
+}
+
+/** The admin REST API, mounted at /api (see docs/api.md and GET /api/openapi.json). */
+export function apiRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const routes = apiRoutes(deps);
+  const document = openApiDocument(routes, deps.version);
+  router.use(express.json({ limit: deps.maxBodyBytes }));
+  router.get('/openapi.json', (req, res) => {
+    res.json({ ...document, servers: [{ url: `${publicBaseUrl(req, deps.publicUrl)}/api` }] });
+  });
+  for (const route of routes) router[route.method](expressPath(route.path), serve(route, deps));
+  router.use((req, res) => {
+    res.status(404).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, `no route for ${req.method} /api${req.path}`));
+  });
+  router.use(apiErrorHandler(deps));
+  return router;
+}

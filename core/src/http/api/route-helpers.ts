@@ -1,0 +1,21 @@
+import type { Principal } from '../../auth/principal.js';
+import type { ApiDeps } from './api-deps.js';
+
+/** Dates as ISO 8601 strings in JSON bodies. */
+export const iso = (value: Date | string | null | undefined): string | null =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
+
+/** An admin action in the audit log: who, what, on which object; never a secret. */
+export async function recordAdminAction(
+  deps: Pick<ApiDeps, 'audit'>,
+  context: { principal: Principal; requestId: string },
+  event: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await deps.audit.record({
+    userId: context.principal.userId,
+    event,
+    details,
+    requestId: context.requestId || undefined,
+  });
+}
