@@ -18,6 +18,7 @@ let aliceTokenId: string;
 const concretePath = (route: ApiRoute) =>
   route.path.replace(/\{(\w+)\}/g, (_all, name: string) => {
     if (name === 'name') return 'github';
+    if (name === 'service') return route.tag === 'oauth-apps' ? 'notion' : 'github';
     if (route.tag === 'users') return hub.userId;
     if (route.tag === 'roles') return MEMBER_ROLE;
     if (route.tag === 'tokens') return aliceTokenId;
@@ -35,6 +36,9 @@ const sampleBodies: Record<string, unknown> = {
   setRolePermissions: { enabled_modules: ['github'], tool_masks: { github: [] } },
   updateModule: { status: 'broken' },
   createToken: { name: 'x' },
+  setProfileToken: { token: 'ghp_sample_token_value' },
+  setRoleToken: { token: 'ghp_sample_token_value' },
+  setOAuthApp: { client_id: 'sample-client' },
 };
 
 const snapshot = async () => {
@@ -45,6 +49,7 @@ const snapshot = async () => {
     modules: ((await get('/modules')).modules as Array<Record<string, unknown>>).map(
       ({ last_verified_at, ...rest }) => rest,
     ),
+    oauthApps: await get('/oauth-apps'),
     tokens: ((await get('/tokens')).tokens as Array<Record<string, unknown>>).map(({ last_used_at, ...rest }) => rest),
   };
 };
@@ -103,6 +108,12 @@ describe('authorization', () => {
         'setRolePermissions',
         'updateModule',
         'listAuditLogs',
+        'startRoleOAuth',
+        'setRoleToken',
+        'deleteRoleCredential',
+        'listOAuthApps',
+        'setOAuthApp',
+        'deleteOAuthApp',
       ].sort(),
     );
     for (const route of adminRoutes) {

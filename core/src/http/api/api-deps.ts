@@ -2,14 +2,18 @@ import type { DependencyContainer } from 'tsyringe';
 import type { Logger } from 'winston';
 import type { ApiTokenIssuer } from '../../auth/api-token-issuer.js';
 import type { Authenticator } from '../../auth/authenticator.js';
+import type { OAuthFlow } from '../../broker/oauth-flow.js';
+import type { TokenBroker } from '../../broker/token-broker.js';
 import { Tokens } from '../../container/tokens.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
+import type { KeyRing } from '../../secrets/key-ring.js';
 import type { ToolSieve } from '../../sieve/tool-sieve.js';
 import type { AllowedUsersRepository } from '../../store/repositories/allowed-users-repository.js';
 import type { ApiTokensRepository } from '../../store/repositories/api-tokens-repository.js';
 import type { AuditLogsRepository } from '../../store/repositories/audit-logs-repository.js';
 import type { CredentialsRepository } from '../../store/repositories/credentials-repository.js';
 import type { ModuleRegistryRepository } from '../../store/repositories/module-registry-repository.js';
+import type { OAuthAppsRepository } from '../../store/repositories/oauth-apps-repository.js';
 import type { RolesRepository } from '../../store/repositories/roles-repository.js';
 import type { UsersRepository } from '../../store/repositories/users-repository.js';
 
@@ -26,6 +30,10 @@ export interface ApiDeps {
   apiTokens: ApiTokensRepository;
   credentials: CredentialsRepository;
   issuer: ApiTokenIssuer;
+  broker: TokenBroker;
+  oauthFlow: OAuthFlow;
+  oauthApps: OAuthAppsRepository;
+  keyRing: KeyRing;
   logger: Logger;
   version: string;
   publicUrl: string | undefined;
@@ -49,6 +57,10 @@ export function apiDepsFrom(
     apiTokens: c.resolve(Tokens.ApiTokensRepository),
     credentials: c.resolve(Tokens.CredentialsRepository),
     issuer: c.resolve(Tokens.ApiTokenIssuer),
+    broker: c.resolve(Tokens.TokenBroker),
+    oauthFlow: c.resolve(Tokens.OAuthFlow),
+    oauthApps: c.resolve(Tokens.OAuthAppsRepository),
+    keyRing: c.resolve(Tokens.KeyRing),
     logger: c.resolve(Tokens.Logger),
     ...settings,
   };

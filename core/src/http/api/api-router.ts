@@ -6,6 +6,7 @@ import type { ApiDeps } from './api-deps.js';
 import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
 import { type ApiRoute, parseInput } from './define-route.js';
+import { oauthCallback } from './oauth-callback.js';
 import { openApiDocument } from './openapi-document.js';
 
 const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -36,6 +37,7 @@ function serve(route: ApiRoute, deps: ApiDeps) {
         query,
         body,
         requestId: String(res.locals.requestId ?? ''),
+        baseUrl: publicBaseUrl(req, deps.publicUrl),
       });
       if (route.status === 204) res.status(204).end();
       else res.status(route.status ?? 200).json(result);
@@ -75,6 +77,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/openapi.json', (req, res) => {
     res.json({ ...document, servers: [{ url: `${publicBaseUrl(req, deps.publicUrl)}/api` }] });
   });
+  router.get('/services/:service/oauth/callback', oauthCallback(deps));
   for (const route of routes) router[route.method](expressPath(route.path), serve(route, deps));
   router.use((req, res) => {
     res.status(404).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, `no route for ${req.method} /api${req.path}`));

@@ -3,8 +3,10 @@ import { authRoutes } from './auth-routes.js';
 import type { ApiRoute } from './define-route.js';
 import { logsRoutes } from './logs-routes.js';
 import { modulesRoutes } from './modules-routes.js';
+import { oauthAppsRoutes } from './oauth-apps-routes.js';
 import { profileRoutes } from './profile-routes.js';
 import { rolesRoutes } from './roles-routes.js';
+import { servicesRoutes } from './services-routes.js';
 import { tokensRoutes } from './tokens-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -15,6 +17,8 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     ...profileRoutes(deps),
     ...usersRoutes(deps),
     ...rolesRoutes(deps),
+    ...servicesRoutes(deps),
+    ...oauthAppsRoutes(deps),
     ...modulesRoutes(deps),
     ...tokensRoutes(deps),
     ...logsRoutes(deps),

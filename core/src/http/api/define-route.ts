@@ -12,6 +12,8 @@ export interface RouteContext<Q, B> {
   query: Q;
   body: B;
   requestId: string;
+  /** This server's public base URL as the caller reached it (or the configured public URL). */
+  baseUrl: string;
 }
 
 /**
