@@ -8,6 +8,7 @@ import { JwtVerifier, remoteKeys } from '../auth/jwt-verifier.js';
 import { LOCAL_ISSUER, SessionIssuer } from '../auth/session-issuer.js';
 import { SigningKeys } from '../auth/signing-keys.js';
 import { BatchRunner } from '../batch/batch-runner.js';
+import { OAuthConnectLinks } from '../broker/connect-links.js';
 import { OAuthFlow } from '../broker/oauth-flow.js';
 import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
@@ -247,6 +248,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
           r.resolve(Tokens.ToolSieve),
           r.resolve(Tokens.ToolRunner),
           r.resolve(Tokens.BatchRunner),
+          new OAuthConnectLinks(r.resolve(Tokens.OAuthProviders), r.resolve(Tokens.OAuthFlow)),
         ),
     ),
   );

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'winston';
 import type { Authenticator } from '../auth/authenticator.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
+import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
+import { publicBaseUrl } from './public-url.js';
 import { sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
@@ -43,9 +45,21 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       sendUnauthorized(req, res, error, { publicUrl: deps.publicUrl, body: 'json-rpc' });
       return;
     }
+    // Stateless, yet later requests need to know what the client declared at initialize: the session id carries it.
+    let hints = hintsFromSessionId(req.get('mcp-session-id'));
+    if (isInitializeRequest(req.body)) {
+      hints = hintsFromCapabilities(req.body.params.capabilities);
+      res.setHeader('Mcp-Session-Id', sessionIdFor(hints));
+    }
     const server = createMcpServer(
       deps.dispatcher,
-      { principal, mode: modeOf(req, deps.defaultMode), requestId },
+      {
+        principal,
+        mode: modeOf(req, deps.defaultMode),
+        requestId,
+        hints,
+        baseUrl: publicBaseUrl(req, deps.publicUrl),
+      },
       deps.version,
     );
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });

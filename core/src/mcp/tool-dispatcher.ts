@@ -1,12 +1,16 @@
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { randomUUID } from 'node:crypto';
+import { type CallToolResult, type Tool, UrlElicitationRequiredError } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
+import type { ConnectLinks } from '../broker/connect-links.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { isMcpistError, McpistError } from '../errors/mcpist-error.js';
 import type { ModuleCatalog } from '../plugins/module-catalog.js';
+import { renderError } from '../runner/output-shaper.js';
 import type { ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
+import type { ClientHints } from './client-hints.js';
 import {
   batchArgs,
   callArgs,
@@ -24,6 +28,10 @@ export interface DispatchContext {
   principal: Principal;
   mode: ToolMode;
   requestId: string;
+  /** What the client declared at initialize, when known. */
+  hints?: ClientHints | undefined;
+  /** This server's base URL as the client reached it (for connect links). */
+  baseUrl?: string | undefined;
 }
 
 function parseArgs<T extends z.ZodType>(schema: T, args: unknown, tool: string): z.output<T> {
@@ -59,6 +67,7 @@ export class ToolDispatcher {
     private readonly sieve: ToolSieve,
     private readonly runner: ToolRunner,
     private readonly batches: BatchRunner,
+    private readonly connectLinks?: ConnectLinks,
   ) {}
 
   async listTools(context: DispatchContext): Promise<Tool[]> {
@@ -77,7 +86,10 @@ export class ToolDispatcher {
         );
         const params = args ?? {};
         const call = await this.runner.prepare(context.principal, tool.module.name, tool.definition.name, params);
-        return fromOutcome(await this.runner.execute(call, { ...context, signal }), false);
+        return fromOutcome(
+          await this.offerConnect(context, await this.runner.execute(call, { ...context, signal })),
+          false,
+        );
       }
       if (!(META_TOOL_NAMES as readonly string[]).includes(name)) {
         throw new McpistError(ErrorCodes.INVALID_TOOL, `unknown tool "${name}"; use ${META_TOOL_NAMES.join(', ')}`, {
@@ -89,6 +101,32 @@ export class ToolDispatcher {
       if (isMcpistError(error)) throw toJsonRpcError(error);
       throw error;
     }
+  }
+
+  /**
+   * A call failed because its service is not connected: when the service can
+   * be connected by OAuth, a client that declared URL elicitation is asked to
+   * open the connect page (and retries once the user is done); any other
+   * client gets the link in the tool result.
+   */
+  private async offerConnect(context: DispatchContext, outcome: ToolOutcome): Promise<ToolOutcome> {
+    if (outcome.ok || !this.connectLinks || !context.baseUrl) return outcome;
+    const data = outcome.error.data as { service?: string; reason?: string } | undefined;
+    if (outcome.error.code !== ErrorCodes.UNAUTHORIZED || data?.reason !== 'not_connected' || !data.service) {
+      return outcome;
+    }
+    const url = await this.connectLinks.connectUrl(context.principal, data.service, context.baseUrl);
+    if (!url) return outcome;
+    const message = `Connect ${data.service} to MCPist to continue: open the link, sign in to ${data.service} and allow access, then try again.`;
+    if (context.hints?.urlElicitation) {
+      throw new UrlElicitationRequiredError([{ mode: 'url', elicitationId: randomUUID(), url, message }], message);
+    }
+    const error = new McpistError(
+      ErrorCodes.UNAUTHORIZED,
+      `${data.service} is not connected for ${context.principal.email}: open ${url} to connect it (the link works for 10 minutes), then call again.`,
+      { data: { ...data, connect_url: url } },
+    );
+    return { ok: false, error, text: renderError(error, outcome.text.trimStart().startsWith('{') ? 'json' : 'toon') };
   }
 
   private async callMetaTool(
@@ -118,7 +156,10 @@ export class ToolDispatcher {
       case 'call': {
         const { module, tool, params } = parseArgs(callArgs, args, name);
         const call = await this.runner.prepare(context.principal, module, tool, params ?? {});
-        return fromOutcome(await this.runner.execute(call, { ...context, signal }), true);
+        return fromOutcome(
+          await this.offerConnect(context, await this.runner.execute(call, { ...context, signal })),
+          true,
+        );
       }
       case 'batch': {
         const { commands, format } = parseArgs(batchArgs, args, name);
