@@ -118,4 +118,58 @@ describe('OAuth connect flow', () => {
     expect(error.data).toMatchObject({ reason: 'grant_refused', oauth_error: 'invalid_grant' });
     expect(error.message).toContain('PKCE verification failed');
   });
+
+  it("looks up Atlassian's cloud id after the exchange and stores it with the site", async () => {
+    const c = hub.server.container;
+    provider.upstream.route('GET /oauth/token/accessible-resources', (request) =>
+      provider.isValidAccessToken(request.headers.authorization?.replace(/^Bearer /, ''))
+        ? {
+            json: [
+              {
+                id: '1324a887-45db-1bf4-1e99-ef0ff456d421',
+                url: 'https://acme.atlassian.net',
+                name: 'acme',
+                scopes: [],
+              },
+            ],
+          }
+        : { status: 401, json: { code: 401, message: 'Unauthorized' } },
+    );
+    await saveOAuthApp(c.resolve(Tokens.OAuthAppsRepository), c.resolve(Tokens.KeyRing), 'atlassian', {
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      settings: {
+        authorizeUrl: provider.authorizeUrl,
+        tokenUrl: provider.tokenUrl,
+        resourceLookupUrl: `${provider.upstream.url}/oauth/token/accessible-resources`,
+      },
+    });
+    const { authorizeUrl } = await flow.start({
+      userId: hub.userId,
+      roleId: null,
+      service: 'atlassian',
+      redirectUri: `${hub.url}/api/services/atlassian/oauth/callback`,
+    });
+    const query = new URL(authorizeUrl).searchParams;
+    expect(query.get('audience')).toBe('api.atlassian.com');
+    // Jira's and Confluence's scopes in one grant: both plugins use the same `atlassian` credential.
+    expect(query.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['read:jira-work', 'offline_access']));
+    expect(
+      query
+        .get('scope')
+        ?.split(' ')
+        .some((scope) => scope.includes('confluence')),
+    ).toBe(true);
+    const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
+    await flow.finish('atlassian', new URL(redirect.headers.get('location') as string), hub.userId);
+    const [row] = await c
+      .resolve(Tokens.Database)
+      .query<{ fields: Record<string, string> }>('select fields from public.credentials where service = $1', [
+        'atlassian',
+      ]);
+    expect(row?.fields).toEqual({
+      cloudId: '1324a887-45db-1bf4-1e99-ef0ff456d421',
+      site: 'https://acme.atlassian.net',
+    });
+  });
 });

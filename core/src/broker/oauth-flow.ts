@@ -7,6 +7,7 @@ import type { KeyRing } from '../secrets/key-ring.js';
 import type { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import { clientConfiguration, exchangeCode, OAuthGrantError } from './oauth-client.js';
 import type { OAuthProviders } from './oauth-providers.js';
+import { lookUpResourceFields } from './resource-lookup.js';
 import type { TokenBroker } from './token-broker.js';
 
 /** How long a connect flow may take, from start to callback. */
@@ -131,7 +132,10 @@ export class OAuthFlow {
       const owner = pending.role_id
         ? { userId: null, roleId: pending.role_id }
         : { userId: pending.user_id, roleId: null };
-      await this.broker.setOAuthTokens(owner, service, tokens, {});
+      const fields = provider.resourceLookup
+        ? await lookUpResourceFields(provider.resourceLookup, tokens.accessToken, this.fetchImpl)
+        : {};
+      await this.broker.setOAuthTokens(owner, service, tokens, fields);
       this.logger.info('service connected', { service, user_id: pending.user_id, shared: pending.role_id !== null });
       return { service, userId: pending.user_id, roleId: pending.role_id };
     } catch (error) {

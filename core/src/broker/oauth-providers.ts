@@ -13,6 +13,8 @@ export interface OAuthProvider {
   authorizeParams: Readonly<Record<string, string>>;
   clientId: string;
   clientSecret: string | undefined;
+  /** The declaration's resource lookup, its URL overridable by the app's settings. */
+  resourceLookup: { url: string; fields: Readonly<Record<string, string>> } | undefined;
 }
 
 /**
@@ -59,6 +61,10 @@ export class OAuthProviders {
       authorizeParams: { ...(declaration.authorizeParams ?? {}), ...(app.settings.authorizeParams ?? {}) },
       clientId: app.client_id,
       clientSecret: app.client_secret ? this.keyRing.decrypt(app.client_secret) : undefined,
+      resourceLookup: declaration.resourceLookup && {
+        ...declaration.resourceLookup,
+        url: app.settings.resourceLookupUrl ?? declaration.resourceLookup.url,
+      },
     };
   }
 }

@@ -33,6 +33,8 @@ export interface FakeOAuthProvider {
   readonly codeRequests: number;
   /** Every access token issued, oldest first. */
   readonly issuedAccessTokens: readonly string[];
+  /** Every refresh token issued (granted or sent in a token response), oldest first. */
+  readonly issuedRefreshTokens: readonly string[];
   /** Issues a refresh token directly (seeding a stored credential). */
   grantRefreshToken(): string;
   /** Revokes every refresh token: the next refresh answers `invalid_grant`. */
@@ -52,6 +54,7 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
   const accessTokens = new Set<string>();
   const issued: string[] = [];
   const queued = [...(options.accessTokens ?? [])];
+  const issuedRefresh: string[] = [];
   const codes = new Map<string, { redirectUri: string; challenge: string | undefined }>();
   let refreshRequests = 0;
   let codeRequests = 0;
@@ -84,6 +87,7 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
     if (withRefresh) {
       const refresh = token('fake_rt');
       refreshTokens.add(refresh);
+      issuedRefresh.push(refresh);
       body.refresh_token = refresh;
     }
     return { json: body, headers: { 'cache-control': 'no-store' }, delayMs: options.tokenDelayMs ?? 0 };
@@ -142,9 +146,11 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
       return codeRequests;
     },
     issuedAccessTokens: issued,
+    issuedRefreshTokens: issuedRefresh,
     grantRefreshToken() {
       const refresh = token('fake_rt');
       refreshTokens.add(refresh);
+      issuedRefresh.push(refresh);
       return refresh;
     },
     revokeAll() {

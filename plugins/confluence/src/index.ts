@@ -39,6 +39,11 @@ export const plugin = definePlugin({
       ],
       clientAuth: 'body',
       authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
+      // 3LO tokens reach a site through the gateway by its cloud id, looked up right after the exchange.
+      resourceLookup: {
+        url: 'https://api.atlassian.com/oauth/token/accessible-resources',
+        fields: { cloudId: 'id', site: 'url' },
+      },
     },
   },
   // Atlassian publishes no fixed numbers for API-token traffic, only burst limits answered with 429 and

@@ -36,6 +36,11 @@ export const plugin = definePlugin({
       pkce: false,
       clientAuth: 'body',
       authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
+      // 3LO tokens reach a site through the gateway by its cloud id, looked up right after the exchange.
+      resourceLookup: {
+        url: 'https://api.atlassian.com/oauth/token/accessible-resources',
+        fields: { cloudId: 'id', site: 'url' },
+      },
     },
   },
   // Atlassian limits by cost (hourly points for OAuth apps) and by per-second bursts per endpoint, and publishes

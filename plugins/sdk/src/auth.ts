@@ -34,6 +34,13 @@ export interface OAuth2Declaration {
   authorizeParams?: Readonly<Record<string, string>>;
   /** Separator between scopes in the authorize URL. Default a space. */
   scopeSeparator?: string;
+  /**
+   * After the code exchange, the core GETs `url` with the new access token
+   * (e.g. Atlassian's accessible-resources) and keeps fields of the first
+   * resource in the answer's array as credential fields: `{ cloudId: 'id',
+   * site: 'url' }` stores `resource.id` as `fields.cloudId`.
+   */
+  resourceLookup?: { url: string; fields: Readonly<Record<string, string>> };
 }
 
 /** What a plugin declares about authentication. Omit it for services that need none. */

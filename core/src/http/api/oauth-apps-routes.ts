@@ -12,6 +12,7 @@ const settingsSchema = z.strictObject({
   tokenUrl: z.url({ protocol: /^https?$/ }).optional(),
   scopes: z.array(z.string().min(1).max(200)).max(50).optional(),
   authorizeParams: z.record(z.string(), z.string().max(500)).optional(),
+  resourceLookupUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const appSchema = z.object({

@@ -6,6 +6,8 @@ export interface OAuthAppSettings {
   tokenUrl?: string;
   scopes?: string[];
   authorizeParams?: Record<string, string>;
+  /** Overrides the plugin's resource lookup URL (Atlassian's accessible-resources). */
+  resourceLookupUrl?: string;
 }
 
 export interface OAuthAppRow {
