@@ -78,7 +78,9 @@ export class RoleSieve implements ToolSieve {
       view = this.buildView(principal.userId);
       this.byUser.set(principal.userId, view);
       // A failed read must not stay cached.
-      view.catch(() => this.byUser.get(principal.userId) === view && this.byUser.delete(principal.userId));
+      view.catch(() => {
+        if (this.byUser.get(principal.userId) === view) this.byUser.delete(principal.userId);
+      });
     }
     return view;
   }
@@ -115,7 +117,9 @@ export class RoleSieve implements ToolSieve {
     if (!this.statuses) {
       const statuses = this.store.registry.statuses();
       this.statuses = statuses;
-      statuses.catch(() => this.statuses === statuses && (this.statuses = undefined));
+      statuses.catch(() => {
+        if (this.statuses === statuses) this.statuses = undefined;
+      });
     }
     const [roles, statuses] = await Promise.all([this.store.roles.rolesOfUser(userId), this.statuses]);
     const tools = allowedToolsOf(this.catalog, roles, statuses);
