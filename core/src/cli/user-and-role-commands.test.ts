@@ -39,7 +39,7 @@ describe('mcpist user, role', () => {
     const member = roleNamed('member');
     expect(member).toMatchObject({ default: true, members: 2 });
     expect(mcpist('user', 'add', 'cid@example.com').stdout).toMatch(/^created user cid@example.com .*roles: member/);
-  });
+  }, 60_000);
 
   it('role create masks the dangerous tools of its modules, plus --mask; --allow-dangerous keeps them', () => {
     const created = mcpist('role', 'create', 'writers', '--modules', 'notion,github', '--mask', 'github:create_issue');
@@ -51,14 +51,14 @@ describe('mcpist user, role', () => {
     });
     expect(mcpist('role', 'create', 'cleaners', '--modules', 'notion', '--allow-dangerous').status).toBe(0);
     expect(roleNamed('cleaners')).toMatchObject({ modules: ['notion'], masks: {} });
-  });
+  }, 60_000);
 
   it('role assign gives a user a role once', () => {
     expect(mcpist('role', 'create', 'readers', '--modules', 'github').status).toBe(0);
     expect(mcpist('role', 'assign', 'ben@example.com', 'readers')).toMatchObject({ status: 0, stdout: /now has/ });
     expect(mcpist('role', 'assign', 'BEN@example.com', 'Readers')).toMatchObject({ status: 0, stdout: /already had/ });
     expect(roleNamed('readers')?.members).toBe(1);
-  });
+  }, 60_000);
 
   it('refuses bad input with a clear error and exit 1, changing nothing', () => {
     const cases = [
