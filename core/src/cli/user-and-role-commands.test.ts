@@ -68,7 +68,7 @@ describe('mcpist user, role', () => {
       { args: ['role', 'create', 'bad/name', '--modules', 'github'], error: /role name/ },
       { args: ['role', 'create', 'x', '--modules', 'github,nope'], error: /unknown module "nope"/ },
       { args: ['role', 'create', 'x', '--modules', 'github', '--mask', 'github:nope'], error: /no tool "nope"/ },
-      { args: ['role', 'create', 'x', '--modules', 'github', '--mask', 'notion:search'], error: /not in --modules/ },
+      { args: ['role', 'create', 'x', '--modules', 'github', '--mask', 'notion:search'], error: /not enabled/ },
       { args: ['role', 'create', 'x', '--modules', 'github', '--mask', 'github'], error: /module:tool/ },
       { args: ['role', 'assign', 'nobody@example.com', 'member'], error: /no user nobody@example.com/ },
       { args: ['role', 'assign', 'ann@example.com', 'nope'], error: /no role "nope"/ },

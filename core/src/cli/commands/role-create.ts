@@ -1,7 +1,7 @@
 import { Tokens } from '../../container/tokens.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
-import { dangerousMasks, mergeMasks } from '../../sieve/default-masks.js';
-import type { ToolMasks } from '../../store/repositories/roles-repository.js';
+import { checkRolePermissions, RolePermissionsError } from '../../sieve/check-role-permissions.js';
+import type { RolePermissions, ToolMasks } from '../../store/repositories/roles-repository.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withContainer } from './with-container.js';
 
@@ -15,33 +15,24 @@ export interface RoleCreateOptions {
   description?: string;
 }
 
-/** Checks modules and masks against the loaded plugins; throws naming the first bad one. */
-export function parsePermissions(
-  catalog: ModuleCatalog,
-  options: RoleCreateOptions,
-): { enabledModules: string[]; toolMasks: ToolMasks } {
-  const enabledModules = [
-    ...new Set(
-      options.modules
-        .split(',')
-        .map((m) => m.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const loaded = [...catalog.modules.keys()].join(', ') || 'none';
-  for (const module of enabledModules) {
-    if (!catalog.modules.has(module)) throw new Error(`unknown module "${module}"; loaded modules: ${loaded}`);
-  }
+/** Parses the command line's modules and `module:tool` masks, then checks them like the admin API does. */
+export function parsePermissions(catalog: ModuleCatalog, options: RoleCreateOptions): RolePermissions {
+  const modules = options.modules
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   const masks: ToolMasks = {};
   for (const mask of options.mask ?? []) {
     const [module = '', tool = '', ...rest] = mask.split(':');
     if (!module || !tool || rest.length > 0) throw new Error(`--mask "${mask}": expected module:tool`);
-    if (!enabledModules.includes(module)) throw new Error(`--mask "${mask}": module "${module}" is not in --modules`);
-    if (!catalog.tool(module, tool)) throw new Error(`--mask "${mask}": module "${module}" has no tool "${tool}"`);
     masks[module] = [...(masks[module] ?? []), tool];
   }
-  const defaults = options.allowDangerous ? {} : dangerousMasks(catalog, enabledModules);
-  return { enabledModules, toolMasks: mergeMasks(masks, defaults) };
+  try {
+    return checkRolePermissions(catalog, { modules, masks, allowDangerous: options.allowDangerous });
+  } catch (error) {
+    if (error instanceof RolePermissionsError && error.field === 'masks') throw new Error(`--mask ${error.message}`);
+    throw error;
+  }
 }
 
 /** `mcpist role create NAME --modules a,b [--mask module:tool]... [--allow-dangerous]`. */
