@@ -194,11 +194,13 @@ drop policy if exists users_admin on public.users;
 create policy users_admin on public.users for all to authenticated
   using (public.mcpist_is_admin()) with check (public.mcpist_is_admin());
 
+-- Tokens are stored as hashes; an admin sees every user's (to list and revoke them).
 drop policy if exists api_tokens_own on public.api_tokens;
 create policy api_tokens_own on public.api_tokens for select to authenticated
-  using (user_id = public.mcpist_current_user_id());
+  using (user_id = public.mcpist_current_user_id() or public.mcpist_is_admin());
 
--- Personal credentials are their owner's; shared ones are an admin's to manage.
+-- Personal credentials are their owner's alone, not even an admin's (they act as that
+-- person upstream); shared ones are an admin's to manage.
 drop policy if exists credentials_own on public.credentials;
 create policy credentials_own on public.credentials for select to authenticated
   using (user_id = public.mcpist_current_user_id() or (user_id is null and public.mcpist_is_admin()));

@@ -70,6 +70,35 @@ keys
   .option('--settle-ms <ms>', 'wait this long for running servers to pick up the new key', '2500')
   .action(async (options) => (await import('./commands/keys-rotate.js')).keysRotate(program.opts(), options));
 
+const user = program.command('user').description('users');
+user
+  .command('add <email>')
+  .description('create a user and allow the email to sign in; they get the default roles')
+  .option('--admin', 'make the user an admin')
+  .option('--name <name>', 'display name')
+  .action(async (email, options) => (await import('./commands/user-add.js')).userAdd(program.opts(), email, options));
+
+const role = program.command('role').description('roles: which modules and tools users may use');
+role
+  .command('create <name>')
+  .description("create a role; its modules' dangerous tools are masked unless --allow-dangerous")
+  .requiredOption('--modules <modules>', 'comma-separated modules the role enables, e.g. github,notion')
+  .option('--mask <module:tool>', 'a tool to mask (repeatable)', (value: string, all: string[]) => [...all, value], [])
+  .option('--allow-dangerous', 'do not mask the dangerous tools of the enabled modules')
+  .option('--description <text>', 'what the role is for')
+  .action(async (name, options) =>
+    (await import('./commands/role-create.js')).roleCreate(program.opts(), name, options),
+  );
+role
+  .command('assign <email> <role>')
+  .description('give a user a role')
+  .action(async (email, name) => (await import('./commands/role-assign.js')).roleAssign(program.opts(), email, name));
+role
+  .command('list')
+  .description('list roles with their modules, masks and member count')
+  .option('--json', 'print JSON')
+  .action(async (options) => (await import('./commands/role-list.js')).roleList(program.opts(), options));
+
 const plugin = program.command('plugin').description('plugin development');
 plugin
   .command('new <name>')

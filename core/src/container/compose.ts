@@ -24,7 +24,8 @@ import { PluginLoadCodes } from '../plugins/plugin-load-error.js';
 import { LimiterPool } from '../runner/rate-limiter.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { KeyRing } from '../secrets/key-ring.js';
-import { AllowAllSieve } from '../sieve/allow-all-sieve.js';
+import { grantNewModulesToDefaultRoles } from '../sieve/default-masks.js';
+import { RoleSieve } from '../sieve/role-sieve.js';
 import { type OpenedDatabase, openDatabase, resolveDataDir } from '../store/open-database.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
@@ -154,7 +155,19 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   );
   c.register(
     Tokens.ToolSieve,
-    cached((r) => new AllowAllSieve(r.resolve(Tokens.ModuleCatalog), r.resolve(Tokens.Logger))),
+    cached(
+      (r) =>
+        new RoleSieve(
+          r.resolve(Tokens.ModuleCatalog),
+          {
+            roles: r.resolve(Tokens.RolesRepository),
+            registry: r.resolve(Tokens.ModuleRegistryRepository),
+            epoch: r.resolve(Tokens.PermissionEpochRepository),
+            audit: r.resolve(Tokens.AuditLogsRepository),
+          },
+          r.resolve(Tokens.Logger),
+        ),
+    ),
   );
   c.register(
     Tokens.OAuthAppsRepository,
@@ -281,7 +294,10 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
     cached((r) => new ApiTokenIssuer(r.resolve(Tokens.UsersRepository), r.resolve(Tokens.ApiTokensRepository))),
   );
 
-  if (options.plugins !== false) await syncModuleRegistry(c);
+  if (options.plugins !== false) {
+    const { added } = await syncModuleRegistry(c);
+    await grantNewModulesToDefaultRoles(c.resolve(Tokens.RolesRepository), c.resolve(Tokens.ModuleCatalog), added);
+  }
   return c;
 }
 
@@ -311,9 +327,10 @@ function trustedIssuers(config: McpistConfig, own: SessionIssuer) {
   return [...external, own.trusted()];
 }
 
-async function syncModuleRegistry(c: DependencyContainer): Promise<void> {
+/** Records the loaded and failed plugins; returns the modules seen for the first time. */
+async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: string[] }> {
   const report = c.resolve(Tokens.PluginReport);
-  await c.resolve(Tokens.ModuleRegistryRepository).sync([
+  return c.resolve(Tokens.ModuleRegistryRepository).sync([
     ...report.loaded.map(({ definition, packageName, packageVersion }) => ({
       moduleName: definition.name,
       displayName: definition.displayName,
@@ -337,9 +354,10 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<void> {
   ]);
 }
 
-/** Releases what the container holds: limiters, the database, the trace exporter, log transports. */
+/** Releases what the container holds: limiters, pending audit writes, the database, the trace exporter, log transports. */
 export async function disposeContainer(c: DependencyContainer): Promise<void> {
   await c.resolve(Tokens.LimiterPool).close();
+  await c.resolve(Tokens.ToolSieve).flush();
   await c.resolve(Tokens.Database).close();
   await c.resolve(Tokens.Tracing).shutdown();
   await closeLogger(c.resolve(Tokens.Logger));

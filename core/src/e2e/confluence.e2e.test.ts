@@ -51,6 +51,8 @@ beforeAll(async () => {
     startTestHub({ pluginSettings, runner: { maxRecords: CAPPED_RECORDS } }),
   ]);
   await hub.setCredential(SERVICE, confluence.token, { fields: fields() });
+  // The member role masks dangerous tools; these tests list and run delete_page too.
+  await hub.grant(hub.userId, { modules: ['confluence'] });
   await capped.setCredential(SERVICE, confluence.token, { fields: fields() });
   client = await hub.connect();
 });

@@ -53,6 +53,8 @@ beforeAll(async () => {
     pluginSettings: { [MODULE]: { baseUrl: google.url, timeoutMs: DEADLINE_MS } },
   });
   await hub.setCredential(SERVICE, google.token);
+  // The member role masks dangerous tools; these tests list and run delete_event too.
+  await hub.grant(hub.userId, { modules: [MODULE] });
   limited = await startTestHub({
     runner: { maxRecords: LIMIT },
     pluginSettings: { [MODULE]: { baseUrl: google.url } },

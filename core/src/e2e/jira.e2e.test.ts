@@ -49,6 +49,8 @@ beforeAll(async () => {
     pluginSettings: { jira: { baseUrl: jira.url, timeoutMs: 3000 } },
   });
   await hub.setCredential('atlassian', jira.token, { fields: { email: jira.email, site: jira.site } });
+  // The member role masks dangerous tools; these tests list delete_issue too.
+  await hub.grant(hub.userId, { modules: ['jira'] });
   client = await hub.connect();
 });
 
@@ -81,8 +83,8 @@ describe('the jira plugin through a running hub', () => {
       add_comment: [false, false],
       assign_issue: [false, false],
     });
-    // Dangerous tools may be hidden by role defaults; when listed, they must say so.
-    if ('delete_issue' in flags) expect(flags.delete_issue).toEqual([false, true]);
+    // Granted explicitly (the member role masks it): listed, and flagged dangerous.
+    expect(flags.delete_issue).toEqual([false, true]);
   });
 
   it('runs get_issue (read) with the stored Atlassian credential', async () => {

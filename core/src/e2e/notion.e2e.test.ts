@@ -52,6 +52,8 @@ beforeAll(async () => {
     startTestHub({ pluginSettings, runner: { maxRecords: CAPPED_RECORDS } }),
   ]);
   await hub.setCredential(SERVICE, notion.token);
+  // The member role masks dangerous tools; these tests list and run delete_page too.
+  await hub.grant(hub.userId, { modules: ['notion'] });
   await capped.setCredential(SERVICE, notion.token);
   client = await hub.connect();
 });

@@ -10,4 +10,6 @@ export interface ToolSieve {
   viewFor(principal: Principal): Promise<ToolView>;
   /** Records a security event: the principal named a tool outside their view. */
   reportDenied(principal: Principal, module: string, tool: string | undefined, reason: string): void;
+  /** Resolves once the security events reported so far are written (tests, shutdown). */
+  flush(): Promise<void>;
 }

@@ -26,6 +26,13 @@ export interface TestHub {
     secret: string,
     options?: { userId?: string; fields?: Record<string, string> },
   ): Promise<void>;
+  /**
+   * Gives a user an extra role enabling `modules` with exactly `masks`
+   * masked (none by default, so dangerous tools are allowed); returns its id.
+   */
+  grant(userId: string, permissions: { modules: string[]; masks?: Record<string, string[]> }): Promise<string>;
+  /** Waits until the security events reported so far are in audit_logs. */
+  flushAudit(): Promise<void>;
   /** Issues a token for another user. */
   issueToken(email: string): Promise<{ token: string; userId: string }>;
   close(): Promise<void>;
@@ -47,6 +54,7 @@ export async function startTestHub(config: McpistConfigInput = {}): Promise<Test
   const issuer = server.container.resolve(Tokens.ApiTokenIssuer);
   const { token, userId } = await issuer.issue('alice@example.com');
   const clients: Client[] = [];
+  let granted = 0;
   return {
     server,
     url: server.url,
@@ -67,6 +75,18 @@ export async function startTestHub(config: McpistConfigInput = {}): Promise<Test
       server.container
         .resolve(Tokens.TokenBroker)
         .setPersonalToken(options.userId ?? userId, service, secret, options.fields ?? {}),
+    async grant(grantee, { modules, masks = {} }) {
+      const roles = server.container.resolve(Tokens.RolesRepository);
+      const role = await roles.create({
+        name: `grant-${++granted}-${Math.random().toString(36).slice(2, 8)}`,
+        enabledModules: modules,
+        toolMasks: masks,
+      });
+      if (!role) throw new Error('grant: role could not be created');
+      await roles.assign(grantee, role.id);
+      return role.id;
+    },
+    flushAudit: () => server.container.resolve(Tokens.ToolSieve).flush(),
     issueToken: (email) => issuer.issue(email),
     async close() {
       await Promise.all(clients.map((client) => client.close().catch(() => {})));

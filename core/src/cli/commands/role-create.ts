@@ -1,0 +1,54 @@
+import { Tokens } from '../../container/tokens.js';
+import type { ModuleCatalog } from '../../plugins/module-catalog.js';
+import { checkRolePermissions, RolePermissionsError } from '../../sieve/check-role-permissions.js';
+import type { RolePermissions, ToolMasks } from '../../store/repositories/roles-repository.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { withContainer } from './with-container.js';
+
+/** The names the roles table accepts. */
+export const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+
+export interface RoleCreateOptions {
+  modules: string;
+  mask?: string[];
+  allowDangerous?: boolean;
+  description?: string;
+}
+
+/** Parses the command line's modules and `module:tool` masks, then checks them like the admin API does. */
+export function parsePermissions(catalog: ModuleCatalog, options: RoleCreateOptions): RolePermissions {
+  const modules = options.modules
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
+  const masks: ToolMasks = {};
+  for (const mask of options.mask ?? []) {
+    const [module = '', tool = '', ...rest] = mask.split(':');
+    if (!module || !tool || rest.length > 0) throw new Error(`--mask "${mask}": expected module:tool`);
+    masks[module] = [...(masks[module] ?? []), tool];
+  }
+  try {
+    return checkRolePermissions(catalog, { modules, masks, allowDangerous: options.allowDangerous });
+  } catch (error) {
+    if (error instanceof RolePermissionsError && error.field === 'masks') throw new Error(`--mask ${error.message}`);
+    throw error;
+  }
+}
+
+/** `mcpist role create NAME --modules a,b [--mask module:tool]... [--allow-dangerous]`. */
+export async function roleCreate(global: GlobalOptions, name: string, options: RoleCreateOptions): Promise<void> {
+  if (!ROLE_NAME.test(name)) {
+    throw new Error(`role name "${name}": use 1-64 letters, digits, spaces, dots, dashes or underscores`);
+  }
+  await withContainer(configFor(global, { logLevel: 'warn' }), {}, async (c) => {
+    const permissions = parsePermissions(c.resolve(Tokens.ModuleCatalog), options);
+    const role = await c
+      .resolve(Tokens.RolesRepository)
+      .create({ name, description: options.description ?? '', ...permissions });
+    if (!role) throw new Error(`a role named "${name}" already exists`);
+    const masked = Object.entries(role.toolMasks).flatMap(([m, tools]) => tools.map((t) => `${m}:${t}`));
+    process.stdout.write(
+      `created role ${role.name} (${role.id}); modules: ${role.enabledModules.join(', ') || 'none'}; masked: ${masked.join(', ') || 'none'}\n`,
+    );
+  });
+}

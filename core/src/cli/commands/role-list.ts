@@ -1,0 +1,29 @@
+import { Tokens } from '../../container/tokens.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { withContainer } from './with-container.js';
+
+/** `mcpist role list [--json]`: roles with their modules, masks and member count. */
+export async function roleList(global: GlobalOptions, options: { json?: boolean }): Promise<void> {
+  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
+    const repository = c.resolve(Tokens.RolesRepository);
+    const roles = await Promise.all(
+      (await repository.list()).map(async (role) => ({
+        name: role.name,
+        default: role.isDefault,
+        modules: role.enabledModules,
+        masks: role.toolMasks,
+        members: (await repository.membersOf(role.id)).length,
+      })),
+    );
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(roles, null, 2)}\n`);
+      return;
+    }
+    for (const role of roles) {
+      const masked = Object.entries(role.masks).flatMap(([m, tools]) => tools.map((t) => `${m}:${t}`));
+      process.stdout.write(
+        `${role.name}${role.default ? ' (default)' : ''}: ${role.members} member(s); modules: ${role.modules.join(', ') || 'none'}; masked: ${masked.join(', ') || 'none'}\n`,
+      );
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import { Tokens } from '../../container/tokens.js';
+import { configFor, type GlobalOptions } from './global-options.js';
+import { withContainer } from './with-container.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `mcpist user add EMAIL [--admin] [--name NAME]`: creates a user and allows the email to sign in. */
+export async function userAdd(
+  global: GlobalOptions,
+  email: string,
+  options: { admin?: boolean; name?: string },
+): Promise<void> {
+  if (!EMAIL.test(email)) throw new Error(`"${email}" is not an email address`);
+  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
+    const user = await c.resolve(Tokens.UsersRepository).create({
+      email,
+      displayName: options.name,
+      systemRole: options.admin ? 'admin' : 'user',
+    });
+    if (!user) throw new Error(`a user ${email} already exists`);
+    await c.resolve(Tokens.AllowedUsersRepository).add(email);
+    const roles = await c.resolve(Tokens.RolesRepository).rolesOfUser(user.id);
+    process.stdout.write(
+      `created ${user.system_role} ${user.email} (${user.id}); roles: ${roles.map((r) => r.name).join(', ') || 'none'}\n`,
+    );
+  });
+}

@@ -1,0 +1,136 @@
+import type { Logger } from 'winston';
+import type { Principal } from '../auth/principal.js';
+import type { CatalogTool, ModuleCatalog } from '../plugins/module-catalog.js';
+import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
+import type { ModuleRegistryRepository, ModuleStatus } from '../store/repositories/module-registry-repository.js';
+import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
+import type { RolePermissions, RolesRepository } from '../store/repositories/roles-repository.js';
+import type { ToolSieve } from './tool-sieve.js';
+import { ToolView } from './tool-view.js';
+
+/** What the sieve reads from the store; all of it moves the permission epoch when it changes. */
+export interface RoleSieveStore {
+  roles: Pick<RolesRepository, 'rolesOfUser'>;
+  registry: Pick<ModuleRegistryRepository, 'statuses'>;
+  epoch: Pick<PermissionEpochRepository, 'current'>;
+  audit: Pick<AuditLogsRepository, 'record'>;
+}
+
+/**
+ * The tools a set of roles allows: the union over the roles of their enabled
+ * modules minus their masked tools, minus modules whose registry status is
+ * `broken`. Modules a role names but that are not loaded are ignored. A tool
+ * masked in one role but not in another is allowed (union).
+ */
+export function allowedToolsOf(
+  catalog: ModuleCatalog,
+  roles: readonly RolePermissions[],
+  statuses: ReadonlyMap<string, ModuleStatus>,
+): CatalogTool[] {
+  const allowed = new Map<string, CatalogTool>();
+  for (const role of roles) {
+    for (const name of role.enabledModules) {
+      const module = catalog.modules.get(name);
+      if (!module || statuses.get(name) === 'broken') continue;
+      const masked = new Set(role.toolMasks[name] ?? []);
+      for (const tool of module.tools.values()) {
+        if (!masked.has(tool.definition.name)) allowed.set(tool.qualifiedName, tool);
+      }
+    }
+  }
+  // Catalog order, so equal sets give equal listings whatever the role order.
+  return [...catalog.modules.values()].flatMap((m) =>
+    [...m.tools.values()].filter((t) => allowed.has(t.qualifiedName)),
+  );
+}
+
+/**
+ * Role-based Tool Sieve (DESIGN §4). Views are cached per distinct set of
+ * allowed tools, so every user with the same permissions shares one view
+ * object; each request costs one read of the permission epoch, and any
+ * change to roles, assignments, permissions or module statuses — made by
+ * this instance or another sharing the database — empties the caches
+ * before the next request is answered.
+ */
+export class RoleSieve implements ToolSieve {
+  private epoch: string | undefined;
+  private statuses: Promise<Map<string, ModuleStatus>> | undefined;
+  private readonly byUser = new Map<string, Promise<ToolView>>();
+  private readonly byPermissions = new Map<string, ToolView>();
+  private readonly pendingAudits = new Set<Promise<void>>();
+
+  constructor(
+    private readonly catalog: ModuleCatalog,
+    private readonly store: RoleSieveStore,
+    private readonly logger: Logger,
+  ) {}
+
+  async viewFor(principal: Principal): Promise<ToolView> {
+    const epoch = await this.store.epoch.current();
+    if (epoch !== this.epoch) {
+      this.epoch = epoch;
+      this.statuses = undefined;
+      this.byUser.clear();
+      this.byPermissions.clear();
+    }
+    let view = this.byUser.get(principal.userId);
+    if (!view) {
+      view = this.buildView(principal.userId);
+      this.byUser.set(principal.userId, view);
+      // A failed read must not stay cached.
+      view.catch(() => {
+        if (this.byUser.get(principal.userId) === view) this.byUser.delete(principal.userId);
+      });
+    }
+    return view;
+  }
+
+  reportDenied(principal: Principal, module: string, tool: string | undefined, reason: string): void {
+    this.logger.warn('security: tool denied', {
+      event: 'tool_denied',
+      user_id: principal.userId,
+      user: principal.email,
+      module,
+      tool,
+      reason,
+    });
+    // The refusal is already decided; a failing audit write is logged, never turned into an error.
+    const write = this.store.audit
+      .record({ event: 'tool_denied', userId: principal.userId, module, tool, reason })
+      .catch((error: unknown) => {
+        this.logger.error('audit write failed', {
+          event: 'tool_denied',
+          user_id: principal.userId,
+          error: (error as { code?: string })?.code ?? 'unknown',
+        });
+      })
+      .finally(() => this.pendingAudits.delete(write));
+    this.pendingAudits.add(write);
+  }
+
+  /** Waits for audit writes started so far (tests, shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pendingAudits]);
+  }
+
+  private async buildView(userId: string): Promise<ToolView> {
+    if (!this.statuses) {
+      const statuses = this.store.registry.statuses();
+      this.statuses = statuses;
+      statuses.catch(() => {
+        if (this.statuses === statuses) this.statuses = undefined;
+      });
+    }
+    const [roles, statuses] = await Promise.all([this.store.roles.rolesOfUser(userId), this.statuses]);
+    const tools = allowedToolsOf(this.catalog, roles, statuses);
+    const modules = new Set(tools.map((tool) => tool.module.name));
+    const deprecated = [...modules].filter((name) => statuses.get(name) === 'deprecated');
+    const key = `${tools.map((tool) => tool.qualifiedName).join(',')}|${deprecated.join(',')}`;
+    let view = this.byPermissions.get(key);
+    if (!view) {
+      view = new ToolView(this.catalog, tools, { deprecatedModules: deprecated });
+      this.byPermissions.set(key, view);
+    }
+    return view;
+  }
+}
