@@ -1,12 +1,9 @@
 import { Tokens } from '../../container/tokens.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import { checkRolePermissions, RolePermissionsError } from '../../sieve/check-role-permissions.js';
-import type { RolePermissions, ToolMasks } from '../../store/repositories/roles-repository.js';
+import { ROLE_NAME, type RolePermissions, type ToolMasks } from '../../store/repositories/roles-repository.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withContainer } from './with-container.js';
-
-/** The names the roles table accepts. */
-export const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
 
 export interface RoleCreateOptions {
   modules: string;

@@ -42,6 +42,7 @@ const cases = (): Case[] => [
   ['put', `/users/${hub.userId}/roles`, { role_ids: [MEMBER, NO_SUCH] }, 'role_ids[1]'],
   ['put', `/users/${hub.userId}/roles`, { roles: [MEMBER] }, 'role_ids'],
   ['post', '/roles', { name: '' }, 'name'],
+  ['post', '/roles', { name: 'Équipe' }, 'name'],
   ['post', '/roles', { name: 'ops', enabled_modules: ['github', 'nope'] }, 'enabled_modules[1]'],
   [
     'post',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoleRow } from '../../store/repositories/roles-repository.js';
+import { ROLE_NAME, type RoleRow } from '../../store/repositories/roles-repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError } from './api-error.js';
 import { type ApiRoute, defineRoute } from './define-route.js';
@@ -39,7 +39,7 @@ const roleName = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, space, dot, dash and underscore');
+  .regex(ROLE_NAME, 'letters A-Z, digits, space, dot, dash and underscore, starting with a letter or digit');
 const description = z.string().max(500);
 
 /** `/api/roles`: administrators define roles and what each may use. */

@@ -44,6 +44,9 @@ const toRole = (row: RoleRecord): RoleRow => ({
   updatedAt: row.updated_at,
 });
 
+/** The names the roles table accepts (its check constraint). */
+export const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from URLs and CLIs: a malformed one is simply not found, not a database error. */
 export const isUuid = (value: string): boolean => UUID.test(value);
