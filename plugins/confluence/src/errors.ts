@@ -1,28 +1,15 @@
 import {
+  abortFailure,
   errorFromHttpStatus,
   isPluginError,
   RateLimitedError,
   type ToolContext,
   UpstreamPermanentError,
-  UpstreamTransientError,
+  unreachableError,
 } from '@mcpist/plugin-sdk';
 import { type ApiError, isApiError, isNetworkError, isRateLimitError, isSchemaMismatchError } from 'confluence.js/core';
-import { networkCode, wasNotDelivered } from './fetch-client.js';
 
 const MAX_MESSAGE_LENGTH = 200;
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-/** The caller's abort, if this failure is one, so the core sees its own deadline and not an upstream failure. */
-function abortFailure(error: unknown, signal: AbortSignal | undefined): unknown {
-  if (isAbort(error)) return error;
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  if (isAbort(cause)) return cause;
-  if (signal?.aborted) return signal.reason ?? error;
-  return undefined;
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -69,13 +56,7 @@ export function toPluginError(error: unknown, signal?: AbortSignal): unknown {
     const { status, body } = error as ApiError;
     return errorFromHttpStatus({ status, message: describeFailure(status, body), cause: error });
   }
-  if (isNetworkError(error)) {
-    const code = error.code ?? networkCode(error);
-    return new UpstreamTransientError(`Confluence could not be reached${code ? ` (${code})` : ''}`, {
-      cause: error,
-      notDelivered: wasNotDelivered(code),
-    });
-  }
+  if (isNetworkError(error)) return unreachableError('Confluence', error);
   if (isSchemaMismatchError(error)) {
     return new UpstreamPermanentError(
       'Confluence answered in a shape this plugin does not understand; the API may have changed.',

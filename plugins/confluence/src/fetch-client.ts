@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '@mcpist/plugin-sdk';
+import { abortFailure, networkErrorCode, parseRetryAfter } from '@mcpist/plugin-sdk';
 import {
   ApiError,
   AuthError,
@@ -20,29 +20,6 @@ export interface FetchClientOptions {
   authorization: string;
   fetch: typeof globalThis.fetch;
   signal: AbortSignal;
-}
-
-/** Connection failures that happen before a request is sent, so even a write provably did not land. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-/** The first `code` along an error's cause chain, e.g. `ECONNREFUSED` under undici's "fetch failed". */
-export function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** True for the network codes after which the request certainly never reached Confluence. */
-export function wasNotDelivered(code: string | undefined): boolean {
-  return code !== undefined && NOT_DELIVERED_CODES.has(code);
 }
 
 /**
@@ -125,8 +102,8 @@ export function createFetchClient(options: FetchClientOptions): Client {
           signal: options.signal,
         });
       } catch (error) {
-        if (isAbort(error) || options.signal.aborted) throw error;
-        const code = networkCode(error);
+        if (abortFailure(error, options.signal) !== undefined) throw error;
+        const code = networkErrorCode(error);
         // The message names neither the URL nor headers: it may reach the user.
         throw new NetworkError(`Confluence could not be reached${code ? ` (${code})` : ''}`, {
           cause: error,

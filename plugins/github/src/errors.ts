@@ -1,11 +1,13 @@
 import {
+  abortFailure,
   errorFromHttpStatus,
   InvalidInputError,
   isPluginError,
+  networkErrorCode,
   parseRetryAfter,
   RateLimitedError,
   type ToolContext,
-  UpstreamTransientError,
+  unreachableError,
 } from '@mcpist/plugin-sdk';
 
 /** The parts of Octokit's `RequestError` we read; duck-typed so any Octokit copy matches. */
@@ -13,9 +15,6 @@ interface OctokitRequestError extends Error {
   status: number;
   response?: { headers: Record<string, string | number | undefined>; data?: unknown };
 }
-
-/** Connection failures that happen before a request is sent, so even a write provably did not land. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** GitHub's advice when a secondary limit names no wait: "wait for at least one minute". */
 const SECONDARY_LIMIT_DEFAULT_WAIT_MS = 60_000;
@@ -28,39 +27,9 @@ function isOctokitRequestError(error: unknown): error is OctokitRequestError {
   );
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-/**
- * The error the caller's abort produced, if this failure is one. Octokit
- * rethrows an `AbortError` as is, but wraps other abort reasons (a
- * `TimeoutError`) in a status-500 `RequestError`; unwrap those so the core
- * sees its own deadline, not an upstream failure.
- */
-function abortFailure(error: unknown, signal: AbortSignal | undefined): unknown {
-  // Checked first and explicitly, so no later rule can ever reclassify an abort as a network failure.
-  if (isAbort(error)) return error;
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  if (isAbort(cause)) return cause;
-  if (signal?.aborted) return signal.reason ?? error;
-  return undefined;
-}
-
 function header(headers: Record<string, string | number | undefined>, name: string): string | undefined {
   const value = headers[name];
   return value === undefined ? undefined : String(value);
-}
-
-/** The first `code` along an error's cause chain, e.g. `ECONNREFUSED` under undici's "fetch failed". */
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 interface GitHubErrorBody {
@@ -126,12 +95,8 @@ export function toPluginError(error: unknown, signal?: AbortSignal, now = Date.n
   }
 
   // No response: Octokit wraps fetch failures as status 500 without one; undici throws TypeError("fetch failed").
-  if (isOctokitRequestError(error) || (error instanceof TypeError && networkCode(error) !== undefined)) {
-    const code = networkCode(error);
-    return new UpstreamTransientError(`GitHub could not be reached${code ? ` (${code})` : ''}`, {
-      cause: error,
-      notDelivered: code !== undefined && NOT_DELIVERED_CODES.has(code),
-    });
+  if (isOctokitRequestError(error) || (error instanceof TypeError && networkErrorCode(error) !== undefined)) {
+    return unreachableError('GitHub', error);
   }
   return error;
 }

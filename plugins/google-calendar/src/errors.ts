@@ -1,13 +1,15 @@
 import {
   AuthInvalidError,
+  abortFailure,
   errorFromHttpStatus,
   InvalidInputError,
   isPluginError,
   NotFoundError,
+  networkErrorCode,
   parseRetryAfter,
   RateLimitedError,
   type ToolContext,
-  UpstreamTransientError,
+  unreachableError,
 } from '@mcpist/plugin-sdk';
 
 /** The brand gaxios puts on its errors so that any copy of gaxios recognizes them. */
@@ -21,9 +23,6 @@ interface GaxiosLikeError extends Error {
   response?: { status: number; headers?: ResponseHeaders; data?: unknown };
 }
 
-/** Connection failures that happen before a request is sent, so even a write provably did not land. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
 /** 403 reasons that mean "slow down", not "forbidden" (Calendar API error guide). */
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
 
@@ -34,35 +33,6 @@ const MAX_MESSAGE_LENGTH = 200;
 
 function isGaxiosError(error: unknown): error is GaxiosLikeError {
   return error instanceof Error && (GAXIOS_ERROR_BRAND in error || ('config' in error && 'response' in error));
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-/**
- * The error the caller's abort produced, if this failure is one. gaxios wraps
- * whatever `fetch` rejected with (the signal's reason) in a `GaxiosError`;
- * unwrap it so the core sees its own deadline or cancellation, unchanged.
- */
-function abortFailure(error: unknown, signal: AbortSignal | undefined): unknown {
-  // Checked first, so no later rule can reclassify an abort as a network failure.
-  if (isAbort(error)) return error;
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  if (isAbort(cause)) return cause;
-  if (signal?.aborted) return signal.reason ?? error;
-  return undefined;
-}
-
-/** The first string `code` along an error's cause chain, e.g. `ECONNREFUSED` under undici's "fetch failed". */
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function header(headers: ResponseHeaders | undefined, name: string): string | undefined {
@@ -141,12 +111,8 @@ export function toPluginError(error: unknown, signal?: AbortSignal, now = Date.n
     return fromResponse(error, error.response, now);
   }
   // No response: gaxios wraps fetch's TypeError("fetch failed"), whose cause carries the socket error code.
-  if (isGaxiosError(error) || (error instanceof TypeError && networkCode(error) !== undefined)) {
-    const code = networkCode(error);
-    return new UpstreamTransientError(`Google Calendar could not be reached${code ? ` (${code})` : ''}`, {
-      cause: error,
-      notDelivered: code !== undefined && NOT_DELIVERED_CODES.has(code),
-    });
+  if (isGaxiosError(error) || (error instanceof TypeError && networkErrorCode(error) !== undefined)) {
+    return unreachableError('Google Calendar', error);
   }
   return error;
 }

@@ -1,5 +1,6 @@
 import {
   AuthInvalidError,
+  abortFailure,
   errorFromHttpStatus,
   InvalidInputError,
   isPluginError,
@@ -7,6 +8,7 @@ import {
   type ToolContext,
   UpstreamPermanentError,
   UpstreamTransientError,
+  unreachableError,
 } from '@mcpist/plugin-sdk';
 import {
   isApiError,
@@ -19,10 +21,6 @@ import {
   isScopeError,
   isServerError,
 } from 'jira.js';
-import { isAbort, networkCode } from './fetch-transport.js';
-
-/** Connection failures that happen before a request is sent, so even a write provably did not land. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 const MAX_MESSAGE_LENGTH = 200;
 
@@ -42,18 +40,6 @@ const INPUT_FIELDS: Readonly<Record<string, string>> = {
 export interface JiraErrorOptions {
   /** The input field to blame for a 400 that names none (e.g. `jql` for a search). */
   invalidInputField?: string;
-}
-
-/**
- * The error the caller's abort produced, if this failure is one: the core's
- * deadline or a cancelled request must reach the core unchanged.
- */
-function abortFailure(error: unknown, signal: AbortSignal | undefined): unknown {
-  if (isAbort(error)) return error;
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  if (isAbort(cause)) return cause;
-  if (signal?.aborted) return signal.reason ?? error;
-  return undefined;
 }
 
 /**
@@ -114,13 +100,7 @@ export function toPluginError(error: unknown, signal?: AbortSignal, options: Jir
     return errorFromHttpStatus({ status, message, cause: error });
   }
 
-  if (isNetworkError(error)) {
-    const code = error.code ?? networkCode(error);
-    return new UpstreamTransientError(`Jira could not be reached${code ? ` (${code})` : ''}`, {
-      cause: error,
-      notDelivered: code !== undefined && NOT_DELIVERED_CODES.has(code),
-    });
-  }
+  if (isNetworkError(error)) return unreachableError('Jira', error);
   if (isSchemaMismatchError(error)) {
     return new UpstreamPermanentError(
       'Jira answered with something that is not its JSON API: check the site field or the base URL override',

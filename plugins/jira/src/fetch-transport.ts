@@ -1,4 +1,4 @@
-import { parseRetryAfter, type ToolLogger } from '@mcpist/plugin-sdk';
+import { abortFailure, networkErrorCode, parseRetryAfter, type ToolLogger } from '@mcpist/plugin-sdk';
 import {
   ApiError,
   AuthError,
@@ -35,21 +35,6 @@ const USER_AGENT = 'mcpist-plugin-jira';
 
 /** Connection failures that happen before a request is sent. */
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-/** The first `code` along an error's cause chain, e.g. `ECONNREFUSED` under undici's "fetch failed". */
-export function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** jira.js's query encoding: arrays repeat the key, objects are JSON, undefined and null are left out. */
 export function buildUrl(apiRoot: string, path: string, searchParams: Record<string, unknown> | undefined): string {
@@ -114,8 +99,8 @@ export function createFetchTransport(options: FetchTransportOptions): Client {
     try {
       return await work();
     } catch (error) {
-      if (signal.aborted || isAbort(error)) throw error;
-      const code = networkCode(error);
+      if (abortFailure(error, signal) !== undefined) throw error;
+      const code = networkErrorCode(error);
       throw new NetworkError(`Request to ${url} failed${code ? ` (${code})` : ''}`, {
         cause: error,
         code,

@@ -1,14 +1,17 @@
 import {
   AuthInvalidError,
+  abortFailure,
   errorFromHttpStatus,
   InvalidInputError,
   isPluginError,
   NotFoundError,
+  networkErrorCode,
   parseRetryAfter,
   RateLimitedError,
   type ToolContext,
   UpstreamPermanentError,
   UpstreamTransientError,
+  unreachableError,
 } from '@mcpist/plugin-sdk';
 import {
   APIErrorCode,
@@ -18,25 +21,7 @@ import {
   RequestTimeoutError,
 } from '@notionhq/client';
 
-/** Connection failures that happen before a request is sent, so even a write provably did not land. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
 const MAX_MESSAGE_LENGTH = 300;
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-/** The first `code` along an error's cause chain, e.g. `ECONNREFUSED` under undici's "fetch failed". */
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** Reads a response header from whatever the client kept: a `Headers` object or a plain record. */
 function header(headers: unknown, name: string): string | undefined {
@@ -76,7 +61,8 @@ function fieldOf(message: string): string | undefined {
 export function toPluginError(error: unknown, now = Date.now()): unknown {
   if (isPluginError(error)) return error;
   // Checked first, so no later rule can ever reclassify the caller's deadline as an upstream failure.
-  if (isAbort(error)) return error;
+  const aborted = abortFailure(error);
+  if (aborted !== undefined) return aborted;
 
   if (APIResponseError.isAPIResponseError(error)) {
     const message = describe(error.message, error.status);
@@ -119,13 +105,7 @@ export function toPluginError(error: unknown, now = Date.now()): unknown {
     return new InvalidInputError('Notion: an id contains characters that are not allowed', { cause: error });
   }
   // undici throws TypeError("fetch failed") with the socket error as its cause.
-  if (error instanceof TypeError && networkCode(error) !== undefined) {
-    const code = networkCode(error);
-    return new UpstreamTransientError(`Notion could not be reached (${code})`, {
-      cause: error,
-      notDelivered: code !== undefined && NOT_DELIVERED_CODES.has(code),
-    });
-  }
+  if (error instanceof TypeError && networkErrorCode(error) !== undefined) return unreachableError('Notion', error);
   return error;
 }
 

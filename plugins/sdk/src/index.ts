@@ -47,4 +47,5 @@ export {
   UpstreamPermanentError,
   UpstreamTransientError,
 } from './errors.js';
+export { abortFailure, networkErrorCode, unreachableError } from './network-failures.js';
 export { PLUGIN_API_VERSION } from './version.js';
