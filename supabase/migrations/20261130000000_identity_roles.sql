@@ -47,6 +47,11 @@ create table if not exists public.roles (
   updated_at timestamptz not null default now()
 );
 create unique index if not exists roles_tenant_name_key on public.roles (tenant_id, lower(name));
+-- Whether default roles have been given this module yet (once: an admin's later
+-- removal sticks). False for modules registered before roles existed, so an
+-- upgraded install offers them too.
+alter table public.module_registry add column if not exists offered_to_defaults boolean not null default false;
+
 -- Default roles are given to every new user, and get every newly installed
 -- module (its dangerous tools masked) when MCPist first sees it.
 alter table public.roles add column if not exists is_default boolean not null default false;

@@ -297,6 +297,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   if (options.plugins !== false) {
     const { added } = await syncModuleRegistry(c);
     await grantNewModulesToDefaultRoles(c.resolve(Tokens.RolesRepository), c.resolve(Tokens.ModuleCatalog), added);
+    await c.resolve(Tokens.ModuleRegistryRepository).markOffered(added);
   }
   return c;
 }

@@ -30,11 +30,12 @@ export function mergeMasks(...sets: readonly ToolMasks[]): ToolMasks {
 }
 
 /**
- * Gives every default role the modules MCPist sees for the first time
- * (`added`, from the module registry sync), with their dangerous tools
- * masked. Modules seen before are left as an admin set them, so removing a
- * module from a default role sticks across restarts. Only loaded modules are
- * given: a module that failed to load has no known tools to mask.
+ * Gives every default role the modules not yet offered to them (`added`,
+ * from the module registry sync: new modules, and on an upgraded install the
+ * ones registered before roles existed), with their dangerous tools masked.
+ * Each module is offered once (the caller marks it), so an admin's later
+ * removal sticks across restarts. Only loaded modules are given: a module
+ * that failed to load has no known tools to mask, and is offered when it loads.
  */
 export async function grantNewModulesToDefaultRoles(
   roles: RolesRepository,

@@ -38,4 +38,23 @@ describe('module registry and the default role across restarts', () => {
     expect(registry.get('github')).toBe('deprecated');
     expect(registry.get('notion')).toBe('stable');
   }, 60_000);
+
+  it('offers the default roles, on an upgraded install, the modules registered before roles existed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mcpist-registry-'));
+    hub = await startTestHub({ dataDir });
+    const db = hub.server.container.resolve(Tokens.Database);
+    // As the foundation left it: every module registered, none offered (the column's default), member empty.
+    await db.query('update public.module_registry set offered_to_defaults = false');
+    await hub.server.container
+      .resolve(Tokens.RolesRepository)
+      .setPermissions('00000000-0000-0000-0000-0000000000d1', { enabledModules: [], toolMasks: {} });
+    await hub.close();
+
+    hub = await startTestHub({ dataDir });
+    const catalog = hub.server.container.resolve(Tokens.ModuleCatalog);
+    const member = await hub.server.container.resolve(Tokens.RolesRepository).findByName('member');
+    const all = [...catalog.modules.keys()];
+    expect([...(member?.enabledModules ?? [])].sort()).toEqual(all.sort());
+    expect(member?.toolMasks).toEqual(dangerousMasks(catalog, all));
+  }, 60_000);
 });

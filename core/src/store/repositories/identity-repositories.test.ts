@@ -61,6 +61,8 @@ describe('identity repositories on the embedded store', () => {
       { moduleName: 'x', displayName: 'X', description: '', apiVersion: '1', packageName: 'x', packageVersion: '1' },
     ]);
     expect(added).toEqual(['x']);
+    // Offered until the default roles were given it; then never again.
+    await registry.markOffered(added);
     expect(
       (
         await registry.sync([

@@ -36,12 +36,12 @@ export class ModuleRegistryRepository {
   /**
    * Records the loaded (or failed) plugins. A module that loads keeps the
    * status an admin gave it; one that failed is marked broken until it loads again.
-   * Returns the modules seen for the first time.
+   * Returns the loaded modules not yet offered to the default roles.
    */
   async sync(entries: readonly ModuleRegistryEntry[]): Promise<{ added: string[] }> {
     const added: string[] = [];
     for (const entry of entries) {
-      const rows = await this.db.query<{ inserted: boolean }>(
+      const rows = await this.db.query<{ offered: boolean }>(
         `insert into public.module_registry
            (module_name, display_name, description, api_version, package_name, package_version,
             status, load_error, last_verified_at)
@@ -55,7 +55,7 @@ export class ModuleRegistryRepository {
              when public.module_registry.load_error is not null then 'stable'
              else public.module_registry.status end,
            last_verified_at = now(), updated_at = now()
-         returning (xmax = 0) as inserted`,
+         returning offered_to_defaults as offered`,
         [
           entry.moduleName,
           entry.displayName,
@@ -66,9 +66,17 @@ export class ModuleRegistryRepository {
           entry.loadError ?? null,
         ],
       );
-      if (rows[0]?.inserted) added.push(entry.moduleName);
+      if (!entry.loadError && rows[0]?.offered === false) added.push(entry.moduleName);
     }
     return { added };
+  }
+
+  /** Records that the default roles were given these modules, so they are not given them again. */
+  async markOffered(modules: readonly string[]): Promise<void> {
+    if (modules.length === 0) return;
+    await this.db.query('update public.module_registry set offered_to_defaults = true where module_name = any($1)', [
+      [...modules],
+    ]);
   }
 
   async list(): Promise<ModuleRegistryRow[]> {
