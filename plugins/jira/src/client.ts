@@ -1,5 +1,5 @@
 import { AuthInvalidError, type Credential, InvalidInputError, type ToolContext } from '@mcpist/plugin-sdk';
-import { type CloudClient, createCloudClient } from 'jira.js';
+import type { CloudClient } from 'jira.js';
 import { createFetchTransport } from './fetch-transport.js';
 
 /** The REST API version every request uses (`/rest/api/3/...`, rich text as ADF). */
@@ -110,8 +110,10 @@ export function resolveConnection(ctx: Pick<ToolContext, 'baseUrl' | 'credential
  * Builds a jira.js Cloud client bound to one call's context. Every request
  * goes through the core's `fetch` (rate limited, retried, traced) with the
  * call's abort signal; see fetch-transport.ts for why jira.js needs a transport.
+ * jira.js itself is loaded on the first call, not when the hub starts (it is
+ * the heaviest import of all plugins).
  */
-export function createJiraClient(ctx: ToolContext): JiraClient {
+export async function createJiraClient(ctx: ToolContext): Promise<JiraClient> {
   const connection = resolveConnection(ctx);
   const transport = createFetchTransport({
     apiRoot: connection.apiRoot,
@@ -120,6 +122,7 @@ export function createJiraClient(ctx: ToolContext): JiraClient {
     signal: ctx.signal,
     logger: ctx.logger,
   });
+  const { createCloudClient } = await import('jira.js');
   return {
     api: createCloudClient(transport),
     browseUrl: (key) => (connection.siteUrl ? `${connection.siteUrl}/browse/${key}` : null),

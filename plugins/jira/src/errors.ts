@@ -20,7 +20,7 @@ import {
   isSchemaMismatchError,
   isScopeError,
   isServerError,
-} from 'jira.js';
+} from 'jira.js/core';
 
 const MAX_MESSAGE_LENGTH = 200;
 

@@ -2,15 +2,16 @@ import { abortFailure, networkErrorCode, parseRetryAfter, type ToolLogger } from
 import {
   ApiError,
   AuthError,
+  type Client,
   ForbiddenError,
   NetworkError,
   NotFoundError,
   RateLimitError,
   SchemaMismatchError,
   ScopeError,
+  type SendRequestOptions,
   ServerError,
-} from 'jira.js';
-import type { Client, SendRequestOptions } from 'jira.js/core';
+} from 'jira.js/core';
 
 /**
  * jira.js 6 sends every request with the global `fetch` and has no option for

@@ -1,6 +1,6 @@
 import { defineTool, InvalidInputError, NotFoundError, z } from '@mcpist/plugin-sdk';
 import type { Client } from 'confluence.js/core';
-import { createPage as createPageRequest, getSpaces } from 'confluence.js/v2';
+import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
 import { withConfluenceErrors } from '../errors.js';
 import { markdownBodyField, pageIdField, spaceIdField, spaceKeyField, titleField } from '../input-fields.js';
@@ -9,6 +9,7 @@ import { pageRecord, toPageRecord } from '../normalize.js';
 
 /** The v2 API creates pages by space id; a key costs one lookup. */
 async function spaceIdFor(client: Client, input: { space_id?: string; space_key?: string }): Promise<string> {
+  const { getSpaces } = await confluenceV2();
   if (input.space_id !== undefined && input.space_key !== undefined) {
     throw new InvalidInputError('give space_id or space_key, not both', { field: 'space_key' });
   }
@@ -40,6 +41,7 @@ Returns the created page: id, title, space_id, parent_id, status, version, last_
   dangerous: false,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
+      const { createPage: createPageRequest } = await confluenceV2();
       const { client, webBase } = createConfluence(ctx);
       const spaceId = await spaceIdFor(client, input);
       const page = await createPageRequest(client, {

@@ -1,5 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
-import { deletePage as deletePageRequest, getPageById } from 'confluence.js/v2';
+import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
 import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
@@ -17,6 +17,7 @@ Returns the deleted page: id, title, space_id, parent_id, status (trashed), vers
   dangerous: true,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
+      const { deletePage: deletePageRequest, getPageById } = await confluenceV2();
       const { client, webBase } = createConfluence(ctx);
       const id = Number(input.page_id);
       // Read first: the answer names what was deleted, and a wrong id fails before anything changes.

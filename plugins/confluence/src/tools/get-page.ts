@@ -1,5 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
-import { getPageById } from 'confluence.js/v2';
+import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
 import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
@@ -18,6 +18,7 @@ Returns one record: id, title, space_id, parent_id, status, version, last_modifi
   dangerous: false,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
+      const { getPageById } = await confluenceV2();
       const { client, webBase } = createConfluence(ctx);
       const page = await getPageById(client, { id: Number(input.page_id), bodyFormat: 'storage' });
       return { ...toPageRecord(page, webBase), markdown: storageToMarkdown(page.body?.storage?.value ?? '') };

@@ -1,5 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
-import { getSpaces } from 'confluence.js/v2';
+import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
 import { withConfluenceErrors } from '../errors.js';
 import { limitField, spaceKeyField } from '../input-fields.js';
@@ -27,6 +27,7 @@ Returns one record per space: id, key, name, type, status, url.`,
   dangerous: false,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
+      const { getSpaces } = await confluenceV2();
       const { client, webBase } = createConfluence(ctx);
       const limit = recordLimit(ctx, input.limit);
       return collectPages({

@@ -1,5 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
-import { searchByCQL } from 'confluence.js/v1';
+import { confluenceV1 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
 import { withConfluenceErrors } from '../errors.js';
 import { limitField, spaceKeyField } from '../input-fields.js';
@@ -62,6 +62,7 @@ Returns one record per hit: id, title, type, space (key), url, last_modified.`,
   dangerous: false,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
+      const { searchByCQL } = await confluenceV1();
       const cql = buildCql(input);
       const { client, webBase } = createConfluence(ctx);
       const limit = recordLimit(ctx, input.limit);

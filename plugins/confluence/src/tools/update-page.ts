@@ -1,5 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
-import { getPageById, updatePage as updatePageRequest } from 'confluence.js/v2';
+import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
 import { withConfluenceErrors } from '../errors.js';
 import { markdownBodyField, pageIdField, titleField } from '../input-fields.js';
@@ -25,6 +25,7 @@ Returns the updated page: id, title, space_id, parent_id, status, version, last_
   dangerous: false,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
+      const { getPageById, updatePage: updatePageRequest } = await confluenceV2();
       if (input.title === undefined && input.body === undefined) {
         throw new InvalidInputError('give a new title, a new body, or both', { field: 'body' });
       }

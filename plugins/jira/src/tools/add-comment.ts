@@ -20,7 +20,7 @@ Returns id, issue_key, author and created of the new comment.`,
   dangerous: false,
   handler: (input, ctx) =>
     withJiraErrors(ctx, async () => {
-      const { api } = createJiraClient(ctx);
+      const { api } = await createJiraClient(ctx);
       const comment = await api.issueComments.addComment({
         issueIdOrKey: input.issue_key,
         body: textToAdf(input.body),

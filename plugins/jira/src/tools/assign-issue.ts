@@ -58,7 +58,7 @@ Returns key, assignee_account_id (null when unassigned) and assignee (display na
       if (given.filter(Boolean).length !== 1) {
         throw new InvalidInputError('give exactly one of account_id, email or unassign: true', { field: 'account_id' });
       }
-      const jira = createJiraClient(ctx);
+      const jira = await createJiraClient(ctx);
       const user = input.email
         ? await userByEmail(jira, input.email)
         : { accountId: input.account_id ?? null, displayName: null };

@@ -29,7 +29,7 @@ Returns the new issue: key, id, summary, url.`,
   dangerous: false,
   handler: (input, ctx) =>
     withJiraErrors(ctx, async () => {
-      const jira = createJiraClient(ctx);
+      const jira = await createJiraClient(ctx);
       const description = input.description?.trim() ? textToAdf(input.description) : undefined;
       const created = await jira.api.issues.createIssue({
         fields: {

@@ -19,7 +19,7 @@ Returns key and deleted: true.`,
   dangerous: true,
   handler: (input, ctx) =>
     withJiraErrors(ctx, async () => {
-      const { api } = createJiraClient(ctx);
+      const { api } = await createJiraClient(ctx);
       await api.issues.deleteIssue({
         issueIdOrKey: input.issue_key,
         deleteSubtasks: input.delete_subtasks ? 'true' : 'false',

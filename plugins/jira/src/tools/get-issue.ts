@@ -29,7 +29,7 @@ Returns one record: key, summary, status, issue_type, priority, assignee, assign
   dangerous: false,
   handler: (input, ctx) =>
     withJiraErrors(ctx, async () => {
-      const jira = createJiraClient(ctx);
+      const jira = await createJiraClient(ctx);
       const issue = await jira.api.issues.getIssue({ issueIdOrKey: input.issue_key, fields: DETAIL_FIELDS });
       return toIssueDetailRecord(issue, jira.browseUrl(issue.key ?? input.issue_key));
     }),

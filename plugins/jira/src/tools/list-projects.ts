@@ -18,7 +18,7 @@ Returns one record per project: key, name, id, type.`,
   dangerous: false,
   handler: (input, ctx) =>
     withJiraErrors(ctx, async () => {
-      const { api } = createJiraClient(ctx);
+      const { api } = await createJiraClient(ctx);
       // /rest/api/3/project/search pages by offset: startAt, maxResults, and isLast/total in each page.
       return collectPages<number, JiraProject, ProjectRecord>({
         limit: recordLimit(ctx, input.limit),

@@ -23,7 +23,7 @@ Returns one record per issue: key, summary, status, assignee, priority, updated.
     withJiraErrors(
       ctx,
       async () => {
-        const { api } = createJiraClient(ctx);
+        const { api } = await createJiraClient(ctx);
         // The enhanced search (/rest/api/3/search/jql) pages with nextPageToken; POST keeps long JQL out of the URL.
         return collectPages<string | null, JiraIssue, IssueRecord>({
           limit: recordLimit(ctx, input.limit),

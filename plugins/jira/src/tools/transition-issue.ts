@@ -53,7 +53,7 @@ Returns key, transition (the one performed) and status (the new status).`,
     withJiraErrors(
       ctx,
       async () => {
-        const { api } = createJiraClient(ctx);
+        const { api } = await createJiraClient(ctx);
         const { transitions = [] } = await api.issues.getTransitions({ issueIdOrKey: input.issue_key });
         const chosen = pickTransition(transitions, input.transition);
         if (!chosen?.id) {

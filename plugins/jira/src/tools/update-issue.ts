@@ -48,7 +48,7 @@ Returns key, changed (the fields set) and url.`,
           'nothing to change: give summary, description, labels, add_labels or remove_labels',
         );
       }
-      const jira = createJiraClient(ctx);
+      const jira = await createJiraClient(ctx);
       await jira.api.issues.editIssue({
         issueIdOrKey: input.issue_key,
         fields,
