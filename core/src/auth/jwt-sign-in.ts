@@ -3,13 +3,11 @@ import { McpistError } from '../errors/mcpist-error.js';
 import type { Database } from '../store/database.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
-import { type UserRow, UsersRepository } from '../store/repositories/users-repository.js';
+import { ADMINS_LOCK, type UserRow, UsersRepository } from '../store/repositories/users-repository.js';
 import type { VerifiedJwt } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
 
 /** Serialises first sign-ins, so two at once cannot both become the first admin. */
-const SIGN_IN_LOCK = 'mcpist.jwt-sign-in';
-
 const refuse = (message: string) => new McpistError(ErrorCodes.UNAUTHORIZED, message);
 
 /**
@@ -67,7 +65,7 @@ export class JwtSignIn {
     }
     const email = jwt.email;
     return this.db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock(hashtext($1))', [SIGN_IN_LOCK]);
+      await tx.query('select pg_advisory_xact_lock(hashtext($1))', [ADMINS_LOCK]);
       const users = new UsersRepository(tx);
       const firstAdmin = (await users.countAdmins()) === 0;
       let user = (await users.findByEmail(email)) ?? (await users.create({ email, systemRole: 'user' }));

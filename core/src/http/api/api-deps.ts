@@ -8,6 +8,7 @@ import { Tokens } from '../../container/tokens.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import type { KeyRing } from '../../secrets/key-ring.js';
 import type { ToolSieve } from '../../sieve/tool-sieve.js';
+import type { Database } from '../../store/database.js';
 import type { AllowedUsersRepository } from '../../store/repositories/allowed-users-repository.js';
 import type { ApiTokensRepository } from '../../store/repositories/api-tokens-repository.js';
 import type { AuditLogsRepository } from '../../store/repositories/audit-logs-repository.js';
@@ -19,6 +20,7 @@ import type { UsersRepository } from '../../store/repositories/users-repository.
 
 /** Everything the admin API's routes use. */
 export interface ApiDeps {
+  db: Database;
   authenticator: Authenticator;
   sieve: ToolSieve;
   catalog: ModuleCatalog;
@@ -46,6 +48,7 @@ export function apiDepsFrom(
   settings: Pick<ApiDeps, 'version' | 'publicUrl' | 'maxBodyBytes'>,
 ): ApiDeps {
   return {
+    db: c.resolve(Tokens.Database),
     authenticator: c.resolve(Tokens.Authenticator),
     sieve: c.resolve(Tokens.ToolSieve),
     catalog: c.resolve(Tokens.ModuleCatalog),

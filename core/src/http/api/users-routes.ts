@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UserListRow, UserRow } from '../../store/repositories/users-repository.js';
+import { type UserListRow, type UserRow, UsersRepository } from '../../store/repositories/users-repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError } from './api-error.js';
 import { type ApiRoute, defineRoute } from './define-route.js';
@@ -25,11 +25,16 @@ export const userJson = (user: UserRow | UserListRow) => ({
   ...('created_at' in user ? { created_at: iso(user.created_at) } : {}),
 });
 
-/** Refuses to leave the instance without an administrator. */
-async function keepAnAdmin(deps: ApiDeps, user: UserRow, what: string): Promise<void> {
-  if (user.system_role === 'admin' && (await deps.users.countAdmins()) <= 1) {
-    throw ApiError.conflict(`cannot ${what} the last administrator`);
-  }
+/** Runs a demotion or deletion unless it would leave the instance without an administrator (409). */
+async function keepAnAdmin<T>(
+  deps: ApiDeps,
+  user: UserRow,
+  what: string,
+  change: (users: UsersRepository) => Promise<T>,
+): Promise<T> {
+  const result = await UsersRepository.keepingAnAdmin(deps.db, user.id, change);
+  if (result === 'last_admin') throw ApiError.conflict(`cannot ${what} the last administrator`);
+  return result;
 }
 
 /** `/api/users`: administrators manage users and their roles. */
@@ -103,11 +108,10 @@ export function usersRoutes(deps: ApiDeps): ApiRoute[] {
       async handle(context) {
         const { body } = context;
         const user = await find(context.params.id);
-        if (body.system_role === 'user') await keepAnAdmin(deps, user, 'demote');
-        const updated = await deps.users.update(user.id, {
-          displayName: body.display_name,
-          systemRole: body.system_role,
-        });
+        const change = (users: UsersRepository) =>
+          users.update(user.id, { displayName: body.display_name, systemRole: body.system_role });
+        const updated =
+          body.system_role === 'user' ? await keepAnAdmin(deps, user, 'demote', change) : await change(deps.users);
         if (!updated) throw ApiError.notFound('user');
         await recordAdminAction(deps, context, 'user_updated', { target_user_id: user.id, changes: body });
         return userJson(updated);
@@ -123,8 +127,9 @@ export function usersRoutes(deps: ApiDeps): ApiRoute[] {
       errors: [404, 409],
       async handle(context) {
         const user = await find(context.params.id);
-        await keepAnAdmin(deps, user, 'delete');
-        if (!(await deps.users.delete(user.id))) throw ApiError.notFound('user');
+        if (!(await keepAnAdmin(deps, user, 'delete', (users) => users.delete(user.id)))) {
+          throw ApiError.notFound('user');
+        }
         await deps.allowedUsers.remove(user.email);
         await recordAdminAction(deps, context, 'user_deleted', { target_user_id: user.id, email: user.email });
       },

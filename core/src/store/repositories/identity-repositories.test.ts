@@ -102,4 +102,19 @@ describe('identity repositories on the embedded store', () => {
     await accounts.link(user.id, 'supabase', 'sub-1', 'grace@example.com');
     expect(await accounts.findUserId('supabase', 'sub-1')).toBe(user.id);
   });
+
+  it('keeps one admin when two admins are demoted and deleted at the same moment', async () => {
+    const { user: first } = await users.ensure('first-admin@example.com');
+    const second = await users.create({ email: 'second-admin@example.com', systemRole: 'admin' });
+    await users.update(first.id, { systemRole: 'admin' });
+    for (const { id } of (await users.list()).filter((u) => u.system_role === 'admin')) {
+      if (id !== first.id && id !== second?.id) await users.update(id, { systemRole: 'user' });
+    }
+    const results = await Promise.all([
+      UsersRepository.keepingAnAdmin(db, first.id, (tx) => tx.update(first.id, { systemRole: 'user' })),
+      UsersRepository.keepingAnAdmin(db, second?.id as string, (tx) => tx.delete(second?.id as string)),
+    ]);
+    expect(results.filter((result) => result === 'last_admin')).toHaveLength(1);
+    expect(await users.countAdmins()).toBe(1);
+  });
 });
