@@ -1,4 +1,5 @@
 import { text } from 'node:stream/consumers';
+import { authOf, knownServices, tokenFieldIssues } from '../../broker/service-auth.js';
 import { Tokens } from '../../container/tokens.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { userFor, withContainer } from './with-container.js';
@@ -22,7 +23,21 @@ export async function credentialSet(
   const secret = (options.token === '-' ? await text(process.stdin) : options.token).trim();
   if (secret === '') throw new Error('the token is empty');
   const fields = parseFields(options.field);
-  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
+  // Plugins load (as for serve) so the service and its fields are checked against what they declare.
+  await withContainer(configFor(global, { logLevel: 'warn' }), {}, async (c) => {
+    const catalog = c.resolve(Tokens.ModuleCatalog);
+    const declared = authOf(catalog, service);
+    if (declared.length === 0) {
+      throw new Error(
+        `no loaded plugin uses the service "${service}"; services: ${knownServices(catalog).join(', ') || 'none'}`,
+      );
+    }
+    const issues = tokenFieldIssues(declared, fields);
+    if (issues.length > 0) {
+      throw new Error(
+        `${service}: ${issues.map((issue) => `${issue.field.replace(/^fields\./, '--field ')}: ${issue.message}`).join('; ')}`,
+      );
+    }
     const user = await userFor(c, options.user);
     await c.resolve(Tokens.TokenBroker).setPersonalToken(user.id, service, secret, fields);
     process.stderr.write(`stored an encrypted ${service} token for ${user.email}\n`);

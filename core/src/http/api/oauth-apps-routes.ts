@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { saveOAuthApp } from '../../broker/oauth-apps.js';
+import { authOf } from '../../broker/service-auth.js';
 import type { OAuthAppRow } from '../../store/repositories/oauth-apps-repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError } from './api-error.js';
 import { type ApiRoute, defineRoute } from './define-route.js';
 import { iso, recordAdminAction } from './route-helpers.js';
-import { authOf } from './services-routes.js';
 
 const settingsSchema = z.strictObject({
   authorizeUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -36,7 +36,7 @@ const appJson = (row: OAuthAppRow) => ({
 export function oauthAppsRoutes(deps: ApiDeps): ApiRoute[] {
   const common = { tag: 'oauth-apps', admin: true } as const;
   const requireOAuthService = (service: string | undefined) => {
-    if (!authOf(deps, service ?? '').some((auth) => auth.oauth2)) {
+    if (!authOf(deps.catalog, service ?? '').some((auth) => auth.oauth2)) {
       throw ApiError.notFound(`OAuth service "${service}"`);
     }
     return service as string;

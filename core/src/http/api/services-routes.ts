@@ -1,5 +1,6 @@
 import type { AuthDeclaration } from '@mcpist/plugin-sdk';
 import { z } from 'zod';
+import { authOf, tokenFieldIssues } from '../../broker/service-auth.js';
 import type { CredentialOwner } from '../../store/repositories/credentials-repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError } from './api-error.js';
@@ -14,32 +15,15 @@ const tokenBody = z.strictObject({
 const startResponse = z.object({ authorize_url: z.string(), expires_at: z.string().nullable() });
 const savedResponse = z.object({ service: z.string(), kind: z.enum(['token', 'oauth2']), shared: z.boolean() });
 
-/** What the loaded plugins declare about a service's auth; several plugins may share one (`atlassian`). */
-export function authOf(deps: Pick<ApiDeps, 'catalog'>, service: string): AuthDeclaration[] {
-  return [...deps.catalog.modules.values()]
-    .filter((module) => module.service === service && module.definition.auth)
-    .map((module) => module.definition.auth as AuthDeclaration);
-}
-
 function requireService(deps: Pick<ApiDeps, 'catalog'>, service: string | undefined): AuthDeclaration[] {
-  const declared = authOf(deps, service ?? '');
+  const declared = authOf(deps.catalog, service ?? '');
   if (declared.length === 0) throw ApiError.notFound(`service "${service}"`);
   return declared;
 }
 
-/** Checks a type-A body against the declaration: the service takes tokens, and the declared fields are all there. */
+/** Refuses a type-A body that does not fit the declaration, naming every offending field. */
 function checkToken(declared: AuthDeclaration[], fields: Record<string, string>): void {
-  const token = declared.find((auth) => auth.token)?.token;
-  if (!token) throw ApiError.invalidField('token', 'this service connects with OAuth only; start the OAuth flow');
-  const known = new Set((token.fields ?? []).map((field) => field.name));
-  const issues = [
-    ...Object.keys(fields)
-      .filter((name) => !known.has(name))
-      .map((name) => ({ field: `fields.${name}`, message: 'unknown field' })),
-    ...[...known]
-      .filter((name) => !fields[name]?.trim())
-      .map((name) => ({ field: `fields.${name}`, message: 'required' })),
-  ];
+  const issues = tokenFieldIssues(declared, fields);
   if (issues.length > 0) throw ApiError.badRequest(issues);
 }
 
