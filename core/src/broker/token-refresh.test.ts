@@ -159,4 +159,31 @@ describe('token refresh', () => {
     expect(result.structuredContent?.error?.data).toMatchObject({ reason: 'no_oauth_app' });
     expect(provider.refreshRequests).toBe(0);
   });
+
+  it('keeps the embedded store serving other requests while the token endpoint is slow', async () => {
+    const slow = await startFakeOAuthProvider({
+      clientAuth: 'basic',
+      tokenDelayMs: 2000,
+      accessTokens: [notion.token],
+    });
+    try {
+      const c = hub.server.container;
+      await saveOAuthApp(c.resolve(Tokens.OAuthAppsRepository), c.resolve(Tokens.KeyRing), SERVICE, {
+        clientId: slow.clientId,
+        clientSecret: slow.clientSecret,
+        settings: { authorizeUrl: slow.authorizeUrl, tokenUrl: slow.tokenUrl },
+      });
+      await storeCredential(hub, { expiresAt: new Date(Date.now() - HOUR), refreshToken: slow.grantRefreshToken() });
+      const call = listUsers();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(slow.refreshRequests).toBe(1);
+      const started = performance.now();
+      await c.resolve(Tokens.Database).query('select 1');
+      // The refresh is still waiting on the provider: the store answered anyway.
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect((await call).isError).toBeFalsy();
+    } finally {
+      await slow.close();
+    }
+  });
 });

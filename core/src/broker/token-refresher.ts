@@ -3,7 +3,7 @@ import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { KeyRing } from '../secrets/key-ring.js';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
 import type { CredentialRow, CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { connectHint } from './connect-hint.js';
 import { OAuthGrantError, refreshTokens } from './oauth-client.js';
@@ -25,13 +25,15 @@ export interface RefreshRequest {
 
 /**
  * Refreshes OAuth credentials exactly once however many calls need it at the
- * same moment: calls in this process share one promise per credential, and
- * instances sharing the database queue on the credential's row lock, then
- * find the work already done. The new access token and any rotated refresh
- * token are saved in the same transaction that held the lock.
+ * same moment: calls in this process share one promise per credential (and
+ * queue behind it for a different reason), and instances sharing a
+ * PostgreSQL database queue on the credential's row lock, then find the work
+ * already done. The new access token and any rotated refresh token are saved
+ * in the same transaction that held the lock.
  */
 export class TokenRefresher {
   private readonly inFlight = new Map<string, Promise<CredentialRow>>();
+  private readonly lastForCredential = new Map<string, Promise<CredentialRow>>();
 
   constructor(
     private readonly db: Database,
@@ -48,17 +50,26 @@ export class TokenRefresher {
     const key = `${row.id}:${request.rejectedSecret ?? 'expiring'}`;
     const running = this.inFlight.get(key);
     if (running) return running;
-    const work = this.refreshOnce(row, request).finally(() => this.inFlight.delete(key));
+    // A different need for the same credential (expiring vs. rejected) waits for the refresh under way,
+    // then finds the work done instead of presenting a refresh token that refresh just rotated.
+    const before = this.lastForCredential.get(row.id) ?? Promise.resolve();
+    const work: Promise<CredentialRow> = before
+      .catch(() => undefined)
+      .then(() => this.refreshOnce(row, request))
+      .finally(() => {
+        this.inFlight.delete(key);
+        if (this.lastForCredential.get(row.id) === work) this.lastForCredential.delete(row.id);
+      });
     this.inFlight.set(key, work);
+    this.lastForCredential.set(row.id, work);
     return work;
   }
 
   private async refreshOnce(row: CredentialRow, request: RefreshRequest): Promise<CredentialRow> {
     const service = row.service;
     try {
-      // Read before the transaction: on the embedded store a query outside it would wait for it to end.
       const provider = await this.providers.get(service);
-      return await this.db.transaction(async (tx) => {
+      return await this.exclusively(async (tx) => {
         const current = await this.credentials.lockForRefresh(tx, row.id);
         if (!current) throw this.reconnect(service, 'the credential was removed');
         if (current.status === 'needs_reauth')
@@ -123,6 +134,18 @@ export class TokenRefresher {
         { data: { service, reason: 'refresh_error' }, cause: error },
       );
     }
+  }
+
+  /**
+   * Runs a refresh so no other instance refreshes the same credential at the
+   * same time. On PostgreSQL: a transaction holding the row lock across the
+   * token request. The embedded store serves one process, where the shared
+   * promise already makes the refresh single; a transaction there would hold
+   * its only connection — every other request — for the length of the token
+   * request, so it runs without one.
+   */
+  private exclusively<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.kind === 'postgres' ? this.db.transaction(work) : work(this.db);
   }
 
   /** Keeps every secret of a row under one key id, so rotation can tell which rows are done. */
