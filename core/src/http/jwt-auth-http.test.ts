@@ -1,12 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tokens } from '../container/tokens.js';
 import { type ErrorCode, ErrorCodes } from '../errors/error-codes.js';
 import { type FakeIdentityProvider, startFakeIdentityProvider } from '../test-support/fake-identity-provider.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
-import { principalOf, requireAuth } from './require-auth.js';
 
 let idp: FakeIdentityProvider;
 let hub: TestHub;
@@ -116,20 +113,11 @@ describe('JWT sign-in on /mcp, with the official MCP client', () => {
   });
 });
 
-describe('requireAuth, for /api routes', () => {
+describe('the admin API, with the same authentication', () => {
   let url: string;
-  let close: () => void;
-  beforeAll(async () => {
-    const app = express();
-    app.get('/api/whoami', requireAuth(hub.server.container.resolve(Tokens.Authenticator), undefined), (_req, res) => {
-      res.json(principalOf(res));
-    });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/whoami`;
-    close = () => server.close();
+  beforeAll(() => {
+    url = `${hub.url}/api/auth/me`;
   });
-  afterAll(() => close?.());
 
   it.each<[string, () => Promise<string | undefined>, number, ErrorCode | undefined, boolean]>([
     ['no token', async () => undefined, 401, ErrorCodes.UNAUTHORIZED, false],

@@ -1,9 +1,7 @@
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import type { Request, RequestHandler, Response } from 'express';
-import type { Authenticator } from '../auth/authenticator.js';
-import type { Principal } from '../auth/principal.js';
+import type { Request, Response } from 'express';
 import { ErrorCodes } from '../errors/error-codes.js';
-import { isMcpistError, type McpistError } from '../errors/mcpist-error.js';
+import type { McpistError } from '../errors/mcpist-error.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { publicBaseUrl } from './public-url.js';
 
@@ -39,32 +37,4 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
   } else {
     res.json({ error: { code: error.code, name: error.codeName, message: error.message } });
   }
-}
-
-/** The principal `requireAuth` established for this request. */
-export function principalOf(res: Response): Principal {
-  const principal = res.locals.principal as Principal | undefined;
-  if (!principal) throw new Error('principalOf: requireAuth did not run for this route');
-  return principal;
-}
-
-/**
- * Middleware for `/api` routes: authenticates the bearer token (API token or
- * JWT) and puts the principal in `res.locals.principal`, or answers 401 the
- * way `sendUnauthorized` does, with a JSON body.
- */
-export function requireAuth(authenticator: Authenticator, publicUrl: string | undefined): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      res.locals.principal = await authenticator.authenticate(req.get('authorization'));
-    } catch (error) {
-      if (!isMcpistError(error)) {
-        next(error);
-        return;
-      }
-      sendUnauthorized(req, res, error, { publicUrl, body: 'json' });
-      return;
-    }
-    next();
-  };
 }

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, Router 
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
 import { publicBaseUrl } from '../public-url.js';
+import { sendUnauthorized } from '../require-auth.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
@@ -20,12 +21,7 @@ function serve(route: ApiRoute, deps: ApiDeps) {
         principal = await deps.authenticator.authenticate(req.get('authorization'));
       } catch (error) {
         if (!isMcpistError(error)) throw error;
-        const metadata = `${publicBaseUrl(req, deps.publicUrl)}/.well-known/oauth-protected-resource`;
-        const given = req.get('authorization') !== undefined;
-        res
-          .status(401)
-          .set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`)
-          .json(apiErrorBody(error.code, error.message));
+        sendUnauthorized(req, res, error, { publicUrl: deps.publicUrl, body: 'json' });
         return;
       }
       if (route.admin && principal.systemRole !== 'admin') throw ApiError.forbidden();
