@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import type { OAuthFlow } from './oauth-flow.js';
+import { type OAuthFlow, oauthCallbackUrl } from './oauth-flow.js';
 import type { OAuthProviders } from './oauth-providers.js';
 
 /**
@@ -24,7 +24,7 @@ export class OAuthConnectLinks implements ConnectLinks {
       userId: principal.userId,
       roleId: null,
       service,
-      redirectUri: `${baseUrl}/api/services/${encodeURIComponent(service)}/oauth/callback`,
+      redirectUri: oauthCallbackUrl(baseUrl, service),
     });
     return authorizeUrl;
   }

@@ -13,6 +13,10 @@ import type { TokenBroker } from './token-broker.js';
 /** How long a connect flow may take, from start to callback. */
 export const STATE_TTL_MS = 10 * 60_000;
 
+/** This server's OAuth callback for a service: the redirect URI every flow registers. */
+export const oauthCallbackUrl = (baseUrl: string, service: string): string =>
+  `${baseUrl}/api/services/${encodeURIComponent(service)}/oauth/callback`;
+
 const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
 
 export interface StartFlow {

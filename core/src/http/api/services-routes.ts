@@ -1,5 +1,6 @@
 import type { AuthDeclaration } from '@mcpist/plugin-sdk';
 import { z } from 'zod';
+import { oauthCallbackUrl } from '../../broker/oauth-flow.js';
 import { authOf, tokenFieldIssues } from '../../broker/service-auth.js';
 import type { CredentialOwner } from '../../store/repositories/credentials-repository.js';
 import type { ApiDeps } from './api-deps.js';
@@ -27,10 +28,6 @@ function checkToken(declared: AuthDeclaration[], fields: Record<string, string>)
   if (issues.length > 0) throw ApiError.badRequest(issues);
 }
 
-/** This server's OAuth callback for a service. */
-const callbackUrl = (base: string, service: string) =>
-  `${base}/api/services/${encodeURIComponent(service)}/oauth/callback`;
-
 /**
  * Connecting services: a user's own credentials under `/profile/services`, a
  * role's shared ones under `/roles/{id}/services` (admins), by token (type A)
@@ -53,7 +50,7 @@ export function servicesRoutes(deps: ApiDeps): ApiRoute[] {
         userId: context.principal.userId,
         roleId: owner.roleId,
         service,
-        redirectUri: callbackUrl(context.baseUrl, service),
+        redirectUri: oauthCallbackUrl(context.baseUrl, service),
       });
       return { authorize_url: started.authorizeUrl, expires_at: iso(started.expiresAt) };
     } catch (error) {
