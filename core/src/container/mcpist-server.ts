@@ -41,11 +41,7 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),
     maxBodyBytes: config.http.maxBodyBytes,
-    api: apiDepsFrom(container, {
-      version: MCPIST_VERSION,
-      publicUrl: config.publicUrl,
-      maxBodyBytes: config.http.maxBodyBytes,
-    }),
+    api: apiDepsFrom(container, { version: MCPIST_VERSION }),
   });
   let http: Server;
   try {

@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
+import type { Deps } from '../../container/declared-deps.js';
+import { Tokens } from '../../container/tokens.js';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError, type McpistError } from '../../errors/mcpist-error.js';
 import { publicBaseUrl } from '../public-url.js';
-import type { ApiDeps } from './api-deps.js';
 import { apiErrorBody } from './api-error.js';
 
 const escapeHtml = (text: string) =>
@@ -24,13 +25,20 @@ function answer(req: Request, res: Response, status: number, title: string, body
       .send(page(title, String(body.message ?? '')));
 }
 
+/** The services the OAuth callback uses. */
+export const OAUTH_CALLBACK_DEPS = {
+  authenticator: Tokens.Authenticator,
+  oauthFlow: Tokens.OAuthFlow,
+  config: Tokens.Config,
+};
+
 /**
  * `GET /api/services/{service}/oauth/callback`: where the provider sends the
  * browser back. The `state` is the capability (random, single-use, bound to
  * the user who started the flow), so no bearer token is needed; when one is
  * sent, it must belong to that same user.
  */
-export function oauthCallback(deps: ApiDeps) {
+export function oauthCallback(deps: Deps<typeof OAUTH_CALLBACK_DEPS>) {
   return async (req: Request, res: Response) => {
     const service = String(req.params.service ?? '');
     const refuse = (error: McpistError, status: number) =>
@@ -40,7 +48,7 @@ export function oauthCallback(deps: ApiDeps) {
       if (req.get('authorization') !== undefined) {
         callerUserId = (await deps.authenticator.authenticate(req.get('authorization'))).userId;
       }
-      const url = new URL(req.originalUrl, publicBaseUrl(req, deps.publicUrl));
+      const url = new URL(req.originalUrl, publicBaseUrl(req, deps.config.publicUrl));
       await deps.oauthFlow.finish(service, url, callerUserId);
       answer(req, res, 200, `${service} connected`, {
         service,
