@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Command, CommanderError } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseBatch } from '../batch/parse-batch.js';
 import { program } from '../cli/main.js';
 import { configSchema } from '../config/config-schema.js';
 
@@ -242,7 +243,7 @@ function parseJson(text: string): unknown[] {
 }
 
 describe('JSON in the docs', () => {
-  const blocks = snippets.filter((snippet) => snippet.lang === 'json');
+  const blocks = snippets.filter((snippet) => snippet.lang === 'json' || snippet.lang === 'jsonl');
 
   it.each(blocks.map((block) => [block.where, block] as const))(
     '%s parses, and a config validates',
@@ -264,6 +265,12 @@ describe('JSON in the docs', () => {
       }
     },
   );
+
+  it('shows batch commands the batch parser accepts', () => {
+    const batches = blocks.filter((block) => block.lang === 'jsonl' && block.text.includes('"tool"'));
+    expect(batches.length).toBeGreaterThan(0);
+    for (const block of batches) expect(() => parseBatch(block.text), block.where).not.toThrow();
+  });
 
   it('refuses a config sample with a misspelt key', () => {
     expect(configSchema.safeParse({ port: 8088, runner: { timeout: 5 } }).success).toBe(false);
