@@ -8,7 +8,8 @@ import { MCPIST_VERSION } from '../version.js';
 // and load each command's modules only when it runs.
 enableCompileCache?.();
 
-const program = new Command()
+/** The CLI's commands; exported so tests can parse command lines (the docs test) without running them. */
+export const program = new Command()
   .name('mcpist')
   .description('MCPist: one MCP endpoint for your services')
   .version(MCPIST_VERSION)
@@ -115,13 +116,16 @@ plugins
   .option('--json', 'print JSON')
   .action(async (options) => (await import('./commands/plugins-list.js')).pluginsList(program.opts(), options));
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof ConfigError || (error as Error)?.name === 'DataDirLockedError') {
-    process.stderr.write(`mcpist: ${(error as Error).message}\n`);
-    process.exit(2);
+// Parse only when run as the CLI, not when a test imports the program.
+if (import.meta.main) {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof ConfigError || (error as Error)?.name === 'DataDirLockedError') {
+      process.stderr.write(`mcpist: ${(error as Error).message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`mcpist: ${(error as Error)?.message ?? String(error)}\n`);
+    process.exit(1);
   }
-  process.stderr.write(`mcpist: ${(error as Error)?.message ?? String(error)}\n`);
-  process.exit(1);
 }

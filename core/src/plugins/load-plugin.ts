@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPluginDefinition, PLUGIN_API_VERSION, type PluginDefinition } from '@mcpist/plugin-sdk';
+import { type Package, exports as resolveExports } from 'resolve.exports';
 import semver from 'semver';
 import type { PluginCandidate } from './discover-plugins.js';
 import { PluginLoadCodes, type PluginLoadFailure } from './plugin-load-error.js';
@@ -13,29 +15,25 @@ export interface LoadedPlugin {
   packageVersion: string | undefined;
 }
 
+const requireHere = createRequire(import.meta.url);
+
 /** Plugin API versions this core serves: the same major as its SDK. */
 export const SUPPORTED_PLUGIN_API = `^${semver.major(PLUGIN_API_VERSION)}.0.0`;
 
-type Exports = string | { [condition: string]: Exports } | null | undefined;
-
-function pickExport(entry: Exports): string | undefined {
-  if (typeof entry === 'string') return entry;
-  if (!entry || typeof entry !== 'object') return undefined;
-  if ('.' in entry) return pickExport(entry['.']);
-  for (const condition of ['import', 'node', 'default']) {
-    const found = pickExport(entry[condition]);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** The module file Node would import for a package, honouring `exports` and `main`. */
+/**
+ * The module file Node would import for a package: its `exports` under the
+ * conditions of an ESM import (resolved by `resolve.exports`, since Node only
+ * resolves package names from the importing module, not for an arbitrary
+ * folder), else `main` and the `index.js` fallbacks as Node's own resolver
+ * applies them to a folder.
+ */
 export function entryPoint(packageDir: string): string {
-  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
-    exports?: Exports;
-    main?: string;
-  };
-  return join(packageDir, pickExport(pkg.exports) ?? pkg.main ?? 'index.js');
+  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Package;
+  if (pkg.exports === undefined) return requireHere.resolve(packageDir);
+  // Throws when the package exports no "." entry: importing it by name would fail the same way.
+  const [target] = resolveExports(pkg, '.', { conditions: ['module-sync'] }) ?? [];
+  if (!target) throw new Error(`package.json of ${packageDir} exports no module for "."`);
+  return join(packageDir, target);
 }
 
 function problemsOf(definition: PluginDefinition): string | undefined {
