@@ -15,6 +15,22 @@ export interface GitHubBranchRef {
   repo: GitHubRepo;
 }
 
+/** A team as pull requests list it in `requested_teams`. */
+export interface GitHubTeam {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  privacy: string;
+  permission: string;
+  members_url: string;
+  repositories_url: string;
+  parent: null;
+}
+
 /** A pull request as `GET /repos/{o}/{r}/pulls/{n}` returns it. */
 export interface GitHubPull {
   id: number;
@@ -50,6 +66,8 @@ export interface GitHubPull {
   additions: number;
   deletions: number;
   changed_files: number;
+  requested_reviewers: GitHubAccount[];
+  requested_teams: GitHubTeam[];
   /** Not part of GitHub's JSON: the unified diff the fake serves for `Accept: application/vnd.github.diff`. */
   diff: string;
 }
@@ -171,6 +189,8 @@ export function makePull(seed: PullSeed): GitHubPull {
     additions,
     deletions,
     changed_files: (seed.diff.match(/^diff --git /gm) ?? []).length,
+    requested_reviewers: [],
+    requested_teams: [],
     diff: seed.diff,
   };
 }
