@@ -33,7 +33,7 @@ export interface FakeGitHubDepthOptions {
   branches?: number;
   /** Labels defined in `owner/repo`: bug, enhancement, documentation, then `area-4`…. Default 3. */
   labels?: number;
-  /** Reviews of the first pull request, oldest first. Default 2. */
+  /** Reviews of the first pull request by `reviewer`, oldest first; states cycle COMMENTED, CHANGES_REQUESTED, APPROVED. Default 2. */
   reviews?: number;
   /** Review comments on the first pull request; every second answers the one before. Default 2. */
   reviewComments?: number;
@@ -93,7 +93,7 @@ export function seedDepth(options: FakeGitHubDepthOptions, base: DepthSeedBase):
   const reviewComments: GitHubReviewComment[] = [];
   if (first) {
     for (let i = 1; i <= (options.reviews ?? 2); i++) {
-      reviews.push(makeReview({ api, pull: first, id: 80_000_000 + i, user: i % 2 === 0 ? user : reviewer }));
+      reviews.push(makeReview({ api, pull: first, id: 80_000_000 + i, user: reviewer }));
     }
     for (let i = 1; i <= (options.reviewComments ?? 2); i++) {
       const id = 90_000_000 + i;
