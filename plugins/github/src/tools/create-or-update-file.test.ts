@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError, UpstreamPermanentError } from '@mcpist/plugin-sdk';
+import { InvalidInputError, NotFoundError, type ToolLogger, UpstreamPermanentError } from '@mcpist/plugin-sdk';
 import { runTool } from '@mcpist/plugin-sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../test/fake-github.js';
@@ -9,16 +9,22 @@ describe('create_or_update_file', () => {
   let github: FakeGitHub;
   afterEach(() => github?.close());
 
+  let logged: Array<[level: string, message: string]> = [];
+  const logger = Object.fromEntries(
+    ['debug', 'info', 'warn', 'error'].map((level) => [level, (message: string) => logged.push([level, message])]),
+  ) as unknown as ToolLogger;
+
   const commit = (input: Record<string, unknown>) =>
     runTool(
       plugin,
       'create_or_update_file',
       { owner: github.seed.owner, repo: github.seed.repo, message: 'Add notes', ...input },
-      { baseUrl: github.url, credential: github.token },
+      { baseUrl: github.url, credential: github.token, logger },
     ) as Promise<Record<string, unknown>>;
 
   it('creates a new file: looks for it (404), then PUTs the text as base64 without a sha', async () => {
     github = await startFakeGitHub();
+    logged = [];
     const record = await commit({ path: '/docs/notes.md', content: 'Hello, Grüße!\n' });
 
     expect(github.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -30,6 +36,9 @@ describe('create_or_update_file', () => {
       content: Buffer.from('Hello, Grüße!\n').toString('base64'),
     });
     expect(github.seed.files['docs/notes.md']).toBe('Hello, Grüße!\n');
+    // The expected 404 of the lookup is no error for the operator's log.
+    expect(logged.filter(([level]) => level === 'error')).toEqual([]);
+    expect(logged.some(([level, message]) => level === 'debug' && / - 404 with id /.test(message))).toBe(true);
     expect(record).toEqual({
       path: 'docs/notes.md',
       branch: null,
@@ -46,7 +55,7 @@ describe('create_or_update_file', () => {
     const before = blobSha(github.seed.files['README.md'] as string);
     const record = await commit({ path: 'README.md', content: '# New\n', branch: 'feature-4' });
 
-    expect(github.requests[0]?.query.get('ref')).toBe('feature-4');
+    expect(Object.fromEntries(github.requests[0]?.query ?? [])).toEqual({ ref: 'feature-4' });
     expect(github.requests[1]?.body).toEqual({
       message: 'Add notes',
       content: Buffer.from('# New\n').toString('base64'),

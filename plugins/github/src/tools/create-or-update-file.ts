@@ -19,7 +19,12 @@ interface Target {
 /** The blob sha of the file at `path` now, or undefined when there is none (GitHub answers 404). */
 async function currentSha(octokit: Octokit, target: Target, ctx: ToolContext): Promise<string | undefined> {
   try {
-    const { data } = await octokit.rest.repos.getContent({ ...target, ref: target.branch });
+    const { data } = await octokit.rest.repos.getContent({
+      owner: target.owner,
+      repo: target.repo,
+      path: target.path,
+      ref: target.branch,
+    });
     if (Array.isArray(data) || data.type !== 'file') {
       throw new InvalidInputError(`${target.path} is a ${Array.isArray(data) ? 'directory' : data.type}, not a file`, {
         field: 'path',
