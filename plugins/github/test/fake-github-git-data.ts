@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type GitHubAccount, type GitHubIssue, type GitHubRepo, seedTime } from './fake-github-data.js';
+import type { GitHubTeam } from './fake-github-review-data.js';
 
 /** One side of a pull request (`head` or `base`). */
 export interface GitHubBranchRef {
@@ -13,22 +14,6 @@ export interface GitHubBranchRef {
   sha: string;
   user: GitHubAccount;
   repo: GitHubRepo;
-}
-
-/** A team as pull requests list it in `requested_teams`. */
-export interface GitHubTeam {
-  id: number;
-  node_id: string;
-  url: string;
-  html_url: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  privacy: string;
-  permission: string;
-  members_url: string;
-  repositories_url: string;
-  parent: null;
 }
 
 /** A pull request as `GET /repos/{o}/{r}/pulls/{n}` returns it. */

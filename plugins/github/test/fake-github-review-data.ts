@@ -6,6 +6,22 @@
 import { type GitHubAccount, seedTime } from './fake-github-data.js';
 import type { GitHubPull } from './fake-github-git-data.js';
 
+/** A team as pull requests list it in `requested_teams`. */
+export interface GitHubTeam {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  privacy: string;
+  permission: string;
+  members_url: string;
+  repositories_url: string;
+  parent: null;
+}
+
 /** A pull request review. */
 export interface GitHubReview {
   id: number;

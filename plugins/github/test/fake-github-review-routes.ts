@@ -1,9 +1,15 @@
 /** The fake GitHub's review routes: reviews, review comments and review requests of a pull request. */
 import type { FakeRequest, FakeRoute } from '@mcpist/plugin-sdk/testing';
-import { type GitHubTeam, pullJson } from './fake-github-git-data.js';
+import { pullJson } from './fake-github-git-data.js';
 import { type FakeGitHubKit, same } from './fake-github-kit.js';
 import { gitHubError } from './fake-github-responses.js';
-import { type GitHubReview, makeReview, makeReviewComment, withoutPullNumber } from './fake-github-review-data.js';
+import {
+  type GitHubReview,
+  type GitHubTeam,
+  makeReview,
+  makeReviewComment,
+  withoutPullNumber,
+} from './fake-github-review-data.js';
 
 export const REVIEW_ROUTES = {
   listReviews: 'GET /repos/:owner/:repo/pulls/:pull_number/reviews',

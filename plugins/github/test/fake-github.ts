@@ -289,16 +289,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     isMain: (request) => same(`${request.params.owner}/${request.params.repo}`, fullName),
     accountOf,
   };
-  Object.assign(
-    routes,
-    issueRoutes(kit),
-    pullRoutes(kit),
-    repoRoutes(kit),
-    branchRoutes(kit),
-    reviewRoutes(kit),
-    actionsRoutes(kit),
-    activityRoutes(kit),
-  );
+  const modules = [issueRoutes, pullRoutes, repoRoutes, branchRoutes, reviewRoutes, actionsRoutes, activityRoutes];
+  for (const routesOf of modules) Object.assign(routes, routesOf(kit));
 
   const responses: FakeGitHubResponse[] = [];
   const own = new Map<string, FakeRoute>();
