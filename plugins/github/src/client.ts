@@ -4,6 +4,9 @@ import { Octokit } from '@octokit/rest';
 /** The REST API version every request pins, so GitHub's answers keep the shape this plugin maps. */
 export const GITHUB_API_VERSION = '2022-11-28';
 
+/** Octokit's request log line for a 4xx answer: "GET /repos/o/r - 404 with id … in 12ms". */
+const CLIENT_ERROR_LINE = / - 4\d\d with id /;
+
 /** GitHub's largest `per_page`; bigger pages mean fewer requests against the hourly budget. */
 const MAX_PER_PAGE = 100;
 
@@ -30,7 +33,10 @@ export function createOctokit(ctx: ToolContext): Octokit {
       debug: (message: string) => ctx.logger.debug(message),
       info: (message: string) => ctx.logger.info(message),
       warn: (message: string) => ctx.logger.warn(message),
-      error: (message: string) => ctx.logger.error(message),
+      // Octokit logs every failed request at error level. A 4xx is an answer, not a fault: the core logs the
+      // call's outcome, and some are expected (create_or_update_file asks for a file that may not exist yet).
+      error: (message: string) =>
+        CLIENT_ERROR_LINE.test(message) ? ctx.logger.debug(message) : ctx.logger.error(message),
     },
   });
   octokit.hook.before('request', (options) => {

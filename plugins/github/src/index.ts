@@ -1,30 +1,45 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
 import { addIssueComment } from './tools/add-issue-comment.js';
+import { addLabelsToIssue } from './tools/add-labels-to-issue.js';
+import { createBranch } from './tools/create-branch.js';
 import { createIssue } from './tools/create-issue.js';
+import { createOrUpdateFile } from './tools/create-or-update-file.js';
 import { createPullRequest } from './tools/create-pull-request.js';
+import { createPullRequestReview } from './tools/create-pull-request-review.js';
 import { deleteRepository } from './tools/delete-repository.js';
 import { getFileContents } from './tools/get-file-contents.js';
 import { getIssue } from './tools/get-issue.js';
+import { getLatestRelease } from './tools/get-latest-release.js';
 import { getPullRequest } from './tools/get-pull-request.js';
 import { getPullRequestDiff } from './tools/get-pull-request-diff.js';
 import { getRepo } from './tools/get-repo.js';
+import { getWorkflowRun } from './tools/get-workflow-run.js';
+import { listBranches } from './tools/list-branches.js';
 import { listCommits } from './tools/list-commits.js';
 import { listIssueComments } from './tools/list-issue-comments.js';
 import { listIssues } from './tools/list-issues.js';
+import { listLabels } from './tools/list-labels.js';
+import { listNotifications } from './tools/list-notifications.js';
+import { listPullRequestReviewComments } from './tools/list-pull-request-review-comments.js';
+import { listPullRequestReviews } from './tools/list-pull-request-reviews.js';
 import { listPullRequests } from './tools/list-pull-requests.js';
+import { listReleases } from './tools/list-releases.js';
 import { listRepos } from './tools/list-repos.js';
+import { listWorkflowRuns } from './tools/list-workflow-runs.js';
 import { mergePullRequest } from './tools/merge-pull-request.js';
+import { requestReviewers } from './tools/request-reviewers.js';
+import { rerunWorkflowRun } from './tools/rerun-workflow-run.js';
 import { searchCode } from './tools/search-code.js';
 import { searchIssues } from './tools/search-issues.js';
 import { updateIssue } from './tools/update-issue.js';
 
-/** The GitHub plugin: repositories, issues, pull requests, commits and code through the REST API, via Octokit. */
+/** The GitHub plugin: repositories, branches, issues, pull requests and reviews, commits, code, Actions, releases and notifications through the REST API, via Octokit. */
 export const plugin = definePlugin({
   name: 'github',
   displayName: 'GitHub',
   description:
-    'GitHub as the connected account: repositories, issues and comments, pull requests (diff, create, merge), commits, file contents and code search.',
+    'GitHub as the connected account: repositories, branches and file commits, issues, labels and comments, pull requests (diff, reviews, review comments, reviewers, create, merge), commits, file contents, code search, Actions workflow runs (list, re-run), releases and notifications.',
   version: '0.1.0',
   upstreamApiVersion: GITHUB_API_VERSION,
   baseUrl: 'https://api.github.com',
@@ -42,21 +57,36 @@ export const plugin = definePlugin({
   tools: [
     listRepos,
     getRepo,
+    listBranches,
+    createBranch,
     listIssues,
     getIssue,
     searchIssues,
     createIssue,
     updateIssue,
+    listLabels,
+    addLabelsToIssue,
     listIssueComments,
     addIssueComment,
     listPullRequests,
     getPullRequest,
     getPullRequestDiff,
     createPullRequest,
+    listPullRequestReviews,
+    listPullRequestReviewComments,
+    createPullRequestReview,
+    requestReviewers,
     mergePullRequest,
     listCommits,
     getFileContents,
+    createOrUpdateFile,
     searchCode,
+    listWorkflowRuns,
+    getWorkflowRun,
+    rerunWorkflowRun,
+    listReleases,
+    getLatestRelease,
+    listNotifications,
     deleteRepository,
   ],
 });

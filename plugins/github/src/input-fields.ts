@@ -34,3 +34,25 @@ export const loginsField = z.array(z.string().min(1).max(100)).max(10);
 
 /** A branch name, tag or commit sha. */
 export const refField = z.string().trim().min(1).max(255);
+
+/**
+ * A branch name as git allows it (no spaces, `..`, `~^:?*[\`, or a leading
+ * `-`); a `refs/heads/` prefix is dropped, since the tools add it themselves.
+ */
+export const branchNameField = z
+  .string()
+  .trim()
+  .transform((name) => name.replace(/^refs\/heads\//, ''))
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[^\s\p{Cc}~^:?*[\\]+(?<![./])$/u, 'not a valid branch name'),
+  );
+
+export const runIdField = z
+  .number()
+  .int()
+  .positive()
+  .describe('Workflow run id (the id from list_workflow_runs, also the number in …/actions/runs/<id> links)');

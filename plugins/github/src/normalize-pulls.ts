@@ -1,4 +1,5 @@
 import { z } from '@mcpist/plugin-sdk';
+import { requestedReviewers } from './normalize-reviews.js';
 
 /**
  * Normalized pull request records (DESIGN §3): the issue fields plus where
@@ -32,6 +33,8 @@ export const pullDetailRecord = pullRecord.extend({
   changed_files: z.number().nullable(),
   merged_at: z.string().nullable(),
   updated_at: z.string(),
+  requested_reviewers: z.string().describe('Logins asked to review and not yet reviewed, comma-separated'),
+  requested_teams: z.string().describe('Team slugs asked to review, comma-separated'),
 });
 
 /** The result of a merge. */
@@ -66,6 +69,8 @@ export interface GitHubPull {
   additions?: number;
   deletions?: number;
   changed_files?: number;
+  requested_reviewers?: ReadonlyArray<{ login: string }> | null;
+  requested_teams?: ReadonlyArray<{ slug: string }> | null;
   created_at: string;
   updated_at: string;
 }
@@ -88,6 +93,7 @@ export function toPullRecord(pull: GitHubPull): PullRecord {
 }
 
 export function toPullDetailRecord(pull: GitHubPull): PullDetailRecord {
+  const requested = requestedReviewers(pull);
   return {
     ...toPullRecord(pull),
     body: pull.body ?? null,
@@ -100,5 +106,7 @@ export function toPullDetailRecord(pull: GitHubPull): PullDetailRecord {
     changed_files: pull.changed_files ?? null,
     merged_at: pull.merged_at ?? null,
     updated_at: pull.updated_at,
+    requested_reviewers: requested.users,
+    requested_teams: requested.teams,
   };
 }

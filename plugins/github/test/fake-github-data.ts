@@ -101,7 +101,7 @@ export function makeAccount(api: string, login: string, id: number, type: GitHub
 }
 
 /** A stable id per label name, so one label has one id on every issue. */
-function labelId(name: string): number {
+export function labelId(name: string): number {
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000;
   return 3_000_000 + hash;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type GitHubAccount, type GitHubIssue, type GitHubRepo, seedTime } from './fake-github-data.js';
+import type { GitHubTeam } from './fake-github-review-data.js';
 
 /** One side of a pull request (`head` or `base`). */
 export interface GitHubBranchRef {
@@ -50,6 +51,8 @@ export interface GitHubPull {
   additions: number;
   deletions: number;
   changed_files: number;
+  requested_reviewers: GitHubAccount[];
+  requested_teams: GitHubTeam[];
   /** Not part of GitHub's JSON: the unified diff the fake serves for `Accept: application/vnd.github.diff`. */
   diff: string;
 }
@@ -171,6 +174,8 @@ export function makePull(seed: PullSeed): GitHubPull {
     additions,
     deletions,
     changed_files: (seed.diff.match(/^diff --git /gm) ?? []).length,
+    requested_reviewers: [],
+    requested_teams: [],
     diff: seed.diff,
   };
 }

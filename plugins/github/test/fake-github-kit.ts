@@ -4,10 +4,11 @@
  */
 import type { FakeRequest, FakeResponse } from '@mcpist/plugin-sdk/testing';
 import type { GitHubAccount, GitHubIssue, GitHubRepo } from './fake-github-data.js';
+import type { FakeGitHubDepthSeed } from './fake-github-depth-seed.js';
 import type { GitHubComment, GitHubCommit, GitHubPull } from './fake-github-git-data.js';
 
 /** The data the fake serves; mutable, so tests may add or change records. */
-export interface FakeGitHubSeed {
+export interface FakeGitHubSeed extends FakeGitHubDepthSeed {
   login: string;
   owner: string;
   repo: string;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeGitHub, GITHUB_ROUTES, gitHubError, startFakeGitHub } from './fake-github.js';
+import { blobSha } from './fake-github-git-data.js';
 
 // The core's end-to-end tests rely on this fake behaving like GitHub, so its contract is tested too.
 describe('startFakeGitHub', () => {
@@ -138,5 +139,36 @@ describe('startFakeGitHub', () => {
     expect((await get('/repos/octo-org/hello-world', auth)).status).toBe(200);
     expect(github.responses.at(-1)).toMatchObject({ key: GITHUB_ROUTES.getRepo, status: 200 });
     expect(JSON.parse(github.responses.at(-1)?.body ?? '{}')).toMatchObject({ full_name: 'octo-org/hello-world' });
+  });
+
+  it('pages workflow runs inside { total_count, workflow_runs } with Link headers', async () => {
+    github = await startFakeGitHub({ workflowRuns: 30 });
+    const auth = `token ${github.token}`;
+    const first = await get('/repos/octo-org/hello-world/actions/runs?per_page=20', auth);
+    const body = (await first.json()) as { total_count: number; workflow_runs: Array<Record<string, unknown>> };
+    expect(body.total_count).toBe(30);
+    expect(body.workflow_runs).toHaveLength(20);
+    expect(body.workflow_runs[0]).toMatchObject({ run_number: 30, status: 'in_progress', conclusion: null });
+    expect(body.workflow_runs[0]?.repository).toMatchObject({ full_name: 'octo-org/hello-world' });
+    expect(first.headers.get('link')).toContain('rel="next"');
+  });
+
+  it('commits through the contents API like GitHub: sha required to replace, a stale sha is a conflict', async () => {
+    github = await startFakeGitHub();
+    const put = (body: Record<string, unknown>) =>
+      fetch(`${github.url}/repos/octo-org/hello-world/contents/README.md`, {
+        method: 'PUT',
+        headers: { authorization: `token ${github.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'Edit', content: Buffer.from('new').toString('base64'), ...body }),
+      });
+    expect((await put({})).status).toBe(422);
+    expect((await put({ sha: 'b'.repeat(40) })).status).toBe(409);
+    const before = github.seed.branchHeads.main;
+    const ok = await put({ sha: blobSha(github.seed.files['README.md'] as string) });
+    expect(ok.status).toBe(200);
+    const commit = ((await ok.json()) as { commit: { sha: string; parents: Array<{ sha: string }> } }).commit;
+    expect(commit.parents[0]?.sha).toBe(before);
+    expect(github.seed.branchHeads.main).toBe(commit.sha);
+    expect(github.seed.files['README.md']).toBe('new');
   });
 });

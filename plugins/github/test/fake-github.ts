@@ -12,7 +12,11 @@
  * await github.close();
  */
 import { type FakeRequest, type FakeRoute, type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
+import { ACTIONS_ROUTES, actionsRoutes } from './fake-github-actions-routes.js';
+import { ACTIVITY_ROUTES, activityRoutes } from './fake-github-activity-routes.js';
+import { BRANCH_ROUTES, branchRoutes } from './fake-github-branch-routes.js';
 import { type GitHubIssue, type GitHubRepo, makeAccount, makeIssue, makeRepo } from './fake-github-data.js';
+import { type FakeGitHubDepthOptions, seedDepth } from './fake-github-depth-seed.js';
 import {
   defaultFiles,
   type GitHubComment,
@@ -28,12 +32,16 @@ import { type FakeGitHubKit, type FakeGitHubSeed, same } from './fake-github-kit
 import { PULL_ROUTES, pullRoutes } from './fake-github-pull-routes.js';
 import { REPO_ROUTES, repoRoutes } from './fake-github-repo-routes.js';
 import { gitHubError, isAuthorized, paginate, success, validationFailed } from './fake-github-responses.js';
+import { REVIEW_ROUTES, reviewRoutes } from './fake-github-review-routes.js';
 import { byNewest, matchesQuery } from './fake-github-search.js';
 
+export type { GitHubRelease, GitHubThread, GitHubWorkflowRun } from './fake-github-activity-data.js';
 export type { GitHubAccount, GitHubIssue, GitHubLabel, GitHubRepo } from './fake-github-data.js';
+export type { FakeGitHubDepthOptions } from './fake-github-depth-seed.js';
 export type { GitHubComment, GitHubCommit, GitHubPull } from './fake-github-git-data.js';
 export type { FakeGitHubSeed } from './fake-github-kit.js';
 export { gitHubError, primaryRateLimit, secondaryRateLimit, validationFailed } from './fake-github-responses.js';
+export type { GitHubReview, GitHubReviewComment } from './fake-github-review-data.js';
 
 /** Route keys of the fake, for `fake.route(key, handler)` overrides (e.g. to answer 500). */
 export const GITHUB_ROUTES = {
@@ -49,10 +57,14 @@ export const GITHUB_ROUTES = {
   ...ISSUE_ROUTES,
   ...PULL_ROUTES,
   ...REPO_ROUTES,
+  ...BRANCH_ROUTES,
+  ...REVIEW_ROUTES,
+  ...ACTIONS_ROUTES,
+  ...ACTIVITY_ROUTES,
 } as const;
 
 /** What to seed the fake with. Every field is optional. */
-export interface FakeGitHubOptions {
+export interface FakeGitHubOptions extends FakeGitHubDepthOptions {
   /** The only token accepted, as `token X` or `Bearer X`. Default `ghp_fakeToken0000000000000000000000000000`. */
   token?: string;
   /** Login of the authenticated user (a `User`). Default `octocat`. */
@@ -161,6 +173,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     commits,
     branches,
     files: options.files ?? defaultFiles(repo),
+    ...seedDepth(options, { api, repo: repos[0] as GitHubRepo, user, branches, pulls }),
   };
   const accountOf = (login: string) => [user, org].find((account) => same(account.login, login));
   const repoOf = (request: FakeRequest) =>
@@ -276,7 +289,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     isMain: (request) => same(`${request.params.owner}/${request.params.repo}`, fullName),
     accountOf,
   };
-  Object.assign(routes, issueRoutes(kit), pullRoutes(kit), repoRoutes(kit));
+  const modules = [issueRoutes, pullRoutes, repoRoutes, branchRoutes, reviewRoutes, actionsRoutes, activityRoutes];
+  for (const routesOf of modules) Object.assign(routes, routesOf(kit));
 
   const responses: FakeGitHubResponse[] = [];
   const own = new Map<string, FakeRoute>();

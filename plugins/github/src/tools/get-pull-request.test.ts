@@ -18,6 +18,7 @@ describe('get_pull_request', () => {
   it('reads one pull request with its merge state', async () => {
     github = await startFakeGitHub({ issues: 1, pullRequests: 1 });
     const pull = github.seed.pulls[0];
+    pull?.requested_reviewers.push(github.seed.reviewer);
     const record = await getPull(2);
 
     expect(github.requests).toHaveLength(1);
@@ -45,6 +46,8 @@ describe('get_pull_request', () => {
       changed_files: 2,
       merged_at: null,
       updated_at: pull?.updated_at,
+      requested_reviewers: 'hubot',
+      requested_teams: '',
     });
   });
 
