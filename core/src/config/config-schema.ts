@@ -102,6 +102,31 @@ export const configSchema = z.strictObject({
   lokiUsername: z.string().min(1).optional(),
   /** Basic-auth password for Loki (Grafana Cloud: an access policy token). */
   lokiPassword: z.string().min(1).optional(),
+  /** Requests to upstream services (DESIGN §11). */
+  upstream: z
+    .strictObject({
+      /**
+       * Hosts users may name although they are not public https hosts or not
+       * under a plugin's expected domain (Jira/Confluence Data Center):
+       * `jira.corp.example`, `*.corp.example`, `jira.corp.example:8080`.
+       */
+      allowedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .regex(/^[^\s/?#@]+$/, 'a host name, not a URL'),
+        )
+        .default([]),
+      /** Largest upstream answer read, in bytes; a larger one fails the call. */
+      maxResponseBytes: z
+        .int()
+        .min(1024)
+        .max(1_000_000_000)
+        .default(32 * 1024 * 1024),
+    })
+    .prefault({}),
   /** When set, `GET /metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });

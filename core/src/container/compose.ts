@@ -18,6 +18,9 @@ import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { closeLogger, createMcpistLogger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { startTracing } from '../observability/tracing.js';
+import { guardedAgent, type ResolveHost } from '../outbound/guarded-agent.js';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
+import { UpstreamFetcher } from '../outbound/upstream-fetch.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { PluginLoadCodes } from '../plugins/plugin-load-error.js';
@@ -46,6 +49,8 @@ export interface ComposeOptions {
   logStream?: 'stdout' | 'stderr';
   /** Load plugins (serve, stdio, plugins list) or not (token and credential commands). */
   plugins?: boolean;
+  /** Resolves upstream host names (tests map names to loopback without DNS); the system resolver by default. */
+  resolveHost?: ResolveHost;
   /** A store already being opened (see `openStoreEarly`), so start-up work overlaps module loading. */
   database?: Promise<OpenedDatabase>;
   cwd?: string;
@@ -232,6 +237,17 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
     Tokens.CredentialSource,
     cached((r) => r.resolve(Tokens.TokenBroker)),
   );
+  const outbound = new OutboundPolicy({
+    // Base URLs the operator set (config file or MCPIST_PLUGIN_<NAME>_BASE_URL) are trusted as they are.
+    trustedOrigins: Object.values(config.pluginSettings).flatMap((settings) =>
+      settings.baseUrl ? [settings.baseUrl] : [],
+    ),
+    allowedHosts: config.upstream.allowedHosts,
+  });
+  c.register(Tokens.OutboundPolicy, { useValue: outbound });
+  c.register(Tokens.UpstreamFetcher, {
+    useValue: new UpstreamFetcher(guardedAgent(outbound, options.resolveHost), config.upstream.maxResponseBytes),
+  });
   c.register(Tokens.LimiterPool, { useValue: await LimiterPool.create({ redisUrl: config.redisUrl }) });
   c.register(
     Tokens.ToolRunner,
@@ -244,6 +260,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
           r.resolve(Tokens.Logger),
           r.resolve(Tokens.Metrics),
           { maxRecords: config.runner.maxRecords },
+          r.resolve(Tokens.UpstreamFetcher),
           r.resolve(Tokens.Tracing).tracer,
         ),
     ),

@@ -32,7 +32,7 @@ export async function credentialSet(
         `no loaded plugin uses the service "${service}"; services: ${knownServices(catalog).join(', ') || 'none'}`,
       );
     }
-    const issues = tokenFieldIssues(declared, fields);
+    const issues = tokenFieldIssues(declared, fields, c.resolve(Tokens.OutboundPolicy));
     if (issues.length > 0) {
       throw new Error(
         `${service}: ${issues.map((issue) => `${issue.field.replace(/^fields\./, '--field ')}: ${issue.message}`).join('; ')}`,

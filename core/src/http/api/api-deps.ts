@@ -5,6 +5,7 @@ import type { Authenticator } from '../../auth/authenticator.js';
 import type { OAuthFlow } from '../../broker/oauth-flow.js';
 import type { TokenBroker } from '../../broker/token-broker.js';
 import { Tokens } from '../../container/tokens.js';
+import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import type { KeyRing } from '../../secrets/key-ring.js';
 import type { ToolSieve } from '../../sieve/tool-sieve.js';
@@ -35,6 +36,7 @@ export interface ApiDeps {
   broker: TokenBroker;
   oauthFlow: OAuthFlow;
   oauthApps: OAuthAppsRepository;
+  outboundPolicy: OutboundPolicy;
   keyRing: KeyRing;
   logger: Logger;
   version: string;
@@ -63,6 +65,7 @@ export function apiDepsFrom(
     broker: c.resolve(Tokens.TokenBroker),
     oauthFlow: c.resolve(Tokens.OAuthFlow),
     oauthApps: c.resolve(Tokens.OAuthAppsRepository),
+    outboundPolicy: c.resolve(Tokens.OutboundPolicy),
     keyRing: c.resolve(Tokens.KeyRing),
     logger: c.resolve(Tokens.Logger),
     ...settings,

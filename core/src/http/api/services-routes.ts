@@ -2,6 +2,7 @@ import type { AuthDeclaration } from '@mcpist/plugin-sdk';
 import { z } from 'zod';
 import { oauthCallbackUrl } from '../../broker/oauth-flow.js';
 import { authOf, tokenFieldIssues } from '../../broker/service-auth.js';
+import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { CredentialOwner } from '../../store/repositories/credentials-repository.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError } from './api-error.js';
@@ -23,8 +24,8 @@ function requireService(deps: Pick<ApiDeps, 'catalog'>, service: string | undefi
 }
 
 /** Refuses a type-A body that does not fit the declaration, naming every offending field. */
-function checkToken(declared: AuthDeclaration[], fields: Record<string, string>): void {
-  const issues = tokenFieldIssues(declared, fields);
+function checkToken(declared: AuthDeclaration[], fields: Record<string, string>, policy: OutboundPolicy): void {
+  const issues = tokenFieldIssues(declared, fields, policy);
   if (issues.length > 0) throw ApiError.badRequest(issues);
 }
 
@@ -60,7 +61,7 @@ export function servicesRoutes(deps: ApiDeps): ApiRoute[] {
     }
   };
   const saveToken = async (owner: CredentialOwner, service: string, body: z.output<typeof tokenBody>) => {
-    checkToken(requireService(deps, service), body.fields);
+    checkToken(requireService(deps, service), body.fields, deps.outboundPolicy);
     await deps.broker.setToken(owner, service, body.token, body.fields);
     return { service, kind: 'token' as const, shared: owner.roleId !== null };
   };
