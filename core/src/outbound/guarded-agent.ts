@@ -44,7 +44,15 @@ export function guardedAgent(policy: OutboundPolicy, resolveHost: ResolveHost = 
       (error: Error) => callback(error, []),
     );
   };
-  const trustedConnect = buildConnector({});
+  // Trusted and allowed hosts may resolve anywhere, but through the same resolver.
+  const anyLookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
+    resolveHost(hostname).then(
+      (addresses) =>
+        options.all ? callback(null, addresses) : callback(null, addresses[0]?.address ?? '', addresses[0]?.family),
+      (error: Error) => callback(error, []),
+    );
+  };
+  const trustedConnect = buildConnector({ lookup: anyLookup } as buildConnector.BuildOptions);
   const checkedConnect = buildConnector({ lookup: publicOnlyLookup } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (options, callback) => {
     const { protocol, hostname, port } = options;
