@@ -56,7 +56,7 @@ const snapshot = async () => {
 
 beforeAll(async () => {
   hub = await startTestHub();
-  routes = apiRoutes(apiDepsFrom(hub.server.container, { version: 'test', publicUrl: undefined, maxBodyBytes: 1024 }));
+  routes = apiRoutes(apiDepsFrom(hub.server.container, { version: 'test', publicUrl: hub.url, maxBodyBytes: 1024 }));
   bob = (await hub.issueToken('bob@example.com')).token;
   const tokens = await apiRequest(hub.url, 'get', '/tokens', { token: hub.token });
   aliceTokenId = tokens.body.tokens[0].id;

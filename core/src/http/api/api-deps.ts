@@ -40,7 +40,8 @@ export interface ApiDeps {
   keyRing: KeyRing;
   logger: Logger;
   version: string;
-  publicUrl: string | undefined;
+  /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
+  publicUrl: string;
   maxBodyBytes: number;
 }
 

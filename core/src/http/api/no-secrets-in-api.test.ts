@@ -35,7 +35,7 @@ it('no GET response carries a stored secret, its ciphertext or a token hash; eac
 
   const admin = apiClient(hub.url, hub.token);
   const role = (await admin('post', '/roles', { name: 'scan', enabled_modules: ['github'] })).body;
-  const routes = apiRoutes(apiDepsFrom(hub.server.container, { version: 't', publicUrl: undefined, maxBodyBytes: 1 }));
+  const routes = apiRoutes(apiDepsFrom(hub.server.container, { version: 't', publicUrl: hub.url, maxBodyBytes: 1 }));
   const sample: Record<string, string> = { users: bob.userId, roles: role.id };
   let scanned = 0;
   for (const token of [hub.token, bob.token]) {

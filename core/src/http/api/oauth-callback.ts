@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError, type McpistError } from '../../errors/mcpist-error.js';
-import { publicBaseUrl } from '../public-url.js';
 import type { ApiDeps } from './api-deps.js';
 import { apiErrorBody } from './api-error.js';
 
@@ -40,7 +39,7 @@ export function oauthCallback(deps: ApiDeps) {
       if (req.get('authorization') !== undefined) {
         callerUserId = (await deps.authenticator.authenticate(req.get('authorization'))).userId;
       }
-      const url = new URL(req.originalUrl, publicBaseUrl(req, deps.publicUrl));
+      const url = new URL(req.originalUrl, deps.publicUrl);
       await deps.oauthFlow.finish(service, url, callerUserId);
       answer(req, res, 200, `${service} connected`, {
         service,
