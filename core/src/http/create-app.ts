@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { traceRequests } from '../observability/trace-requests.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRouter } from './api/api-router.js';
+import { connectPages } from './connect-page.js';
 import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
@@ -78,7 +79,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }));
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
-  if (deps.api) app.use('/api', apiRouter(deps.api));
+  if (deps.api) {
+    app.use('/api', apiRouter(deps.api));
+    app.use(connectPages(deps.api));
+  }
   app.use(mcpRoute(deps));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });

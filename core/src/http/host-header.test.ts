@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOAuthProvider } from '../test-support/fake-oauth-provider.js';
+import { TestBrowser } from '../test-support/test-browser.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
 /**
@@ -149,12 +150,10 @@ describe('links and redirect URIs', () => {
       ...hostile,
     });
     expect(started.status).toBe(200);
-    const body = JSON.parse(started.body) as Record<string, string>;
-    const link = body.connect_url ?? body.authorize_url ?? '';
-    expect(link).not.toMatch(/evil\.example|javascript:|mcpist\.lan/);
-    const opened = await fetch(link, { redirect: 'manual' });
-    const providerUrl = opened.headers.get('location') ?? link;
-    const redirectUri = new URL(providerUrl).searchParams.get('redirect_uri') ?? '';
+    const link = (JSON.parse(started.body) as { connect_url: string }).connect_url;
+    expect(link.startsWith(`${hub.url}/connect/google-calendar?flow=`)).toBe(true);
+    const { location } = await new TestBrowser().continue(link);
+    const redirectUri = new URL(location ?? '').searchParams.get('redirect_uri') ?? '';
     expect(redirectUri.startsWith(`${hub.url}/api/services/google-calendar/oauth/callback`)).toBe(true);
   });
 

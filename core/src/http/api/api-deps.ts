@@ -3,6 +3,7 @@ import type { Logger } from 'winston';
 import type { ApiTokenIssuer } from '../../auth/api-token-issuer.js';
 import type { Authenticator } from '../../auth/authenticator.js';
 import type { OAuthFlow } from '../../broker/oauth-flow.js';
+import type { OAuthProviders } from '../../broker/oauth-providers.js';
 import type { TokenBroker } from '../../broker/token-broker.js';
 import { Tokens } from '../../container/tokens.js';
 import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
@@ -37,6 +38,7 @@ export interface ApiDeps {
   oauthFlow: OAuthFlow;
   oauthApps: OAuthAppsRepository;
   outboundPolicy: OutboundPolicy;
+  oauthProviders: OAuthProviders;
   keyRing: KeyRing;
   logger: Logger;
   version: string;
@@ -67,6 +69,7 @@ export function apiDepsFrom(
     oauthFlow: c.resolve(Tokens.OAuthFlow),
     oauthApps: c.resolve(Tokens.OAuthAppsRepository),
     outboundPolicy: c.resolve(Tokens.OutboundPolicy),
+    oauthProviders: c.resolve(Tokens.OAuthProviders),
     keyRing: c.resolve(Tokens.KeyRing),
     logger: c.resolve(Tokens.Logger),
     ...settings,

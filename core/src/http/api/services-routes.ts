@@ -1,6 +1,5 @@
 import type { AuthDeclaration } from '@mcpist/plugin-sdk';
 import { z } from 'zod';
-import { oauthCallbackUrl } from '../../broker/oauth-flow.js';
 import { authOf, tokenFieldIssues } from '../../broker/service-auth.js';
 import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { CredentialOwner } from '../../store/repositories/credentials-repository.js';
@@ -14,7 +13,11 @@ const tokenBody = z.strictObject({
   /** Non-secret companion fields the plugin declares (Atlassian's email and site). */
   fields: z.record(z.string(), z.string().max(500)).default({}),
 });
-const startResponse = z.object({ authorize_url: z.string(), expires_at: z.string().nullable() });
+const startResponse = z.object({
+  /** MCPist's connect page: it names the account and service, then sends the browser to the provider. */
+  connect_url: z.string(),
+  expires_at: z.string().nullable(),
+});
 const savedResponse = z.object({ service: z.string(), kind: z.enum(['token', 'oauth2']), shared: z.boolean() });
 
 function requireService(deps: Pick<ApiDeps, 'catalog'>, service: string | undefined): AuthDeclaration[] {
@@ -51,9 +54,9 @@ export function servicesRoutes(deps: ApiDeps): ApiRoute[] {
         userId: context.principal.userId,
         roleId: owner.roleId,
         service,
-        redirectUri: oauthCallbackUrl(context.baseUrl, service),
+        baseUrl: context.baseUrl,
       });
-      return { authorize_url: started.authorizeUrl, expires_at: iso(started.expiresAt) };
+      return { connect_url: started.connectUrl, expires_at: iso(started.expiresAt) };
     } catch (error) {
       const reason = (error as { data?: { reason?: string } }).data?.reason;
       if (reason === 'no_oauth_app') throw ApiError.conflict((error as Error).message);
@@ -75,7 +78,8 @@ export function servicesRoutes(deps: ApiDeps): ApiRoute[] {
       method: 'post',
       path: '/profile/services/{service}/oauth/start',
       operationId: 'startProfileOAuth',
-      summary: 'Starts connecting the caller’s own account by OAuth: returns the provider’s authorize URL',
+      summary:
+        'Starts connecting the caller’s own account by OAuth: returns MCPist’s connect page to open in a browser',
       tag: 'services',
       response: startResponse,
       errors: [404, 409],
