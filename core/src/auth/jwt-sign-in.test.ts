@@ -3,8 +3,10 @@ import { type ErrorCode, ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
+import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
+import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
 import { UsersRepository } from '../store/repositories/users-repository.js';
 import { type FakeIdentityProvider, startFakeIdentityProvider } from '../test-support/fake-identity-provider.js';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../test-support/postgres-server.js';
@@ -40,7 +42,13 @@ async function setup(db: Database): Promise<Setup> {
     },
     session.trusted(),
   ]);
-  const authenticator = new Authenticator(new ApiTokensRepository(db), { verifier, signIn: new JwtSignIn(db) });
+  const signIn = new JwtSignIn({
+    users: new UsersRepository(db),
+    accounts: new AuthAccountsRepository(db),
+    allowed: new AllowedUsersRepository(db),
+    admins: new AdminsUnitOfWork(db),
+  });
+  const authenticator = new Authenticator(new ApiTokensRepository(db), { verifier, signIn });
   return {
     authenticator,
     users: new UsersRepository(db),

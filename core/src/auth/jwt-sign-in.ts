@@ -1,13 +1,12 @@
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
-import type { Database } from '../store/database.js';
-import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
-import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
-import { ADMINS_LOCK, type UserRow, UsersRepository } from '../store/repositories/users-repository.js';
+import type { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
+import type { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
+import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import type { UserRow, UsersRepository } from '../store/repositories/users-repository.js';
 import type { VerifiedJwt } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
 
-/** Serialises first sign-ins, so two at once cannot both become the first admin. */
 const refuse = (message: string) => new McpistError(ErrorCodes.UNAUTHORIZED, message);
 
 /**
@@ -22,22 +21,21 @@ const refuse = (message: string) => new McpistError(ErrorCodes.UNAUTHORIZED, mes
  * next request.
  */
 export class JwtSignIn {
-  private readonly users: UsersRepository;
-  private readonly accounts: AuthAccountsRepository;
-  private readonly allowed: AllowedUsersRepository;
   private readonly links = new Map<string, { userId: string; until: number }>();
 
   constructor(
-    private readonly db: Database,
+    private readonly store: {
+      users: UsersRepository;
+      accounts: AuthAccountsRepository;
+      allowed: AllowedUsersRepository;
+      /** Serialises first sign-ins, so two at once cannot both become the first admin. */
+      admins: AdminsUnitOfWork;
+    },
     private readonly cacheMs = 60_000,
-  ) {
-    this.users = new UsersRepository(db);
-    this.accounts = new AuthAccountsRepository(db);
-    this.allowed = new AllowedUsersRepository(db);
-  }
+  ) {}
 
   async principalFor(jwt: VerifiedJwt): Promise<Principal> {
-    const user = jwt.kind === 'own' ? await this.users.findById(jwt.subject) : await this.linkedUser(jwt);
+    const user = jwt.kind === 'own' ? await this.store.users.findById(jwt.subject) : await this.linkedUser(jwt);
     if (!user) throw refuse('the user of this token no longer exists');
     return { userId: user.id, email: user.email, systemRole: user.system_role, via: 'jwt' };
   }
@@ -46,12 +44,12 @@ export class JwtSignIn {
     const key = `${jwt.issuer}\n${jwt.subject}`;
     const cached = this.links.get(key);
     if (cached && cached.until > Date.now()) {
-      const user = await this.users.findById(cached.userId);
+      const user = await this.store.users.findById(cached.userId);
       if (user) return user;
     }
     this.links.delete(key);
-    const linked = await this.accounts.findUserId(jwt.issuer, jwt.subject);
-    const user = linked ? await this.users.findById(linked) : await this.signUp(jwt);
+    const linked = await this.store.accounts.findUserId(jwt.issuer, jwt.subject);
+    const user = linked ? await this.store.users.findById(linked) : await this.signUp(jwt);
     if (user) this.links.set(key, { userId: user.id, until: Date.now() + this.cacheMs });
     return user;
   }
@@ -60,13 +58,11 @@ export class JwtSignIn {
   private async signUp(jwt: VerifiedJwt): Promise<UserRow> {
     if (!jwt.email) throw refuse('the token carries no email claim, and its subject is not linked to a user');
     if (!jwt.emailVerified) throw refuse('the email of this token is not verified by the identity provider');
-    if (!(await this.allowed.isAllowed(jwt.email))) {
+    if (!(await this.store.allowed.isAllowed(jwt.email))) {
       throw refuse('this email is not allowed to sign in; ask an admin to add it to the allowed users');
     }
     const email = jwt.email;
-    return this.db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock(hashtext($1))', [ADMINS_LOCK]);
-      const users = new UsersRepository(tx);
+    return this.store.admins.run(async ({ users, accounts }) => {
       const firstAdmin = (await users.countAdmins()) === 0;
       let user = (await users.findByEmail(email)) ?? (await users.create({ email, systemRole: 'user' }));
       if (!user) user = await users.findByEmail(email);
@@ -74,7 +70,7 @@ export class JwtSignIn {
       if (firstAdmin && user.system_role !== 'admin') {
         user = (await users.update(user.id, { systemRole: 'admin' })) ?? user;
       }
-      await new AuthAccountsRepository(tx).link(user.id, jwt.issuer, jwt.subject, email);
+      await accounts.link(user.id, jwt.issuer, jwt.subject, email);
       return user;
     });
   }

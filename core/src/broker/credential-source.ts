@@ -8,8 +8,6 @@ export interface ResolvedCredential {
   accountId: string;
   /** Personal (the user's own) or shared (a role's). */
   scope: 'personal' | 'shared';
-  /** The stored access-token ciphertext this credential came from: tells a stale token from a refreshed one. */
-  sealed: string;
 }
 
 /**
@@ -23,6 +21,8 @@ export interface CredentialSource {
   /**
    * The upstream rejected `rejected` (HTTP 401): a refreshed credential to try
    * once more, or undefined when refreshing cannot help (a type-A token).
+   * `rejected` is the object `credentialFor` returned: the source tells a
+   * stale token from one refreshed meanwhile by it.
    */
   refreshAfterRejection?(principal: Principal, rejected: ResolvedCredential): Promise<ResolvedCredential | undefined>;
 }

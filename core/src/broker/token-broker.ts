@@ -18,6 +18,9 @@ import { isExpiring, type TokenRefresher } from './token-refresher.js';
  * or after an upstream rejects them, and decrypts for one call only.
  */
 export class TokenBroker implements CredentialSource {
+  /** The stored ciphertext each handed-out credential came from; the runner never sees it. */
+  private readonly sealedOf = new WeakMap<ResolvedCredential, string>();
+
   constructor(
     private readonly credentials: CredentialsRepository,
     private readonly keyRing: KeyRing,
@@ -38,9 +41,10 @@ export class TokenBroker implements CredentialSource {
     rejected: ResolvedCredential,
   ): Promise<ResolvedCredential | undefined> {
     if (rejected.credential.kind !== 'oauth2') return undefined;
+    const sealed = this.sealedOf.get(rejected);
     const row = await this.credentials.findById(rejected.accountId);
-    if (!row) return undefined;
-    return this.resolve(await this.refresher.refresh(row, { rejectedSecret: rejected.sealed }));
+    if (!row || sealed === undefined) return undefined;
+    return this.resolve(await this.refresher.refresh(row, { rejectedSecret: sealed }));
   }
 
   /** Stores (or replaces) a user's type-A token for a service, encrypted. */
@@ -79,10 +83,9 @@ export class TokenBroker implements CredentialSource {
   }
 
   private resolve(row: CredentialRow): ResolvedCredential {
-    return {
+    const resolved: ResolvedCredential = {
       accountId: row.id,
       scope: row.user_id ? 'personal' : 'shared',
-      sealed: row.secret,
       credential: {
         kind: row.kind,
         token: this.keyRing.decrypt(row.secret),
@@ -90,6 +93,8 @@ export class TokenBroker implements CredentialSource {
         ...(row.scopes ? { scopes: row.scopes } : {}),
       },
     };
+    this.sealedOf.set(resolved, row.secret);
+    return resolved;
   }
 
   private needsReauth(service: string): McpistError {

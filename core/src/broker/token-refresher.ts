@@ -3,7 +3,6 @@ import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { KeyRing } from '../secrets/key-ring.js';
-import type { Database, Queryable } from '../store/database.js';
 import type { CredentialRow, CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { connectHint } from './connect-hint.js';
 import { OAuthGrantError, refreshTokens } from './oauth-client.js';
@@ -36,7 +35,6 @@ export class TokenRefresher {
   private readonly lastForCredential = new Map<string, Promise<CredentialRow>>();
 
   constructor(
-    private readonly db: Database,
     private readonly credentials: CredentialsRepository,
     private readonly providers: OAuthProviders,
     private readonly keyRing: KeyRing,
@@ -69,8 +67,7 @@ export class TokenRefresher {
     const service = row.service;
     try {
       const provider = await this.providers.get(service);
-      return await this.exclusively(async (tx) => {
-        const current = await this.credentials.lockForRefresh(tx, row.id);
+      return await this.credentials.whileRefreshing(row.id, async ({ current, save }) => {
         if (!current) throw this.reconnect(service, 'the credential was removed');
         if (current.status === 'needs_reauth')
           throw this.reconnect(service, 'the credential needs to be connected again');
@@ -93,12 +90,12 @@ export class TokenRefresher {
         const sealed = {
           secret: access.ciphertext,
           // A rotated refresh token is sealed under the active key; keep the old one's key id otherwise consistent.
-          refreshSecret: rotated ?? (current.refresh_secret ? this.reseal(current.refresh_secret) : null),
+          refreshSecret: rotated ?? (current.refresh_secret ? this.keyRing.reseal(current.refresh_secret) : null),
           keyId: access.keyId,
           expiresAt: tokens.expiresAt,
           ...(tokens.scopes ? { scopes: tokens.scopes } : {}),
         };
-        await this.credentials.saveRefreshed(tx, current.id, sealed);
+        await save(sealed);
         this.metrics.tokenRefreshTotal.inc({ service, result: 'success' });
         this.logger.info('token refreshed', { service, account_id: current.id, rotated: rotated !== null });
         return {
@@ -134,26 +131,6 @@ export class TokenRefresher {
         { data: { service, reason: 'refresh_error' }, cause: error },
       );
     }
-  }
-
-  /**
-   * Runs a refresh so no other instance refreshes the same credential at the
-   * same time. On PostgreSQL: a transaction holding the row lock across the
-   * token request. The embedded store serves one process, where the shared
-   * promise already makes the refresh single; a transaction there would hold
-   * its only connection — every other request — for the length of the token
-   * request, so it runs without one.
-   */
-  private exclusively<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.kind === 'postgres' ? this.db.transaction(work) : work(this.db);
-  }
-
-  /** Keeps every secret of a row under one key id, so rotation can tell which rows are done. */
-  private reseal(ciphertext: string): string {
-    const keyId = ciphertext.split(':')[1];
-    return keyId === this.keyRing.activeKeyId
-      ? ciphertext
-      : this.keyRing.encrypt(this.keyRing.decrypt(ciphertext)).ciphertext;
   }
 
   private reconnect(service: string, why: string): McpistError {

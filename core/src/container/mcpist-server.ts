@@ -61,11 +61,7 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),
     maxBodyBytes: config.http.maxBodyBytes,
-    api: apiDepsFrom(container, {
-      version: MCPIST_VERSION,
-      publicUrl,
-      maxBodyBytes: config.http.maxBodyBytes,
-    }),
+    api: apiDepsFrom(container, { version: MCPIST_VERSION, publicUrl }),
   });
   http.on('request', app);
   http.headersTimeout = 30_000;

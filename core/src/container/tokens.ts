@@ -24,6 +24,7 @@ import type { ToolRunner } from '../runner/tool-runner.js';
 import type { KeyRing } from '../secrets/key-ring.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { Database } from '../store/database.js';
+import type { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import type { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
@@ -34,13 +35,15 @@ import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repos
 import type { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
+import type { SealedSecretsRepository } from '../store/repositories/sealed-secrets-repository.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
 
 const token = <T>(name: string): InjectionToken<T> => Symbol(`mcpist.${name}`);
 
 /**
  * Explicit injection tokens: esbuild-based runners emit no decorator
- * metadata, so nothing is resolved by constructor type.
+ * metadata, so nothing is resolved by constructor type. They are also the
+ * service references parts declare in their `deps` (see declared-deps.ts).
  */
 export const Tokens = {
   Config: token<McpistConfig>('Config'),
@@ -61,6 +64,8 @@ export const Tokens = {
   AllowedUsersRepository: token<AllowedUsersRepository>('AllowedUsersRepository'),
   AuthAccountsRepository: token<AuthAccountsRepository>('AuthAccountsRepository'),
   PermissionEpochRepository: token<PermissionEpochRepository>('PermissionEpochRepository'),
+  SealedSecretsRepository: token<SealedSecretsRepository>('SealedSecretsRepository'),
+  AdminsUnitOfWork: token<AdminsUnitOfWork>('AdminsUnitOfWork'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),

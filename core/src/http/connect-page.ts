@@ -1,10 +1,20 @@
 import express, { type Request, type Response, Router } from 'express';
 import { browserCookieName, STATE_TTL_MS } from '../broker/oauth-flow.js';
+import type { Deps } from '../container/declared-deps.js';
+import { Tokens } from '../container/tokens.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
-import type { ApiDeps } from './api/api-deps.js';
 import { escapeHtml, htmlPage, pageSecurityHeaders } from './html-page.js';
 
-type ConnectPageDeps = Pick<ApiDeps, 'oauthFlow' | 'users' | 'roles' | 'catalog' | 'publicUrl' | 'oauthProviders'>;
+/** The services the connect pages use. */
+export const CONNECT_PAGE_DEPS = {
+  oauthFlow: Tokens.OAuthFlow,
+  users: Tokens.UsersRepository,
+  roles: Tokens.RolesRepository,
+  catalog: Tokens.ModuleCatalog,
+  oauthProviders: Tokens.OAuthProviders,
+};
+
+type ConnectPageDeps = Deps<typeof CONNECT_PAGE_DEPS> & { publicUrl: string };
 
 /** The services' names as people know them: `atlassian` is Jira and Confluence. */
 function serviceName(deps: ConnectPageDeps, service: string): string {

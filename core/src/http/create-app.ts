@@ -7,7 +7,6 @@ import type { Metrics } from '../observability/metrics.js';
 import { traceRequests } from '../observability/trace-requests.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRouter } from './api/api-router.js';
-import { connectPages } from './connect-page.js';
 import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
@@ -81,7 +80,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(serviceRoutes(deps));
   if (deps.api) {
     app.use('/api', apiRouter(deps.api));
-    app.use(connectPages(deps.api));
+    app.use(deps.api.connectPages);
   }
   app.use(mcpRoute(deps));
   app.use((req, res) => {

@@ -93,6 +93,12 @@ export class KeyRing {
     return { ciphertext: parts.join(':'), keyId };
   }
 
+  /** `ciphertext` sealed under the active key: itself when it already is, else re-encrypted. */
+  reseal(ciphertext: string): string {
+    const keyId = ciphertext.split(':')[1];
+    return keyId === this.activeKeyId ? ciphertext : this.encrypt(this.decrypt(ciphertext)).ciphertext;
+  }
+
   decrypt(ciphertext: string): string {
     const [format, keyId, iv, tag, data] = ciphertext.split(':');
     if (format !== FORMAT || !keyId || !iv || !tag || data === undefined)

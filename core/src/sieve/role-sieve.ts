@@ -1,19 +1,37 @@
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
 import type { CatalogTool, ModuleCatalog } from '../plugins/module-catalog.js';
-import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
-import type { ModuleRegistryRepository, ModuleStatus } from '../store/repositories/module-registry-repository.js';
-import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
-import type { RolePermissions, RolesRepository } from '../store/repositories/roles-repository.js';
 import type { ToolSieve } from './tool-sieve.js';
 import { ToolView } from './tool-view.js';
 
-/** What the sieve reads from the store; all of it moves the permission epoch when it changes. */
+/** A module's registry status: broken modules leave every view, deprecated ones are marked. */
+export type ModuleStatus = 'stable' | 'deprecated' | 'broken';
+
+/** What one role allows: its enabled modules, minus the tools masked per module. */
+export interface RolePermissions {
+  readonly enabledModules: readonly string[];
+  readonly toolMasks: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A refused call, as the sieve records it in the audit log. */
+export interface DenialRecord {
+  event: 'tool_denied';
+  userId: string;
+  module: string;
+  tool: string | undefined;
+  reason: string;
+}
+
+/**
+ * What the sieve reads from the store, and where it records refusals. Owned
+ * by the sieve; the store's repositories implement it. Every read moves the
+ * permission epoch when it changes.
+ */
 export interface RoleSieveStore {
-  roles: Pick<RolesRepository, 'rolesOfUser'>;
-  registry: Pick<ModuleRegistryRepository, 'statuses'>;
-  epoch: Pick<PermissionEpochRepository, 'current'>;
-  audit: Pick<AuditLogsRepository, 'record'>;
+  roles: { rolesOfUser(userId: string): Promise<readonly RolePermissions[]> };
+  registry: { statuses(): Promise<ReadonlyMap<string, ModuleStatus>> };
+  epoch: { current(): Promise<string> };
+  audit: { record(denial: DenialRecord): Promise<void> };
 }
 
 /**
@@ -54,7 +72,7 @@ export function allowedToolsOf(
  */
 export class RoleSieve implements ToolSieve {
   private epoch: string | undefined;
-  private statuses: Promise<Map<string, ModuleStatus>> | undefined;
+  private statuses: Promise<ReadonlyMap<string, ModuleStatus>> | undefined;
   private readonly byUser = new Map<string, Promise<ToolView>>();
   private readonly byPermissions = new Map<string, ToolView>();
   private readonly pendingAudits = new Set<Promise<void>>();

@@ -1,11 +1,10 @@
 import { Tokens } from '../../container/tokens.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { withContainer } from './with-container.js';
+import { withServices } from './with-services.js';
 
 export async function pluginsList(global: GlobalOptions, options: { json?: boolean }): Promise<void> {
-  await withContainer(configFor(global, { logLevel: 'error' }), {}, async (c) => {
-    const report = c.resolve(Tokens.PluginReport);
-    const catalog = c.resolve(Tokens.ModuleCatalog);
+  const deps = { report: Tokens.PluginReport, catalog: Tokens.ModuleCatalog };
+  await withServices(configFor(global, { logLevel: 'error' }), {}, deps, async ({ report, catalog }) => {
     const loaded = [...catalog.modules.values()].map((module) => ({
       module: module.name,
       package: module.packageName,

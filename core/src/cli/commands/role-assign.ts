@@ -1,13 +1,13 @@
 import { Tokens } from '../../container/tokens.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { withContainer } from './with-container.js';
+import { withServices } from './with-services.js';
 
 /** `mcpist role assign EMAIL ROLE`: gives a user a role (by role name). */
 export async function roleAssign(global: GlobalOptions, email: string, roleName: string): Promise<void> {
-  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
-    const user = await c.resolve(Tokens.UsersRepository).findByEmail(email);
+  const deps = { users: Tokens.UsersRepository, roles: Tokens.RolesRepository };
+  await withServices(configFor(global, { logLevel: 'warn' }), { plugins: false }, deps, async ({ users, roles }) => {
+    const user = await users.findByEmail(email);
     if (!user) throw new Error(`no user ${email}; create one with: mcpist user add ${email}`);
-    const roles = c.resolve(Tokens.RolesRepository);
     const role = await roles.findByName(roleName);
     if (!role) {
       const names = (await roles.list()).map((r) => r.name).join(', ') || 'none';

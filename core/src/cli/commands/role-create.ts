@@ -3,7 +3,7 @@ import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import { checkRolePermissions, RolePermissionsError } from '../../sieve/check-role-permissions.js';
 import { ROLE_NAME, type RolePermissions, type ToolMasks } from '../../store/repositories/roles-repository.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { withContainer } from './with-container.js';
+import { withServices } from './with-services.js';
 
 export interface RoleCreateOptions {
   modules: string;
@@ -37,11 +37,10 @@ export async function roleCreate(global: GlobalOptions, name: string, options: R
   if (!ROLE_NAME.test(name)) {
     throw new Error(`role name "${name}": use 1-64 letters, digits, spaces, dots, dashes or underscores`);
   }
-  await withContainer(configFor(global, { logLevel: 'warn' }), {}, async (c) => {
-    const permissions = parsePermissions(c.resolve(Tokens.ModuleCatalog), options);
-    const role = await c
-      .resolve(Tokens.RolesRepository)
-      .create({ name, description: options.description ?? '', ...permissions });
+  const deps = { catalog: Tokens.ModuleCatalog, roles: Tokens.RolesRepository };
+  await withServices(configFor(global, { logLevel: 'warn' }), {}, deps, async ({ catalog, roles }) => {
+    const permissions = parsePermissions(catalog, options);
+    const role = await roles.create({ name, description: options.description ?? '', ...permissions });
     if (!role) throw new Error(`a role named "${name}" already exists`);
     const masked = Object.entries(role.toolMasks).flatMap(([m, tools]) => tools.map((t) => `${m}:${t}`));
     process.stdout.write(

@@ -1,11 +1,11 @@
 import { Tokens } from '../../container/tokens.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { withContainer } from './with-container.js';
+import { withServices } from './with-services.js';
 
 /** `mcpist role list [--json]`: roles with their modules, masks and member count. */
 export async function roleList(global: GlobalOptions, options: { json?: boolean }): Promise<void> {
-  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
-    const repository = c.resolve(Tokens.RolesRepository);
+  const deps = { repository: Tokens.RolesRepository };
+  await withServices(configFor(global, { logLevel: 'warn' }), { plugins: false }, deps, async ({ repository }) => {
     const roles = await Promise.all(
       (await repository.list()).map(async (role) => ({
         name: role.name,

@@ -3,14 +3,15 @@ import { SigningKeys } from '../../auth/signing-keys.js';
 import { Tokens } from '../../container/tokens.js';
 import { resolveDataDir } from '../../store/open-database.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { withContainer } from './with-container.js';
+import { withServices } from './with-services.js';
 
 /** Prints a short-lived MCPist session JWT for an existing user (the admin UI's sign-in will mint the same). */
 export async function sessionCreate(global: GlobalOptions, options: { user: string }): Promise<void> {
-  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
-    const user = await c.resolve(Tokens.UsersRepository).findByEmail(options.user);
+  const deps = { users: Tokens.UsersRepository, sessions: Tokens.SessionIssuer };
+  await withServices(configFor(global, { logLevel: 'warn' }), { plugins: false }, deps, async ({ users, sessions }) => {
+    const user = await users.findByEmail(options.user);
     if (!user) throw new Error(`no user ${options.user}; add one with: mcpist token create --user ${options.user}`);
-    const { token, expiresAt } = await c.resolve(Tokens.SessionIssuer).mint(user);
+    const { token, expiresAt } = await sessions.mint(user);
     process.stderr.write(`session JWT for ${user.email}, valid until ${new Date(expiresAt * 1000).toISOString()}:\n`);
     process.stdout.write(`${token}\n`);
   });

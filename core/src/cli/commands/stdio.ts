@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { McpistConfigInput } from '../../config/config-schema.js';
 import { compose, disposeContainer } from '../../container/compose.js';
+import { resolveDeps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import { createMcpServer } from '../../mcp/create-mcp-server.js';
 import { MCPIST_VERSION } from '../../version.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { userFor } from './with-container.js';
+import { userFor } from './with-services.js';
 
 /**
  * MCP over stdio for local clients. Whoever can start this process can read
@@ -18,13 +19,15 @@ export async function stdio(
 ): Promise<void> {
   const overrides: McpistConfigInput = options.toolMode ? { toolMode: options.toolMode } : {};
   const config = configFor(global, overrides);
+  // Composed here rather than through withServices: the hub lives until the client disconnects.
   const c = await compose(config, { logStream: 'stderr' });
-  const user = await userFor(c, options.user).catch(async (error) => {
+  const { users, dispatcher } = resolveDeps(c, { users: Tokens.UsersRepository, dispatcher: Tokens.ToolDispatcher });
+  const user = await userFor(users, options.user).catch(async (error) => {
     await disposeContainer(c);
     throw error;
   });
   const server = createMcpServer(
-    c.resolve(Tokens.ToolDispatcher),
+    dispatcher,
     {
       principal: { userId: user.id, email: user.email, systemRole: user.system_role, via: 'local' },
       mode: config.toolMode,

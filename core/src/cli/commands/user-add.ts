@@ -1,6 +1,6 @@
 import { Tokens } from '../../container/tokens.js';
 import { configFor, type GlobalOptions } from './global-options.js';
-import { withContainer } from './with-container.js';
+import { withServices } from './with-services.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -11,15 +11,17 @@ export async function userAdd(
   options: { admin?: boolean; name?: string },
 ): Promise<void> {
   if (!EMAIL.test(email)) throw new Error(`"${email}" is not an email address`);
-  await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
-    const user = await c.resolve(Tokens.UsersRepository).create({
+  const deps = { users: Tokens.UsersRepository, allowed: Tokens.AllowedUsersRepository, roles: Tokens.RolesRepository };
+  await withServices(configFor(global, { logLevel: 'warn' }), { plugins: false }, deps, async (services) => {
+    const { users, allowed } = services;
+    const user = await users.create({
       email,
       displayName: options.name,
       systemRole: options.admin ? 'admin' : 'user',
     });
     if (!user) throw new Error(`a user ${email} already exists`);
-    await c.resolve(Tokens.AllowedUsersRepository).add(email);
-    const roles = await c.resolve(Tokens.RolesRepository).rolesOfUser(user.id);
+    await allowed.add(email);
+    const roles = await services.roles.rolesOfUser(user.id);
     process.stdout.write(
       `created ${user.system_role} ${user.email} (${user.id}); roles: ${roles.map((r) => r.name).join(', ') || 'none'}\n`,
     );

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes, errorCodeName } from '../../errors/error-codes.js';
 import { apiRequest } from '../../test-support/api-client.js';
 import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
-import { apiDepsFrom } from './api-deps.js';
 import { apiRoutes } from './api-routes.js';
 import type { ApiRoute } from './define-route.js';
 
@@ -56,7 +55,7 @@ const snapshot = async () => {
 
 beforeAll(async () => {
   hub = await startTestHub();
-  routes = apiRoutes(apiDepsFrom(hub.server.container, { version: 'test', publicUrl: hub.url, maxBodyBytes: 1024 }));
+  routes = apiRoutes(hub.server.container);
   bob = (await hub.issueToken('bob@example.com')).token;
   const tokens = await apiRequest(hub.url, 'get', '/tokens', { token: hub.token });
   aliceTokenId = tokens.body.tokens[0].id;

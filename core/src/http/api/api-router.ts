@@ -4,9 +4,7 @@ import { isMcpistError } from '../../errors/mcpist-error.js';
 import { sendUnauthorized } from '../require-auth.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
-import { apiRoutes } from './api-routes.js';
 import { type ApiRoute, parseInput } from './define-route.js';
-import { oauthCallback } from './oauth-callback.js';
 import { openApiDocument } from './openapi-document.js';
 
 const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -66,13 +64,13 @@ function apiErrorHandler(deps: ApiDeps): ErrorRequestHandler {
 /** The admin REST API, mounted at /api (see docs/api.md and GET /api/openapi.json). */
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
-  const routes = apiRoutes(deps);
+  const { routes } = deps;
   const document = openApiDocument(routes, deps.version);
   router.use(express.json({ limit: deps.maxBodyBytes }));
   router.get('/openapi.json', (_req, res) => {
     res.json({ ...document, servers: [{ url: `${deps.publicUrl}/api` }] });
   });
-  router.get('/services/:service/oauth/callback', oauthCallback(deps));
+  router.get('/services/:service/oauth/callback', deps.oauthCallback);
   for (const route of routes) router[route.method](expressPath(route.path), serve(route, deps));
   router.use((req, res) => {
     res.status(404).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, `no route for ${req.method} /api${req.path}`));

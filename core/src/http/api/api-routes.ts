@@ -1,6 +1,7 @@
-import type { ApiDeps } from './api-deps.js';
+import type { DependencyContainer } from 'tsyringe';
+import { resolveDeps } from '../../container/declared-deps.js';
 import { authRoutes } from './auth-routes.js';
-import type { ApiRoute } from './define-route.js';
+import type { ApiRoute, RouteModule } from './define-route.js';
 import { logsRoutes } from './logs-routes.js';
 import { modulesRoutes } from './modules-routes.js';
 import { oauthAppsRoutes } from './oauth-apps-routes.js';
@@ -10,17 +11,20 @@ import { servicesRoutes } from './services-routes.js';
 import { tokensRoutes } from './tokens-routes.js';
 import { usersRoutes } from './users-routes.js';
 
-/** Every admin API route, in the order the OpenAPI document lists them. */
-export function apiRoutes(deps: ApiDeps): ApiRoute[] {
-  return [
-    ...authRoutes(deps),
-    ...profileRoutes(deps),
-    ...usersRoutes(deps),
-    ...rolesRoutes(deps),
-    ...servicesRoutes(deps),
-    ...oauthAppsRoutes(deps),
-    ...modulesRoutes(deps),
-    ...tokensRoutes(deps),
-    ...logsRoutes(deps),
-  ];
+/** Every admin API route module, in the order the OpenAPI document lists their routes. */
+export const API_ROUTE_MODULES: readonly RouteModule[] = [
+  authRoutes,
+  profileRoutes,
+  usersRoutes,
+  rolesRoutes,
+  servicesRoutes,
+  oauthAppsRoutes,
+  modulesRoutes,
+  tokensRoutes,
+  logsRoutes,
+];
+
+/** Every admin API route, each module given exactly the services it declares. */
+export function apiRoutes(c: DependencyContainer): ApiRoute[] {
+  return API_ROUTE_MODULES.flatMap((module) => module.routes(resolveDeps(c, module.deps)));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ApiDeps } from './api-deps.js';
-import { type ApiRoute, defineRoute } from './define-route.js';
+import { Tokens } from '../../container/tokens.js';
+import { defineRoute, defineRouteModule } from './define-route.js';
 
 const meSchema = z.object({
   user_id: z.string(),
@@ -11,25 +11,28 @@ const meSchema = z.object({
 });
 
 /** `GET /api/auth/me`: who the bearer token belongs to. */
-export function authRoutes(deps: ApiDeps): ApiRoute[] {
-  return [
-    defineRoute({
-      method: 'get',
-      path: '/auth/me',
-      operationId: 'getMe',
-      summary: 'The authenticated principal',
-      tag: 'auth',
-      response: meSchema,
-      async handle({ principal }) {
-        const user = await deps.users.findById(principal.userId);
-        return {
-          user_id: principal.userId,
-          email: principal.email,
-          display_name: user?.display_name ?? null,
-          system_role: principal.systemRole,
-          via: principal.via,
-        };
-      },
-    }),
-  ];
-}
+export const authRoutes = defineRouteModule({
+  deps: { users: Tokens.UsersRepository },
+  routes(deps) {
+    return [
+      defineRoute({
+        method: 'get',
+        path: '/auth/me',
+        operationId: 'getMe',
+        summary: 'The authenticated principal',
+        tag: 'auth',
+        response: meSchema,
+        async handle({ principal }) {
+          const user = await deps.users.findById(principal.userId);
+          return {
+            user_id: principal.userId,
+            email: principal.email,
+            display_name: user?.display_name ?? null,
+            system_role: principal.systemRole,
+            via: principal.via,
+          };
+        },
+      }),
+    ];
+  },
+});

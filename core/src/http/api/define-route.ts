@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
+import type { DepRefs, Deps } from '../../container/declared-deps.js';
 import { ApiError, type ApiIssue } from './api-error.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -43,6 +44,21 @@ export interface ApiRoute<Q = unknown, B = unknown> {
 /** Keeps each route's handler typed by its own schemas. */
 export function defineRoute<Q = undefined, B = undefined>(route: ApiRoute<Q, B>): ApiRoute {
   return route as unknown as ApiRoute;
+}
+
+/**
+ * A group of routes and the services they need, declared as tokens
+ * (Backstage style): the API builds the routes from exactly those services,
+ * and a module never sees the container or other modules' services.
+ */
+export interface RouteModule<D extends DepRefs = DepRefs> {
+  deps: D;
+  routes(deps: Deps<D>): ApiRoute[];
+}
+
+/** Keeps a module's `routes` typed by its own `deps`. */
+export function defineRouteModule<D extends DepRefs>(module: RouteModule<D>): RouteModule {
+  return module as unknown as RouteModule;
 }
 
 /** `["tool_masks", "github", 0]` → `tool_masks.github[0]`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ApiDeps } from './api-deps.js';
-import { type ApiRoute, defineRoute } from './define-route.js';
+import { Tokens } from '../../container/tokens.js';
+import { defineRoute, defineRouteModule } from './define-route.js';
 import { iso } from './route-helpers.js';
 
 const entrySchema = z.object({
@@ -17,38 +17,41 @@ const entrySchema = z.object({
 });
 
 /** `GET /api/logs`: the audit log for administrators, newest first, paged by id. */
-export function logsRoutes(deps: ApiDeps): ApiRoute[] {
-  return [
-    defineRoute({
-      method: 'get',
-      path: '/logs',
-      operationId: 'listAuditLogs',
-      summary: 'Audit log entries, newest first; pass next_before as before for the next page',
-      tag: 'logs',
-      admin: true,
-      query: z.strictObject({
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        before: z
-          .string()
-          .regex(/^[1-9]\d{0,17}$/, 'an entry id')
-          .optional(),
-        event: z.string().min(1).max(64).optional(),
-        user_id: z.guid().optional(),
+export const logsRoutes = defineRouteModule({
+  deps: { audit: Tokens.AuditLogsRepository },
+  routes(deps) {
+    return [
+      defineRoute({
+        method: 'get',
+        path: '/logs',
+        operationId: 'listAuditLogs',
+        summary: 'Audit log entries, newest first; pass next_before as before for the next page',
+        tag: 'logs',
+        admin: true,
+        query: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          before: z
+            .string()
+            .regex(/^[1-9]\d{0,17}$/, 'an entry id')
+            .optional(),
+          event: z.string().min(1).max(64).optional(),
+          user_id: z.guid().optional(),
+        }),
+        response: z.object({ entries: z.array(entrySchema), next_before: z.string().nullable() }),
+        async handle({ query }) {
+          const rows = await deps.audit.page({
+            limit: query.limit,
+            before: query.before,
+            event: query.event,
+            userId: query.user_id,
+          });
+          const last = rows.at(-1);
+          return {
+            entries: rows.map((row) => ({ ...row, occurred_at: iso(row.occurred_at) })),
+            next_before: rows.length === query.limit && last ? last.id : null,
+          };
+        },
       }),
-      response: z.object({ entries: z.array(entrySchema), next_before: z.string().nullable() }),
-      async handle({ query }) {
-        const rows = await deps.audit.page({
-          limit: query.limit,
-          before: query.before,
-          event: query.event,
-          userId: query.user_id,
-        });
-        const last = rows.at(-1);
-        return {
-          entries: rows.map((row) => ({ ...row, occurred_at: iso(row.occurred_at) })),
-          next_before: rows.length === query.limit && last ? last.id : null,
-        };
-      },
-    }),
-  ];
-}
+    ];
+  },
+});

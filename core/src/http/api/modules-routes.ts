@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { Tokens } from '../../container/tokens.js';
 import type { ModuleRegistryRow } from '../../store/repositories/module-registry-repository.js';
-import type { ApiDeps } from './api-deps.js';
 import { ApiError } from './api-error.js';
-import { type ApiRoute, defineRoute } from './define-route.js';
+import { defineRoute, defineRouteModule } from './define-route.js';
 import { iso, recordAdminAction } from './route-helpers.js';
 
 const status = z.enum(['stable', 'deprecated', 'broken']);
@@ -34,36 +34,39 @@ const moduleJson = (row: ModuleRegistryRow) => ({
 });
 
 /** `/api/modules`: the module registry; everyone reads it, administrators set status and notes. */
-export function modulesRoutes(deps: ApiDeps): ApiRoute[] {
-  return [
-    defineRoute({
-      method: 'get',
-      path: '/modules',
-      operationId: 'listModules',
-      summary: 'The module registry',
-      tag: 'modules',
-      response: z.object({ modules: z.array(moduleSchema) }),
-      async handle() {
-        return { modules: (await deps.registry.list()).map(moduleJson) };
-      },
-    }),
-    defineRoute({
-      method: 'patch',
-      path: '/modules/{name}',
-      operationId: 'updateModule',
-      summary: 'Sets a module’s status (broken modules leave every view) and notes',
-      tag: 'modules',
-      admin: true,
-      errors: [404],
-      body: z.strictObject({ status: status.optional(), notes: z.string().max(2000).nullable().optional() }),
-      response: moduleSchema,
-      async handle(context) {
-        const name = context.params.name ?? '';
-        const row = await deps.registry.update(name, context.body);
-        if (!row) throw ApiError.notFound(`module "${name}"`);
-        await recordAdminAction(deps, context, 'module_updated', { module: name, changes: context.body });
-        return moduleJson(row);
-      },
-    }),
-  ];
-}
+export const modulesRoutes = defineRouteModule({
+  deps: { registry: Tokens.ModuleRegistryRepository, audit: Tokens.AuditLogsRepository },
+  routes(deps) {
+    return [
+      defineRoute({
+        method: 'get',
+        path: '/modules',
+        operationId: 'listModules',
+        summary: 'The module registry',
+        tag: 'modules',
+        response: z.object({ modules: z.array(moduleSchema) }),
+        async handle() {
+          return { modules: (await deps.registry.list()).map(moduleJson) };
+        },
+      }),
+      defineRoute({
+        method: 'patch',
+        path: '/modules/{name}',
+        operationId: 'updateModule',
+        summary: 'Sets a module’s status (broken modules leave every view) and notes',
+        tag: 'modules',
+        admin: true,
+        errors: [404],
+        body: z.strictObject({ status: status.optional(), notes: z.string().max(2000).nullable().optional() }),
+        response: moduleSchema,
+        async handle(context) {
+          const name = context.params.name ?? '';
+          const row = await deps.registry.update(name, context.body);
+          if (!row) throw ApiError.notFound(`module "${name}"`);
+          await recordAdminAction(deps, context, 'module_updated', { module: name, changes: context.body });
+          return moduleJson(row);
+        },
+      }),
+    ];
+  },
+});

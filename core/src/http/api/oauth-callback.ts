@@ -1,10 +1,11 @@
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import { browserCookieName } from '../../broker/oauth-flow.js';
+import type { Deps } from '../../container/declared-deps.js';
+import { Tokens } from '../../container/tokens.js';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
 import { escapeHtml, htmlPage, pageSecurityHeaders } from '../html-page.js';
-import type { ApiDeps } from './api-deps.js';
 import { apiErrorBody } from './api-error.js';
 
 /** Browsers get a page saying what happened and why, API clients JSON. */
@@ -13,6 +14,9 @@ function answer(req: Request, res: Response, status: number, title: string, mess
   if (req.accepts(['html', 'json']) === 'json') res.json(body);
   else res.type('html').send(htmlPage(title, `<p>${escapeHtml(message)}</p>`));
 }
+
+/** The services the OAuth callback uses. */
+export const OAUTH_CALLBACK_DEPS = { authenticator: Tokens.Authenticator, oauthFlow: Tokens.OAuthFlow };
 
 const STATUS_BY_REASON: Record<string, number> = { wrong_user: 403, wrong_browser: 403 };
 
@@ -23,7 +27,7 @@ const STATUS_BY_REASON: Record<string, number> = { wrong_user: 403, wrong_browse
  * browser that opened MCPist's connect page, so no bearer token is needed;
  * when one is sent, it must belong to that same user.
  */
-export function oauthCallback(deps: Pick<ApiDeps, 'authenticator' | 'oauthFlow' | 'publicUrl'>) {
+export function oauthCallback(deps: Deps<typeof OAUTH_CALLBACK_DEPS> & { publicUrl: string }) {
   return async (req: Request, res: Response) => {
     const service = String(req.params.service ?? '');
     const state = typeof req.query.state === 'string' ? req.query.state : '';

@@ -1,5 +1,5 @@
 import type { Principal } from '../../auth/principal.js';
-import type { ApiDeps } from './api-deps.js';
+import type { AuditLogsRepository } from '../../store/repositories/audit-logs-repository.js';
 
 /** Dates as ISO 8601 strings in JSON bodies. */
 export const iso = (value: Date | string | null | undefined): string | null =>
@@ -7,7 +7,7 @@ export const iso = (value: Date | string | null | undefined): string | null =>
 
 /** An admin action in the audit log: who, what, on which object; never a secret. */
 export async function recordAdminAction(
-  deps: Pick<ApiDeps, 'audit'>,
+  deps: { audit: Pick<AuditLogsRepository, 'record'> },
   context: { principal: Principal; requestId: string },
   event: string,
   details: Record<string, unknown>,

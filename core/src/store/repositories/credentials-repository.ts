@@ -1,4 +1,4 @@
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
 import { isUuid } from './roles-repository.js';
 
 export interface CredentialRow {
@@ -48,9 +48,24 @@ export interface ConnectionRow {
   status: 'active' | 'needs_reauth';
 }
 
+/** The sealed outcome of a refresh: new access token, any rotated refresh token, new expiry. */
+export interface RefreshedSecrets {
+  secret: string;
+  refreshSecret: string | null;
+  keyId: string;
+  expiresAt: Date | null;
+  scopes?: string[];
+}
+
+/** A credential held for one refresh: the row as it is now (undefined once removed), and where the outcome goes. */
+export interface CredentialRefresh {
+  current: CredentialRow | undefined;
+  save(sealed: RefreshedSecrets): Promise<void>;
+}
+
 /** Encrypted service credentials; this class never sees plaintext. */
 export class CredentialsRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: Database) {}
 
   /** The user's personal credential for a service. */
   async findPersonal(userId: string, service: string): Promise<CredentialRow | undefined> {
@@ -89,12 +104,23 @@ export class CredentialsRepository {
     return rows[0];
   }
 
-  /** Locks the row until the transaction ends: one refresh at a time per credential, across instances. */
-  async lockForRefresh(tx: Queryable, id: string): Promise<CredentialRow | undefined> {
-    const rows = await tx.query<CredentialRow>(`select ${COLUMNS} from public.credentials where id = $1 for update`, [
-      id,
-    ]);
-    return rows[0];
+  /**
+   * Runs `work` on the credential so no other instance refreshes it at the
+   * same time. On PostgreSQL: a transaction holding the row lock across
+   * `work` (the token request), its outcome saved in that transaction. The
+   * embedded store serves one process, where the caller's shared promise
+   * already makes the refresh single; a transaction there would hold its only
+   * connection — every other request — for the length of the token request,
+   * so it runs without one.
+   */
+  whileRefreshing<T>(id: string, work: (refresh: CredentialRefresh) => Promise<T>): Promise<T> {
+    const run = async (q: Queryable) => {
+      const rows = await q.query<CredentialRow>(`select ${COLUMNS} from public.credentials where id = $1 for update`, [
+        id,
+      ]);
+      return work({ current: rows[0], save: (sealed) => this.saveRefreshed(q, id, sealed) });
+    };
+    return this.db.kind === 'postgres' ? this.db.transaction(run) : run(this.db);
   }
 
   /** Saves a credential for its owner, replacing any previous one for that service. */
@@ -135,13 +161,9 @@ export class CredentialsRepository {
     await this.upsert({ userId, roleId: null }, service, { kind: 'token', secret, keyId, fields });
   }
 
-  /** Stores the outcome of a refresh: new access token, any rotated refresh token, new expiry — in the caller's transaction. */
-  async saveRefreshed(
-    tx: Queryable,
-    id: string,
-    sealed: { secret: string; refreshSecret: string | null; keyId: string; expiresAt: Date | null; scopes?: string[] },
-  ): Promise<void> {
-    await tx.query(
+  /** Stores the outcome of a refresh, on the refresh's connection (its transaction on PostgreSQL). */
+  private async saveRefreshed(q: Queryable, id: string, sealed: RefreshedSecrets): Promise<void> {
+    await q.query(
       `update public.credentials
           set secret = $2, refresh_secret = coalesce($3, refresh_secret), key_id = $4, expires_at = $5,
               scopes = coalesce($6, scopes), status = 'active', last_error = null, refreshed_at = now(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import { openDatabase } from '../open-database.js';
+import { AdminsUnitOfWork } from './admins-unit-of-work.js';
 import { AllowedUsersRepository } from './allowed-users-repository.js';
 import { AuditLogsRepository } from './audit-logs-repository.js';
 import { AuthAccountsRepository } from './auth-accounts-repository.js';
@@ -110,9 +111,10 @@ describe('identity repositories on the embedded store', () => {
     for (const { id } of (await users.list()).filter((u) => u.system_role === 'admin')) {
       if (id !== first.id && id !== second?.id) await users.update(id, { systemRole: 'user' });
     }
+    const admins = new AdminsUnitOfWork(db);
     const results = await Promise.all([
-      UsersRepository.keepingAnAdmin(db, first.id, (tx) => tx.update(first.id, { systemRole: 'user' })),
-      UsersRepository.keepingAnAdmin(db, second?.id as string, (tx) => tx.delete(second?.id as string)),
+      admins.keepingAnAdmin(first.id, (tx) => tx.update(first.id, { systemRole: 'user' })),
+      admins.keepingAnAdmin(second?.id as string, (tx) => tx.delete(second?.id as string)),
     ]);
     expect(results.filter((result) => result === 'last_admin')).toHaveLength(1);
     expect(await users.countAdmins()).toBe(1);

@@ -1,12 +1,5 @@
-import type { Database, Queryable } from '../database.js';
+import type { Queryable } from '../database.js';
 import { isUuid } from './roles-repository.js';
-
-/**
- * Serializes every change to who is admin: the first-admin sign-in and the
- * demotion or deletion of an admin, so no two requests can both conclude the
- * other admin remains.
- */
-export const ADMINS_LOCK = 'mcpist.admins';
 
 export interface UserRow {
   id: string;
@@ -105,22 +98,11 @@ export class UsersRepository {
     return rows[0]?.n ?? 0;
   }
 
-  /**
-   * Runs `change` (a demotion or deletion of `userId`) in a transaction under
-   * ADMINS_LOCK, unless the user is the last admin: then 'last_admin' and
-   * nothing changes.
-   */
-  static async keepingAnAdmin<T>(
-    db: Database,
-    userId: string,
-    change: (users: UsersRepository) => Promise<T>,
-  ): Promise<T | 'last_admin'> {
-    return db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock(hashtext($1))', [ADMINS_LOCK]);
-      const users = new UsersRepository(tx);
-      const user = await users.findById(userId);
-      if (user?.system_role === 'admin' && (await users.countAdmins()) <= 1) return 'last_admin' as const;
-      return change(users);
-    });
+  /** The earliest admin, whom commands act as when no user is named. */
+  async firstAdmin(): Promise<UserRow | undefined> {
+    const rows = await this.db.query<UserRow>(
+      "select id, email, display_name, system_role from public.users where system_role = 'admin' order by created_at limit 1",
+    );
+    return rows[0];
   }
 }

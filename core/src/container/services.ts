@@ -1,0 +1,191 @@
+import type { InjectionToken } from 'tsyringe';
+import { ApiTokenIssuer } from '../auth/api-token-issuer.js';
+import { Authenticator } from '../auth/authenticator.js';
+import { JwtSignIn } from '../auth/jwt-sign-in.js';
+import { JwtVerifier, remoteKeys } from '../auth/jwt-verifier.js';
+import type { SessionIssuer } from '../auth/session-issuer.js';
+import { BatchRunner } from '../batch/batch-runner.js';
+import { OAuthConnectLinks } from '../broker/connect-links.js';
+import { OAuthFlow } from '../broker/oauth-flow.js';
+import { OAuthProviders } from '../broker/oauth-providers.js';
+import { TokenBroker } from '../broker/token-broker.js';
+import { TokenRefresher } from '../broker/token-refresher.js';
+import type { McpistConfig } from '../config/config-schema.js';
+import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import { ModuleCatalog } from '../plugins/module-catalog.js';
+import { ToolRunner } from '../runner/tool-runner.js';
+import { RoleSieve } from '../sieve/role-sieve.js';
+import type { Database } from '../store/database.js';
+import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
+import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
+import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
+import { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
+import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
+import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
+import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
+import { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
+import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
+import { RolesRepository } from '../store/repositories/roles-repository.js';
+import { SealedSecretsRepository } from '../store/repositories/sealed-secrets-repository.js';
+import { UsersRepository } from '../store/repositories/users-repository.js';
+import { type Provider, provide } from './declared-deps.js';
+import { Tokens } from './tokens.js';
+
+/** A part of the store built on the database alone. */
+const onDatabase = <T>(token: InjectionToken<T>, Store: new (db: Database) => T): Provider =>
+  provide(token, { db: Tokens.Database }, ({ db }) => new Store(db));
+
+/** MCPist's own issuer always; the configured identity provider when `jwt.jwksUrl` is set. */
+function trustedIssuers(config: McpistConfig, own: SessionIssuer) {
+  const { jwksUrl, issuer, audience, algorithms } = config.jwt;
+  const external =
+    jwksUrl && issuer && audience
+      ? [{ issuer, audience, algorithms, keys: remoteKeys(jwksUrl), kind: 'external' as const }]
+      : [];
+  return [...external, own.trusted()];
+}
+
+/**
+ * Every service the hub builds from others, as data: its token, the tokens
+ * it needs, and how to build it. Each is built once, on first use. The
+ * values they start from (config, logger, database, key ring, plugins…) are
+ * registered by `compose`.
+ */
+export const SERVICES: readonly Provider[] = [
+  provide(Tokens.ModuleCatalog, { report: Tokens.PluginReport, config: Tokens.Config }, (d) => {
+    return new ModuleCatalog(d.report.loaded, d.config);
+  }),
+
+  onDatabase(Tokens.UsersRepository, UsersRepository),
+  onDatabase(Tokens.ApiTokensRepository, ApiTokensRepository),
+  onDatabase(Tokens.CredentialsRepository, CredentialsRepository),
+  onDatabase(Tokens.ModuleRegistryRepository, ModuleRegistryRepository),
+  onDatabase(Tokens.RolesRepository, RolesRepository),
+  onDatabase(Tokens.AuditLogsRepository, AuditLogsRepository),
+  onDatabase(Tokens.AllowedUsersRepository, AllowedUsersRepository),
+  onDatabase(Tokens.AuthAccountsRepository, AuthAccountsRepository),
+  onDatabase(Tokens.PermissionEpochRepository, PermissionEpochRepository),
+  onDatabase(Tokens.OAuthAppsRepository, OAuthAppsRepository),
+  onDatabase(Tokens.OAuthStatesRepository, OAuthStatesRepository),
+  onDatabase(Tokens.SealedSecretsRepository, SealedSecretsRepository),
+  onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
+
+  provide(
+    Tokens.ToolSieve,
+    {
+      catalog: Tokens.ModuleCatalog,
+      roles: Tokens.RolesRepository,
+      registry: Tokens.ModuleRegistryRepository,
+      epoch: Tokens.PermissionEpochRepository,
+      audit: Tokens.AuditLogsRepository,
+      logger: Tokens.Logger,
+    },
+    ({ catalog, logger, ...store }) => new RoleSieve(catalog, store, logger),
+  ),
+  provide(
+    Tokens.OAuthProviders,
+    { catalog: Tokens.ModuleCatalog, apps: Tokens.OAuthAppsRepository, keyRing: Tokens.KeyRing },
+    (d) => new OAuthProviders(d.catalog, d.apps, d.keyRing),
+  ),
+  provide(
+    Tokens.TokenRefresher,
+    {
+      credentials: Tokens.CredentialsRepository,
+      providers: Tokens.OAuthProviders,
+      keyRing: Tokens.KeyRing,
+      metrics: Tokens.Metrics,
+      logger: Tokens.Logger,
+      config: Tokens.Config,
+    },
+    (d) => new TokenRefresher(d.credentials, d.providers, d.keyRing, d.metrics, d.logger, d.config.publicUrl),
+  ),
+  provide(
+    Tokens.OAuthFlow,
+    {
+      providers: Tokens.OAuthProviders,
+      states: Tokens.OAuthStatesRepository,
+      broker: Tokens.TokenBroker,
+      keyRing: Tokens.KeyRing,
+      logger: Tokens.Logger,
+    },
+    (d) => new OAuthFlow(d.providers, d.states, d.broker, d.keyRing, d.logger),
+  ),
+  provide(
+    Tokens.TokenBroker,
+    {
+      credentials: Tokens.CredentialsRepository,
+      keyRing: Tokens.KeyRing,
+      refresher: Tokens.TokenRefresher,
+      config: Tokens.Config,
+    },
+    (d) => new TokenBroker(d.credentials, d.keyRing, d.refresher, d.config.publicUrl),
+  ),
+  provide(Tokens.CredentialSource, { broker: Tokens.TokenBroker }, (d) => d.broker),
+  provide(
+    Tokens.ToolRunner,
+    {
+      sieve: Tokens.ToolSieve,
+      credentials: Tokens.CredentialSource,
+      limiters: Tokens.LimiterPool,
+      logger: Tokens.Logger,
+      metrics: Tokens.Metrics,
+      config: Tokens.Config,
+      tracing: Tokens.Tracing,
+      upstream: Tokens.UpstreamFetcher,
+    },
+    (d) =>
+      new ToolRunner(
+        d.sieve,
+        d.credentials,
+        d.limiters,
+        d.logger,
+        d.metrics,
+        { maxRecords: d.config.runner.maxRecords },
+        d.upstream,
+        d.tracing.tracer,
+      ),
+  ),
+  provide(
+    Tokens.BatchRunner,
+    { runner: Tokens.ToolRunner, sieve: Tokens.ToolSieve, config: Tokens.Config },
+    (d) => new BatchRunner(d.runner, d.sieve, d.config.batch),
+  ),
+  provide(
+    Tokens.ToolDispatcher,
+    {
+      catalog: Tokens.ModuleCatalog,
+      sieve: Tokens.ToolSieve,
+      runner: Tokens.ToolRunner,
+      batch: Tokens.BatchRunner,
+      providers: Tokens.OAuthProviders,
+      flow: Tokens.OAuthFlow,
+    },
+    (d) => new ToolDispatcher(d.catalog, d.sieve, d.runner, d.batch, new OAuthConnectLinks(d.providers, d.flow)),
+  ),
+  provide(
+    Tokens.JwtVerifier,
+    { config: Tokens.Config, session: Tokens.SessionIssuer },
+    (d) => new JwtVerifier(trustedIssuers(d.config, d.session), d.config.jwt.clockToleranceSeconds),
+  ),
+  provide(
+    Tokens.JwtSignIn,
+    {
+      users: Tokens.UsersRepository,
+      accounts: Tokens.AuthAccountsRepository,
+      allowed: Tokens.AllowedUsersRepository,
+      admins: Tokens.AdminsUnitOfWork,
+    },
+    (store) => new JwtSignIn(store),
+  ),
+  provide(
+    Tokens.Authenticator,
+    { apiTokens: Tokens.ApiTokensRepository, verifier: Tokens.JwtVerifier, signIn: Tokens.JwtSignIn },
+    ({ apiTokens, ...jwt }) => new Authenticator(apiTokens, jwt),
+  ),
+  provide(
+    Tokens.ApiTokenIssuer,
+    { users: Tokens.UsersRepository, apiTokens: Tokens.ApiTokensRepository },
+    (d) => new ApiTokenIssuer(d.users, d.apiTokens),
+  ),
+];
