@@ -9,6 +9,7 @@ import {
 import { Tokens } from '../container/tokens.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { type FakeOAuthProvider, startFakeOAuthProvider } from '../test-support/fake-oauth-provider.js';
+import { TestBrowser } from '../test-support/test-browser.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 import { saveOAuthApp } from './oauth-apps.js';
 
@@ -42,10 +43,9 @@ async function connect(token: string, urlElicitation: boolean): Promise<Client> 
 const listCalendars = (client: Client) =>
   client.callTool({ name: 'call', arguments: { module: 'google-calendar', tool: 'list_calendars', params: {} } });
 
-/** What the user does in the browser: approve at the provider, land on MCPist's callback. */
-async function approveInBrowser(authorizeUrl: string): Promise<number> {
-  const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
-  return (await fetch(redirect.headers.get('location') as string)).status;
+/** What the user does in the browser: MCPist's connect page, approve at the provider, land on the callback. */
+async function approveInBrowser(connectUrl: string): Promise<number> {
+  return (await new TestBrowser().connect(connectUrl)).status;
 }
 
 beforeAll(async () => {
@@ -79,10 +79,9 @@ describe('a call to a service that is not connected', () => {
     const [elicitation] = (error.data as { elicitations: Array<Record<string, string>> }).elicitations;
     expect(elicitation).toMatchObject({ mode: 'url' });
     expect(elicitation?.elicitationId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(elicitation?.url?.startsWith(provider.authorizeUrl)).toBe(true);
-    expect(new URL(elicitation?.url as string).searchParams.get('redirect_uri')).toBe(
-      `${hub.url}/api/services/google-calendar/oauth/callback`,
-    );
+    expect(elicitation?.url?.startsWith(`${hub.url}/connect/google-calendar?flow=`)).toBe(true);
+    const page = await new TestBrowser().open(elicitation?.url as string);
+    expect(page.html).toContain('alice@example.com');
     expect(google.requests).toHaveLength(0);
 
     expect(await approveInBrowser(elicitation?.url as string)).toBe(200);
@@ -104,7 +103,7 @@ describe('a call to a service that is not connected', () => {
     expect(result.isError).toBe(true);
     expect(result.structuredContent.error.code).toBe(ErrorCodes.UNAUTHORIZED);
     const url = result.structuredContent.error.data.connect_url;
-    expect(url.startsWith(provider.authorizeUrl)).toBe(true);
+    expect(url.startsWith(`${hub.url}/connect/google-calendar?flow=`)).toBe(true);
     expect(result.content[0]?.text).toContain(url);
     // The link is bound to carol: following it connects her account, and her next call works.
     expect(await approveInBrowser(url)).toBe(200);

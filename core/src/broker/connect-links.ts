@@ -1,10 +1,10 @@
 import type { Principal } from '../auth/principal.js';
-import { type OAuthFlow, oauthCallbackUrl } from './oauth-flow.js';
+import type { OAuthFlow } from './oauth-flow.js';
 import type { OAuthProviders } from './oauth-providers.js';
 
 /**
- * Where a user connects a service right now: the provider's authorize URL of
- * a fresh connect flow bound to them, when the service speaks OAuth and an
+ * Where a user connects a service right now: MCPist's connect page of a
+ * fresh connect flow bound to them (it names the account, then redirects), when the service speaks OAuth and an
  * admin configured its app. Owned by the MCP layer (missing-credential
  * answers and URL elicitation).
  */
@@ -20,12 +20,7 @@ export class OAuthConnectLinks implements ConnectLinks {
 
   async connectUrl(principal: Principal, service: string, baseUrl: string): Promise<string | undefined> {
     if (!this.providers.supports(service) || !(await this.providers.get(service))) return undefined;
-    const { authorizeUrl } = await this.flow.start({
-      userId: principal.userId,
-      roleId: null,
-      service,
-      redirectUri: oauthCallbackUrl(baseUrl, service),
-    });
-    return authorizeUrl;
+    const { connectUrl } = await this.flow.start({ userId: principal.userId, roleId: null, service, baseUrl });
+    return connectUrl;
   }
 }

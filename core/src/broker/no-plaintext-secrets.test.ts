@@ -5,6 +5,7 @@ import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/f
 import { Tokens } from '../container/tokens.js';
 import { apiRequest } from '../test-support/api-client.js';
 import { type FakeOAuthProvider, startFakeOAuthProvider } from '../test-support/fake-oauth-provider.js';
+import { TestBrowser } from '../test-support/test-browser.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
 /**
@@ -57,8 +58,7 @@ beforeAll(async () => {
   });
   await api('put', `/roles/${MEMBER_ROLE}/services/github`, hub.token, { token: SHARED });
   const start = await api('post', '/profile/services/google-calendar/oauth/start', hub.token);
-  const redirect = await fetch(start.body.authorize_url, { redirect: 'manual' });
-  responses.push(await (await fetch(redirect.headers.get('location') as string)).text());
+  responses.push((await new TestBrowser().connect(start.body.connect_url)).text);
   // The grant expires within the refresh margin: a call refreshes it (and fails upstream; no matter here).
   const client = await hub.connect();
   await client.callTool({

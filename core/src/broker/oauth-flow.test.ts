@@ -18,11 +18,24 @@ let hub: TestHub;
 let flow: OAuthFlow;
 let redirectUri: string;
 
-/** Starts a flow and lets the fake provider "approve" it: the callback URL it redirects to. */
-async function approve(userId = hub.userId): Promise<{ authorizeUrl: URL; callback: URL }> {
-  const { authorizeUrl } = await flow.start({ userId, roleId: null, service: SERVICE, redirectUri });
+/**
+ * Starts a flow, goes on from its connect page as one browser, and lets the
+ * fake provider "approve" it: the callback URL it redirects to and the
+ * browser's binding secret.
+ */
+async function approve(
+  userId = hub.userId,
+  service = SERVICE,
+): Promise<{ authorizeUrl: URL; callback: URL; browserSecret: string }> {
+  const { connectUrl } = await flow.start({ userId, roleId: null, service, baseUrl: hub.url });
+  const state = new URL(connectUrl).searchParams.get('flow') as string;
+  const { authorizeUrl, browserSecret } = await flow.authorize(service, state);
   const response = await fetch(authorizeUrl, { redirect: 'manual' });
-  return { authorizeUrl: new URL(authorizeUrl), callback: new URL(response.headers.get('location') as string) };
+  return {
+    authorizeUrl: new URL(authorizeUrl),
+    callback: new URL(response.headers.get('location') as string),
+    browserSecret,
+  };
 }
 
 async function refusal(work: Promise<unknown>) {
@@ -67,8 +80,10 @@ describe('OAuth connect flow', () => {
   });
 
   it('ends with an encrypted credential, and the state cannot be replayed', async () => {
-    const { callback } = await approve();
-    await expect(flow.finish(SERVICE, callback, hub.userId)).resolves.toMatchObject({ service: SERVICE });
+    const { callback, browserSecret } = await approve();
+    await expect(flow.finish(SERVICE, callback, { browserSecret, callerUserId: hub.userId })).resolves.toMatchObject({
+      service: SERVICE,
+    });
     const db = hub.server.container.resolve(Tokens.Database);
     const [row] = await db.query<{ kind: string; secret: string; refresh_secret: string }>(
       'select kind, secret, refresh_secret from public.credentials where service = $1',
@@ -81,39 +96,53 @@ describe('OAuth connect flow', () => {
     expect(row?.refresh_secret).toMatch(/^v1:/);
 
     const codeGrants = provider.codeRequests;
-    const replay = await refusal(flow.finish(SERVICE, callback, hub.userId));
+    const replay = await refusal(flow.finish(SERVICE, callback, { browserSecret, callerUserId: hub.userId }));
     expect(replay.code).toBe(ErrorCodes.UNAUTHORIZED);
     expect(replay.data).toMatchObject({ reason: 'unknown_state' });
     expect(provider.codeRequests).toBe(codeGrants);
   });
 
   it('refuses an expired state', async () => {
-    const { callback } = await approve();
+    const { callback, browserSecret } = await approve();
     await hub.server.container
       .resolve(Tokens.Database)
       .query(`update public.oauth_states set expires_at = now() - interval '1 second' where used_at is null`);
-    expect((await refusal(flow.finish(SERVICE, callback))).data).toMatchObject({ reason: 'expired_state' });
+    expect((await refusal(flow.finish(SERVICE, callback, { browserSecret }))).data).toMatchObject({
+      reason: 'expired_state',
+    });
   });
 
   it('refuses a state presented by another user, and for another service', async () => {
     const other = await hub.issueToken('mallory@example.com');
-    const { callback } = await approve();
-    expect((await refusal(flow.finish(SERVICE, callback, other.userId))).data).toMatchObject({ reason: 'wrong_user' });
+    const { callback, browserSecret } = await approve();
+    expect(
+      (await refusal(flow.finish(SERVICE, callback, { browserSecret, callerUserId: other.userId }))).data,
+    ).toMatchObject({ reason: 'wrong_user' });
     const second = await approve();
-    expect((await refusal(flow.finish('notion', second.callback, hub.userId))).data).toMatchObject({
-      reason: 'wrong_service',
-    });
+    expect(
+      (await refusal(flow.finish('notion', second.callback, { browserSecret: second.browserSecret }))).data,
+    ).toMatchObject({ reason: 'wrong_service' });
+  });
+
+  it('refuses a callback from another browser without using up the state', async () => {
+    const { callback, browserSecret } = await approve();
+    for (const presented of [undefined, 'another-browsers-secret']) {
+      expect((await refusal(flow.finish(SERVICE, callback, { browserSecret: presented }))).data).toMatchObject({
+        reason: 'wrong_browser',
+      });
+    }
+    await expect(flow.finish(SERVICE, callback, { browserSecret })).resolves.toMatchObject({ service: SERVICE });
   });
 
   it('passes the provider refusing a wrong PKCE verifier on to the user', async () => {
-    const { callback } = await approve();
+    const { callback, browserSecret } = await approve();
     const keyRing = hub.server.container.resolve(Tokens.KeyRing);
     await hub.server.container
       .resolve(Tokens.Database)
       .query('update public.oauth_states set code_verifier = $1 where used_at is null', [
         keyRing.encrypt('a-verifier-that-does-not-match-the-challenge-0000').ciphertext,
       ]);
-    const error = await refusal(flow.finish(SERVICE, callback, hub.userId));
+    const error = await refusal(flow.finish(SERVICE, callback, { browserSecret, callerUserId: hub.userId }));
     expect(error.code).toBe(ErrorCodes.UNAUTHORIZED);
     expect(error.data).toMatchObject({ reason: 'grant_refused', oauth_error: 'invalid_grant' });
     expect(error.message).toContain('PKCE verification failed');
@@ -144,13 +173,8 @@ describe('OAuth connect flow', () => {
         resourceLookupUrl: `${provider.upstream.url}/oauth/token/accessible-resources`,
       },
     });
-    const { authorizeUrl } = await flow.start({
-      userId: hub.userId,
-      roleId: null,
-      service: 'atlassian',
-      redirectUri: `${hub.url}/api/services/atlassian/oauth/callback`,
-    });
-    const query = new URL(authorizeUrl).searchParams;
+    const { authorizeUrl, callback, browserSecret } = await approve(hub.userId, 'atlassian');
+    const query = authorizeUrl.searchParams;
     expect(query.get('audience')).toBe('api.atlassian.com');
     // Jira's and Confluence's scopes in one grant: both plugins use the same `atlassian` credential.
     expect(query.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['read:jira-work', 'offline_access']));
@@ -160,8 +184,7 @@ describe('OAuth connect flow', () => {
         ?.split(' ')
         .some((scope) => scope.includes('confluence')),
     ).toBe(true);
-    const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
-    await flow.finish('atlassian', new URL(redirect.headers.get('location') as string), hub.userId);
+    await flow.finish('atlassian', callback, { browserSecret, callerUserId: hub.userId });
     const [row] = await c
       .resolve(Tokens.Database)
       .query<{ fields: Record<string, string> }>('select fields from public.credentials where service = $1', [

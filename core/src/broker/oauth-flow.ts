@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Logger } from 'winston';
 import { ErrorCodes } from '../errors/error-codes.js';
@@ -17,7 +17,15 @@ export const STATE_TTL_MS = 10 * 60_000;
 export const oauthCallbackUrl = (baseUrl: string, service: string): string =>
   `${baseUrl}/api/services/${encodeURIComponent(service)}/oauth/callback`;
 
+/** MCPist's connect page for a flow: every connect link opens it first (it names the account and service). */
+export const connectPageUrl = (baseUrl: string, service: string, state: string): string =>
+  `${baseUrl}/connect/${encodeURIComponent(service)}?flow=${encodeURIComponent(state)}`;
+
+/** The cookie that binds a flow to the browser that opened its connect page. */
+export const browserCookieName = (state: string): string => `mcpist_connect_${hashState(state).slice(0, 16)}`;
+
 const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
+const hashSecret = (secret: string) => createHash('sha256').update(`browser:${secret}`).digest('hex');
 
 export interface StartFlow {
   /** Who starts it; for a role's shared credential, the admin connecting it. */
@@ -25,14 +33,30 @@ export interface StartFlow {
   /** Set for a role's shared credential. */
   roleId: string | null;
   service: string;
-  /** This server's callback URL for the service. */
-  redirectUri: string;
+  /** This server's base URL (`publicUrl` or the listen address). */
+  baseUrl: string;
 }
 
 export interface FinishedFlow {
   service: string;
   userId: string;
   roleId: string | null;
+}
+
+/** A flow waiting for its browser, as the connect page shows it. */
+export interface PendingFlow {
+  service: string;
+  userId: string;
+  roleId: string | null;
+  expiresAt: Date;
+}
+
+/** What the callback knows about the browser and the caller. */
+export interface CallbackContext {
+  /** The value of the flow's binding cookie, if the browser sent one. */
+  browserSecret: string | undefined;
+  /** The signed-in user, when the callback carries a bearer token: it must be the one who started. */
+  callerUserId?: string;
 }
 
 /** Thrown for a callback that must not complete: the message is safe to show the user. */
@@ -55,7 +79,8 @@ export class OAuthFlow {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  async start(flow: StartFlow): Promise<{ authorizeUrl: string; expiresAt: Date }> {
+  /** Creates a flow; returns the link to MCPist's connect page for it (never the provider's URL directly). */
+  async start(flow: StartFlow): Promise<{ connectUrl: string; expiresAt: Date }> {
     if (!this.providers.supports(flow.service)) {
       throw new McpistError(ErrorCodes.INVALID_PARAMS, `${flow.service} does not connect with OAuth; use a token`, {
         data: { service: flow.service, reason: 'no_oauth' },
@@ -77,48 +102,93 @@ export class OAuthFlow {
       role_id: flow.roleId,
       service: flow.service,
       code_verifier: verifier ? this.keyRing.encrypt(verifier).ciphertext : null,
-      redirect_uri: flow.redirectUri,
+      redirect_uri: oauthCallbackUrl(flow.baseUrl, flow.service),
       expiresAt,
     });
+    return { connectUrl: connectPageUrl(flow.baseUrl, flow.service, state), expiresAt };
+  }
+
+  /** The flow a connect page shows; undefined when unknown, used, expired or for another service. */
+  async pending(service: string, state: string): Promise<PendingFlow | undefined> {
+    const row = await this.states.find(hashState(state));
+    if (!row || row.service !== service || row.expires_at.getTime() < Date.now()) return undefined;
+    return { service, userId: row.user_id, roleId: row.role_id, expiresAt: row.expires_at };
+  }
+
+  /**
+   * The browser on the connect page chose to go on: binds the flow to a new
+   * secret (for its cookie) and returns the provider's authorize URL.
+   */
+  async authorize(service: string, state: string): Promise<{ authorizeUrl: string; browserSecret: string }> {
+    const row = await this.states.find(hashState(state));
+    if (!row || row.service !== service) {
+      throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
+    }
+    if (row.expires_at.getTime() < Date.now()) throw refused('this connect link expired; start again', 'expired_state');
+    const provider = await this.providers.get(service);
+    if (!provider) throw refused(`no OAuth app is configured for ${service}`, 'no_oauth_app');
+    const browserSecret = randomBytes(32).toString('base64url');
+    if (!(await this.states.bindBrowser(hashState(state), hashSecret(browserSecret)))) {
+      throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
+    }
     const parameters: Record<string, string> = {
-      redirect_uri: flow.redirectUri,
+      redirect_uri: row.redirect_uri,
       response_type: 'code',
       state,
       ...provider.authorizeParams,
     };
     if (provider.scopes.length > 0) parameters.scope = provider.scopes.join(provider.declaration.scopeSeparator ?? ' ');
-    if (verifier) {
-      parameters.code_challenge = await oidc.calculatePKCECodeChallenge(verifier);
+    if (row.code_verifier) {
+      parameters.code_challenge = await oidc.calculatePKCECodeChallenge(this.keyRing.decrypt(row.code_verifier));
       parameters.code_challenge_method = 'S256';
     }
     const url = oidc.buildAuthorizationUrl(clientConfiguration(provider), parameters);
-    return { authorizeUrl: url.toString(), expiresAt };
+    return { authorizeUrl: url.toString(), browserSecret };
   }
 
   /**
-   * Completes a flow from the provider's redirect. `callerUserId` is the
-   * signed-in user when the callback carries one: it must be the user who
-   * started the flow.
+   * Completes a flow from the provider's redirect. Every check that can fail
+   * because of who presents the state — another browser, another signed-in
+   * user — runs before the state is used, so a stranger's attempt cannot
+   * burn the rightful user's link.
    */
-  async finish(service: string, callbackUrl: URL, callerUserId?: string): Promise<FinishedFlow> {
+  async finish(service: string, callbackUrl: URL, caller: CallbackContext): Promise<FinishedFlow> {
     const state = callbackUrl.searchParams.get('state');
     if (!state) throw refused('the callback has no state parameter', 'missing_state');
-    const pending = await this.states.consume(hashState(state));
-    if (!pending) throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
-    if (pending.expires_at.getTime() < Date.now())
+    const stateHash = hashState(state);
+    const found = await this.states.find(stateHash);
+    if (!found) throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
+    if (found.expires_at.getTime() < Date.now())
       throw refused('this connect link expired; start again', 'expired_state');
-    if (pending.service !== service) throw refused('this connect link belongs to another service', 'wrong_service');
-    if (callerUserId !== undefined && callerUserId !== pending.user_id) {
+    if (found.service !== service) throw refused('this connect link belongs to another service', 'wrong_service');
+    const browserHash = caller.browserSecret ? hashSecret(caller.browserSecret) : undefined;
+    if (!browserHash || found.browser_hash === null || browserHash !== found.browser_hash) {
+      this.logger.warn('security: oauth callback from a browser that did not open the connect page', {
+        event: 'oauth_browser_mismatch',
+        service,
+      });
+      throw refused(
+        'this sign-in was not started in this browser: open the connect link from MCPist in this browser and try again',
+        'wrong_browser',
+      );
+    }
+    if (caller.callerUserId !== undefined && caller.callerUserId !== found.user_id) {
       this.logger.warn('security: oauth state presented by another user', {
         event: 'oauth_state_mismatch',
-        user_id: callerUserId,
+        user_id: caller.callerUserId,
         service,
       });
       throw refused('this connect link was started by another user', 'wrong_user');
     }
+    const pending = await this.states.consume(stateHash, browserHash);
+    if (!pending) throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
     const denied = callbackUrl.searchParams.get('error');
     if (denied) {
-      throw refused(`${service} did not grant access: ${denied}`, 'access_denied');
+      const description = callbackUrl.searchParams.get('error_description');
+      throw refused(
+        `${service} did not grant access (${denied}${description ? `: ${description.slice(0, 200)}` : ''}); start again to retry`,
+        'access_denied',
+      );
     }
     const provider = await this.providers.get(service);
     if (!provider) throw refused(`no OAuth app is configured for ${service}`, 'no_oauth_app');

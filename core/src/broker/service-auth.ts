@@ -1,4 +1,5 @@
 import type { AuthDeclaration } from '@mcpist/plugin-sdk';
+import type { OutboundPolicy } from '../outbound/outbound-policy.js';
 import type { ModuleCatalog } from '../plugins/module-catalog.js';
 
 /** One problem with a token's companion fields, named by field. */
@@ -23,14 +24,25 @@ export function knownServices(catalog: ModuleCatalog): string[] {
 
 /**
  * Checks a type-A token's fields against the declaration: the service must
- * take tokens, and the declared fields must all be there and nothing else.
+ * take tokens, and the declared fields must all be there and nothing else;
+ * a field naming where requests go must pass the outbound-request policy.
  * Returns the problems; none means the token may be stored.
  */
-export function tokenFieldIssues(declared: readonly AuthDeclaration[], fields: Record<string, string>): FieldIssue[] {
+export function tokenFieldIssues(
+  declared: readonly AuthDeclaration[],
+  fields: Record<string, string>,
+  policy: OutboundPolicy,
+): FieldIssue[] {
   const token = declared.find((auth) => auth.token)?.token;
   if (!token) return [{ field: 'token', message: 'this service connects with OAuth only; start the OAuth flow' }];
   const known = new Set((token.fields ?? []).map((field) => field.name));
   return [
+    ...(token.fields ?? []).flatMap((field) => {
+      const value = fields[field.name];
+      if (!field.endpoint || !value?.trim()) return [];
+      const problem = policy.checkUserUrl(value, field.endpoint);
+      return problem ? [{ field: `fields.${field.name}`, message: problem }] : [];
+    }),
     ...Object.keys(fields)
       .filter((name) => !known.has(name))
       .map((name) => ({ field: `fields.${name}`, message: 'unknown field' })),

@@ -46,7 +46,10 @@ const jwtSettings = z
 export const configSchema = z.strictObject({
   port: z.int().min(0).max(65_535).default(8088),
   host: z.string().min(1).default('127.0.0.1'),
-  /** Public base URL of this server, used in metadata and connect links. Defaults to the scheme and Host of each request. */
+  /**
+   * Public base URL of this server, used in metadata, connect links and OAuth
+   * redirect URIs. Defaults to the listen address; never taken from a request.
+   */
   publicUrl: z.url().optional(),
   /** Embedded store folder (PGlite). Ignored when databaseUrl is set. */
   dataDir: z.string().min(1).default('./.mcpist'),
@@ -80,6 +83,24 @@ export const configSchema = z.strictObject({
   http: z
     .strictObject({
       maxBodyBytes: z.int().min(1024).max(50_000_000).default(1_000_000),
+      /**
+       * Host names clients may use besides localhost and publicUrl's host
+       * (DNS-rebinding protection refuses others with 403).
+       */
+      allowedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .regex(/^[^\s/?#@]+$/, 'a host name, not a URL'),
+        )
+        .default([]),
+      /**
+       * Reverse proxies whose X-Forwarded-* headers are believed (express
+       * `trust proxy` values: `loopback`, `10.0.0.0/8`, an address). None by default.
+       */
+      trustedProxies: z.array(z.string().trim().min(1)).default([]),
     })
     .prefault({}),
   /** Authorization servers named in /.well-known/oauth-protected-resource. */
@@ -102,6 +123,31 @@ export const configSchema = z.strictObject({
   lokiUsername: z.string().min(1).optional(),
   /** Basic-auth password for Loki (Grafana Cloud: an access policy token). */
   lokiPassword: z.string().min(1).optional(),
+  /** Requests to upstream services (DESIGN §11). */
+  upstream: z
+    .strictObject({
+      /**
+       * Hosts users may name although they are not public https hosts or not
+       * under a plugin's expected domain (Jira/Confluence Data Center):
+       * `jira.corp.example`, `*.corp.example`, `jira.corp.example:8080`.
+       */
+      allowedHosts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .regex(/^[^\s/?#@]+$/, 'a host name, not a URL'),
+        )
+        .default([]),
+      /** Largest upstream answer read, in bytes; a larger one fails the call. */
+      maxResponseBytes: z
+        .int()
+        .min(1024)
+        .max(1_000_000_000)
+        .default(32 * 1024 * 1024),
+    })
+    .prefault({}),
   /** When set, `GET /metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });

@@ -43,6 +43,8 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_MAX_RECORDS: nested('runner', 'maxRecords'),
   MCPIST_BATCH_MAX_COMMANDS: nested('batch', 'maxCommands'),
   MCPIST_MAX_BODY_BYTES: nested('http', 'maxBodyBytes'),
+  MCPIST_ALLOWED_HOSTS: nested('http', 'allowedHosts', list),
+  MCPIST_TRUSTED_PROXIES: nested('http', 'trustedProxies', list),
   MCPIST_AUTHORIZATION_SERVERS: flat('authorizationServers', list),
   MCPIST_KEY_FILE: flat('keyFile'),
   MCPIST_JWT_JWKS_URL: nested('jwt', 'jwksUrl', (value) => value),
@@ -57,6 +59,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   LOKI_USERNAME: flat('lokiUsername'),
   LOKI_PASSWORD: flat('lokiPassword'),
   MCPIST_METRICS_TOKEN: flat('metricsToken'),
+  MCPIST_UPSTREAM_ALLOWED_HOSTS: nested('upstream', 'allowedHosts', list),
   MCPIST_CONFIG: () => {},
 };
 

@@ -7,6 +7,9 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { closeLogger, createMcpistLogger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { startTracing } from '../observability/tracing.js';
+import { guardedAgent, type ResolveHost } from '../outbound/guarded-agent.js';
+import { OutboundPolicy } from '../outbound/outbound-policy.js';
+import { UpstreamFetcher } from '../outbound/upstream-fetch.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
 import { PluginLoadCodes } from '../plugins/plugin-load-error.js';
 import { LimiterPool } from '../runner/rate-limiter.js';
@@ -25,6 +28,8 @@ export interface ComposeOptions {
   plugins?: boolean;
   /** A store already being opened (see `openStoreEarly`), so start-up work overlaps module loading. */
   database?: Promise<OpenedDatabase>;
+  /** Resolves upstream host names (tests map names to loopback without DNS); the system resolver by default. */
+  resolveHost?: ResolveHost;
   cwd?: string;
 }
 
@@ -88,6 +93,17 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.KeyRing, { useValue: ring });
   c.register(Tokens.KeyFile, { useValue: keyFile });
   c.register(Tokens.PluginReport, { useValue: report });
+  const outbound = new OutboundPolicy({
+    // Base URLs the operator set (config file or MCPIST_PLUGIN_<NAME>_BASE_URL) are trusted as they are.
+    trustedOrigins: Object.values(config.pluginSettings).flatMap((settings) =>
+      settings.baseUrl ? [settings.baseUrl] : [],
+    ),
+    allowedHosts: config.upstream.allowedHosts,
+  });
+  c.register(Tokens.OutboundPolicy, { useValue: outbound });
+  c.register(Tokens.UpstreamFetcher, {
+    useValue: new UpstreamFetcher(guardedAgent(outbound, options.resolveHost), config.upstream.maxResponseBytes),
+  });
   c.register(Tokens.LimiterPool, { useValue: await LimiterPool.create({ redisUrl: config.redisUrl }) });
   const signingKeys = await loadSigningKeys(config, dataDir, cwd);
   c.register(Tokens.SessionIssuer, {

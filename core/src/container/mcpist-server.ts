@@ -1,9 +1,10 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DependencyContainer } from 'tsyringe';
 import type { McpistConfig } from '../config/config-schema.js';
 import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
+import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
 import { Tokens } from './tokens.js';
@@ -20,6 +21,22 @@ export interface McpistServer {
 export async function startServer(config: McpistConfig, options: ComposeOptions = {}): Promise<McpistServer> {
   const container = await compose(config, options);
   const report = container.resolve(Tokens.PluginReport);
+  // Listen first: links and redirect URIs name the bound port (port 0 in tests), never a request's Host.
+  const http = createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await disposeContainer(container);
+    throw error;
+  }
+  const { port } = http.address() as AddressInfo;
+  const publicUrl = publicBaseUrl(config.publicUrl, config.host, port);
   const app = createApp({
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
@@ -29,7 +46,10 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     db: container.resolve(Tokens.Database),
     version: MCPIST_VERSION,
     defaultMode: config.toolMode,
-    publicUrl: config.publicUrl,
+    publicUrl,
+    configuredPublicUrl: config.publicUrl,
+    hosts: { listenHost: config.host, allowedHosts: config.http.allowedHosts },
+    trustedProxies: config.http.trustedProxies,
     authorizationServers: [
       ...new Set([
         ...config.authorizationServers,
@@ -41,30 +61,27 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),
     maxBodyBytes: config.http.maxBodyBytes,
-    api: apiDepsFrom(container, { version: MCPIST_VERSION }),
+    api: apiDepsFrom(container, { version: MCPIST_VERSION, publicUrl }),
   });
-  let http: Server;
-  try {
-    http = await new Promise<Server>((resolve, reject) => {
-      const server = app.listen(config.port, config.host, () => resolve(server));
-      server.once('error', reject);
-    });
-  } catch (error) {
-    await disposeContainer(container);
-    throw error;
-  }
+  http.on('request', app);
   http.headersTimeout = 30_000;
   http.requestTimeout = 120_000;
-  const { port } = http.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const logger = container.resolve(Tokens.Logger);
+  const url = `http://${host}:${port}`;
+  if (!config.publicUrl && !LOOPBACK_HOSTS.has(config.host)) {
+    logger.warn('publicUrl is not set: links and OAuth redirect URIs name the listen address; set publicUrl', {
+      listen: url,
+      links: publicUrl,
+    });
+  }
   logger.info('mcpist listening', {
-    url: `http://${host}:${port}`,
+    url,
     modules: report.loaded.map((plugin) => plugin.definition.name),
     tool_mode: config.toolMode,
   });
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     container,
     async close() {

@@ -132,6 +132,7 @@ export const SERVICES: readonly Provider[] = [
       metrics: Tokens.Metrics,
       config: Tokens.Config,
       tracing: Tokens.Tracing,
+      upstream: Tokens.UpstreamFetcher,
     },
     (d) =>
       new ToolRunner(
@@ -141,6 +142,7 @@ export const SERVICES: readonly Provider[] = [
         d.logger,
         d.metrics,
         { maxRecords: d.config.runner.maxRecords },
+        d.upstream,
         d.tracing.tracer,
       ),
   ),

@@ -15,6 +15,8 @@ import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
+import type { OutboundPolicy } from '../outbound/outbound-policy.js';
+import type { UpstreamFetcher } from '../outbound/upstream-fetch.js';
 import type { PluginLoadReport } from '../plugins/load-plugins.js';
 import type { ModuleCatalog } from '../plugins/module-catalog.js';
 import type { LimiterPool } from '../runner/rate-limiter.js';
@@ -82,4 +84,6 @@ export const Tokens = {
   JwtVerifier: token<JwtVerifier>('JwtVerifier'),
   JwtSignIn: token<JwtSignIn>('JwtSignIn'),
   Tracing: token<Tracing>('Tracing'),
+  OutboundPolicy: token<OutboundPolicy>('OutboundPolicy'),
+  UpstreamFetcher: token<UpstreamFetcher>('UpstreamFetcher'),
 } as const;

@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { traceRequests } from '../observability/trace-requests.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRouter } from './api/api-router.js';
+import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
 import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
@@ -19,6 +20,12 @@ export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   maxBodyBytes: number;
   /** The admin REST API under /api; not mounted without it. */
   api?: ApiDeps;
+  /** DNS-rebinding protection: which Host/Origin names this server answers to. */
+  hosts: Omit<HostGuardSettings, 'publicUrl'>;
+  /** `publicUrl` as configured (its host is always allowed), undefined when the listen address stands in. */
+  configuredPublicUrl: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed; none when empty. */
+  trustedProxies: readonly string[];
 }
 
 function observeRequests(metrics: Metrics): RequestHandler {
@@ -65,12 +72,16 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustedProxies.length > 0 ? [...deps.trustedProxies] : false);
   app.use(observeRequests(deps.metrics));
+  app.use(hostGuard({ ...deps.hosts, publicUrl: deps.configuredPublicUrl }));
   app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }));
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
-  if (deps.api) app.use('/api', apiRouter(deps.api));
+  if (deps.api) {
+    app.use('/api', apiRouter(deps.api));
+    app.use(deps.api.connectPages);
+  }
   app.use(mcpRoute(deps));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });

@@ -9,7 +9,6 @@ import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
-import { publicBaseUrl } from './public-url.js';
 import { sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
@@ -18,7 +17,8 @@ export interface McpRouteDeps {
   logger: Logger;
   version: string;
   defaultMode: ToolMode;
-  publicUrl: string | undefined;
+  /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
+  publicUrl: string;
 }
 
 /** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
@@ -58,7 +58,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
         mode: modeOf(req, deps.defaultMode),
         requestId,
         hints,
-        baseUrl: publicBaseUrl(req, deps.publicUrl),
+        baseUrl: deps.publicUrl,
       },
       deps.version,
     );

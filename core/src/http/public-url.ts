@@ -1,7 +1,13 @@
-import type { Request } from 'express';
+/** Host names that mean "this machine only". */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
-/** The server's public base URL: configured, or derived from the request's Host. */
-export function publicBaseUrl(req: Request, configured: string | undefined): string {
+/**
+ * The server's public base URL: `publicUrl` from config, else the address it
+ * listens on (a wildcard address becomes `localhost`). Never derived from a
+ * request's Host or X-Forwarded-* headers, which a client controls.
+ */
+export function publicBaseUrl(configured: string | undefined, host: string, port: number): string {
   if (configured) return configured.replace(/\/+$/, '');
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const name = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host;
+  return `http://${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}:${port}`;
 }

@@ -3,7 +3,6 @@ import type { Request, Response } from 'express';
 import { ErrorCodes } from '../errors/error-codes.js';
 import type { McpistError } from '../errors/mcpist-error.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
-import { publicBaseUrl } from './public-url.js';
 
 const AUTH_CODES: ReadonlySet<number> = new Set([
   ErrorCodes.INVALID_JWT,
@@ -12,7 +11,8 @@ const AUTH_CODES: ReadonlySet<number> = new Set([
 ]);
 
 export interface UnauthorizedOptions {
-  publicUrl: string | undefined;
+  /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
+  publicUrl: string;
   /** `json-rpc` for /mcp; `json` (`{ error: { code, name, message } }`) for /api. */
   body: 'json-rpc' | 'json';
 }
@@ -27,7 +27,7 @@ export interface UnauthorizedOptions {
 export function sendUnauthorized(req: Request, res: Response, error: McpistError, options: UnauthorizedOptions): void {
   const auth = AUTH_CODES.has(error.code);
   if (auth) {
-    const metadata = `${publicBaseUrl(req, options.publicUrl)}/.well-known/oauth-protected-resource`;
+    const metadata = `${options.publicUrl}/.well-known/oauth-protected-resource`;
     const given = req.get('authorization') !== undefined;
     res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`);
   }

@@ -6,7 +6,6 @@ import type { JSONWebKeySet } from 'jose';
 import type { Metrics } from '../observability/metrics.js';
 import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
 import type { Database } from '../store/database.js';
-import { publicBaseUrl } from './public-url.js';
 
 export interface ServiceRouteDeps {
   version: string;
@@ -14,7 +13,8 @@ export interface ServiceRouteDeps {
   metrics: Metrics;
   failedPlugins: readonly PluginLoadFailure[];
   loadedModules: readonly string[];
-  publicUrl: string | undefined;
+  /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
+  publicUrl: string;
   authorizationServers: readonly string[];
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | undefined;
@@ -85,8 +85,8 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
       .send(await deps.metrics.registry.metrics());
   });
 
-  const resourceMetadata = (req: Request, res: Response) => {
-    const base = publicBaseUrl(req, deps.publicUrl);
+  const resourceMetadata = (_req: Request, res: Response) => {
+    const base = deps.publicUrl;
     res.json({
       resource: `${base}/mcp`,
       resource_name: 'MCPist',

@@ -8,6 +8,7 @@ import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
 import type { Metrics } from '../observability/metrics.js';
 import { recordError, traceFetch, withSpan } from '../observability/tracing.js';
+import type { UpstreamCall, UpstreamFetcher } from '../outbound/upstream-fetch.js';
 import type { CatalogTool } from '../plugins/module-catalog.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ToolView } from '../sieve/tool-view.js';
@@ -57,6 +58,8 @@ export class ToolRunner {
     private readonly logger: Logger,
     private readonly metrics: Metrics,
     private readonly settings: { maxRecords: number },
+    /** Every handler's requests go through the outbound-request policy (DESIGN §11) and have their bodies read whole. */
+    private readonly upstream: UpstreamFetcher,
     private readonly tracer: Tracer = trace.getTracer('mcpist'),
   ) {}
 
@@ -104,7 +107,21 @@ export class ToolRunner {
       const deadline = Date.now() + tool.timeoutMs;
       const attempt = (credential: ResolvedCredential | undefined) =>
         withRetry(
-          () => abortable(tool.definition.handler(input, this.context(call, credential, signal, options)), signal),
+          async () => {
+            // What the core saw on the wire outranks what the SDK made of it (an empty list from a cut-off body).
+            const upstream = this.upstream.forCall();
+            try {
+              const value = await abortable(
+                tool.definition.handler(input, this.context(call, credential, signal, options, upstream)),
+                signal,
+              );
+              const failure = upstream.failure();
+              if (failure) throw failure;
+              return value;
+            } catch (error) {
+              throw upstream.failure() ?? error;
+            }
+          },
           {
             readOnly: tool.definition.readOnly,
             signal,
@@ -151,6 +168,7 @@ export class ToolRunner {
     resolved: ResolvedCredential | undefined,
     signal: AbortSignal,
     options: ExecuteOptions,
+    upstream: UpstreamCall,
   ): ToolContext {
     const module = call.tool.module;
     const service = module.service ?? module.name;
@@ -162,7 +180,12 @@ export class ToolRunner {
       // Outside the limiter, so the span starts in this call's context and includes any wait for a slot.
       fetch: traceFetch(
         this.tracer,
-        this.limiters.wrapFetch(`${service}:${resolved?.accountId ?? 'anonymous'}`, module.rateLimits, signal),
+        this.limiters.wrapFetch(
+          `${service}:${resolved?.accountId ?? 'anonymous'}`,
+          module.rateLimits,
+          signal,
+          upstream.fetch,
+        ),
         { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
         { secrets: resolved ? [resolved.credential.token] : [] },
       ),

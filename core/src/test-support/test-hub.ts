@@ -3,6 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { McpistConfigInput } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
+import type { ComposeOptions } from '../container/compose.js';
 import { type McpistServer, startServer } from '../container/mcpist-server.js';
 import { Tokens } from '../container/tokens.js';
 
@@ -42,14 +43,17 @@ export interface TestHub {
  * Starts a real MCPist server on 127.0.0.1:0 with an in-memory store,
  * discovering plugins from the repository's node_modules.
  */
-export async function startTestHub(config: McpistConfigInput = {}): Promise<TestHub> {
+export async function startTestHub(
+  config: McpistConfigInput = {},
+  compose: Pick<ComposeOptions, 'resolveHost'> = {},
+): Promise<TestHub> {
   const server = await startServer(
     loadConfig({
       env: {},
       cwd: REPO_ROOT,
       overrides: { port: 0, dataDir: 'memory://', logLevel: 'error', ...config },
     }),
-    { cwd: REPO_ROOT },
+    { cwd: REPO_ROOT, ...compose },
   );
   const issuer = server.container.resolve(Tokens.ApiTokenIssuer);
   const { token, userId } = await issuer.issue('alice@example.com');

@@ -25,7 +25,7 @@ export const plugin = definePlugin({
     token: {
       fields: [
         { name: 'email', label: 'Atlassian account email' },
-        { name: 'site', label: 'Site, e.g. acme.atlassian.net' },
+        { name: 'site', label: 'Site, e.g. acme.atlassian.net', endpoint: { hostSuffixes: ['.atlassian.net'] } },
       ],
       helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
     },

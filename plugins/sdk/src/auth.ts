@@ -11,6 +11,16 @@ export interface TokenField {
   label: string;
   /** True for secrets: stored encrypted and never shown again. */
   secret?: boolean;
+  /**
+   * The field names a host or URL the plugin sends requests to with the
+   * credential (Atlassian's site). The core checks it when it is stored
+   * (https, not a private or loopback address, under one of `hostSuffixes`
+   * unless the operator allows the host) and again on every connection.
+   */
+  endpoint?: {
+    /** The host must end with one of these, e.g. `['.atlassian.net']`. */
+    hostSuffixes?: readonly string[];
+  };
 }
 
 /** Type A: a long-lived token (personal access token, integration token, API key). */

@@ -24,22 +24,32 @@ export async function credentialSet(
   if (secret === '') throw new Error('the token is empty');
   const fields = parseFields(options.field);
   // Plugins load (as for serve) so the service and its fields are checked against what they declare.
-  const deps = { catalog: Tokens.ModuleCatalog, users: Tokens.UsersRepository, broker: Tokens.TokenBroker };
-  await withServices(configFor(global, { logLevel: 'warn' }), {}, deps, async ({ catalog, users, broker }) => {
-    const declared = authOf(catalog, service);
-    if (declared.length === 0) {
-      throw new Error(
-        `no loaded plugin uses the service "${service}"; services: ${knownServices(catalog).join(', ') || 'none'}`,
-      );
-    }
-    const issues = tokenFieldIssues(declared, fields);
-    if (issues.length > 0) {
-      throw new Error(
-        `${service}: ${issues.map((issue) => `${issue.field.replace(/^fields\./, '--field ')}: ${issue.message}`).join('; ')}`,
-      );
-    }
-    const user = await userFor(users, options.user);
-    await broker.setPersonalToken(user.id, service, secret, fields);
-    process.stderr.write(`stored an encrypted ${service} token for ${user.email}\n`);
-  });
+  const deps = {
+    catalog: Tokens.ModuleCatalog,
+    users: Tokens.UsersRepository,
+    broker: Tokens.TokenBroker,
+    outbound: Tokens.OutboundPolicy,
+  };
+  await withServices(
+    configFor(global, { logLevel: 'warn' }),
+    {},
+    deps,
+    async ({ catalog, users, broker, outbound }) => {
+      const declared = authOf(catalog, service);
+      if (declared.length === 0) {
+        throw new Error(
+          `no loaded plugin uses the service "${service}"; services: ${knownServices(catalog).join(', ') || 'none'}`,
+        );
+      }
+      const issues = tokenFieldIssues(declared, fields, outbound);
+      if (issues.length > 0) {
+        throw new Error(
+          `${service}: ${issues.map((issue) => `${issue.field.replace(/^fields\./, '--field ')}: ${issue.message}`).join('; ')}`,
+        );
+      }
+      const user = await userFor(users, options.user);
+      await broker.setPersonalToken(user.id, service, secret, fields);
+      process.stderr.write(`stored an encrypted ${service} token for ${user.email}\n`);
+    },
+  );
 }

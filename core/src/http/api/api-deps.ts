@@ -1,9 +1,10 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { DependencyContainer } from 'tsyringe';
 import type { Authenticator } from '../../auth/authenticator.js';
 import { resolveDeps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import type { Logger } from '../../observability/logger.js';
+import { CONNECT_PAGE_DEPS, connectPages } from '../connect-page.js';
 import { apiRoutes } from './api-routes.js';
 import type { ApiRoute } from './define-route.js';
 import { OAUTH_CALLBACK_DEPS, oauthCallback } from './oauth-callback.js';
@@ -12,10 +13,13 @@ import { OAUTH_CALLBACK_DEPS, oauthCallback } from './oauth-callback.js';
 export interface ApiDeps {
   routes: readonly ApiRoute[];
   oauthCallback: RequestHandler;
+  /** MCPist's connect pages (`/connect/{service}`), mounted beside the API. */
+  connectPages: Router;
   authenticator: Authenticator;
   logger: Logger;
   version: string;
-  publicUrl: string | undefined;
+  /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
+  publicUrl: string;
   maxBodyBytes: number;
 }
 
@@ -23,15 +27,16 @@ export interface ApiDeps {
 const ROUTER_DEPS = { authenticator: Tokens.Authenticator, logger: Tokens.Logger, config: Tokens.Config };
 
 /** Builds the admin API's routes from the composed container, each module getting only what it declares. */
-export function apiDepsFrom(c: DependencyContainer, settings: { version: string }): ApiDeps {
+export function apiDepsFrom(c: DependencyContainer, settings: { version: string; publicUrl: string }): ApiDeps {
   const { authenticator, logger, config } = resolveDeps(c, ROUTER_DEPS);
   return {
     routes: apiRoutes(c),
-    oauthCallback: oauthCallback(resolveDeps(c, OAUTH_CALLBACK_DEPS)),
+    oauthCallback: oauthCallback({ ...resolveDeps(c, OAUTH_CALLBACK_DEPS), publicUrl: settings.publicUrl }),
+    connectPages: connectPages({ ...resolveDeps(c, CONNECT_PAGE_DEPS), publicUrl: settings.publicUrl }),
     authenticator,
     logger,
     version: settings.version,
-    publicUrl: config.publicUrl,
+    publicUrl: settings.publicUrl,
     maxBodyBytes: config.http.maxBodyBytes,
   };
 }

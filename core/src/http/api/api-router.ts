@@ -1,7 +1,6 @@
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
-import { publicBaseUrl } from '../public-url.js';
 import { sendUnauthorized } from '../require-auth.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
@@ -31,7 +30,7 @@ function serve(route: ApiRoute, deps: ApiDeps) {
         query,
         body,
         requestId: String(res.locals.requestId ?? ''),
-        baseUrl: publicBaseUrl(req, deps.publicUrl),
+        baseUrl: deps.publicUrl,
       });
       if (route.status === 204) res.status(204).end();
       else res.status(route.status ?? 200).json(result);
@@ -68,8 +67,8 @@ export function apiRouter(deps: ApiDeps): Router {
   const { routes } = deps;
   const document = openApiDocument(routes, deps.version);
   router.use(express.json({ limit: deps.maxBodyBytes }));
-  router.get('/openapi.json', (req, res) => {
-    res.json({ ...document, servers: [{ url: `${publicBaseUrl(req, deps.publicUrl)}/api` }] });
+  router.get('/openapi.json', (_req, res) => {
+    res.json({ ...document, servers: [{ url: `${deps.publicUrl}/api` }] });
   });
   router.get('/services/:service/oauth/callback', deps.oauthCallback);
   for (const route of routes) router[route.method](expressPath(route.path), serve(route, deps));

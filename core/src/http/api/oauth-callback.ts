@@ -1,72 +1,59 @@
+import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
+import { browserCookieName } from '../../broker/oauth-flow.js';
 import type { Deps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import { ErrorCodes } from '../../errors/error-codes.js';
-import { isMcpistError, type McpistError } from '../../errors/mcpist-error.js';
-import { publicBaseUrl } from '../public-url.js';
+import { isMcpistError } from '../../errors/mcpist-error.js';
+import { escapeHtml, htmlPage, pageSecurityHeaders } from '../html-page.js';
 import { apiErrorBody } from './api-error.js';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-function page(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} – MCPist</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto"><h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p></body></html>`;
-}
-
-/** Browsers get a page, API clients JSON. */
-function answer(req: Request, res: Response, status: number, title: string, body: Record<string, unknown>) {
-  if (req.accepts(['html', 'json']) === 'json') res.status(status).json(body);
-  else
-    res
-      .status(status)
-      .type('html')
-      .send(page(title, String(body.message ?? '')));
+/** Browsers get a page saying what happened and why, API clients JSON. */
+function answer(req: Request, res: Response, status: number, title: string, message: string, body: object) {
+  res.status(status).set(pageSecurityHeaders());
+  if (req.accepts(['html', 'json']) === 'json') res.json(body);
+  else res.type('html').send(htmlPage(title, `<p>${escapeHtml(message)}</p>`));
 }
 
 /** The services the OAuth callback uses. */
-export const OAUTH_CALLBACK_DEPS = {
-  authenticator: Tokens.Authenticator,
-  oauthFlow: Tokens.OAuthFlow,
-  config: Tokens.Config,
-};
+export const OAUTH_CALLBACK_DEPS = { authenticator: Tokens.Authenticator, oauthFlow: Tokens.OAuthFlow };
+
+const STATUS_BY_REASON: Record<string, number> = { wrong_user: 403, wrong_browser: 403 };
 
 /**
  * `GET /api/services/{service}/oauth/callback`: where the provider sends the
  * browser back. The `state` is the capability (random, single-use, bound to
- * the user who started the flow), so no bearer token is needed; when one is
- * sent, it must belong to that same user.
+ * the user who started the flow) and the flow's cookie proves this is the
+ * browser that opened MCPist's connect page, so no bearer token is needed;
+ * when one is sent, it must belong to that same user.
  */
-export function oauthCallback(deps: Deps<typeof OAUTH_CALLBACK_DEPS>) {
+export function oauthCallback(deps: Deps<typeof OAUTH_CALLBACK_DEPS> & { publicUrl: string }) {
   return async (req: Request, res: Response) => {
     const service = String(req.params.service ?? '');
-    const refuse = (error: McpistError, status: number) =>
-      answer(req, res, status, `Could not connect ${service}`, apiErrorBody(error.code, error.message));
+    const state = typeof req.query.state === 'string' ? req.query.state : '';
+    const cookieName = state ? browserCookieName(state) : undefined;
+    const browserSecret = cookieName ? parseCookies(req.get('cookie') ?? '')[cookieName] : undefined;
     try {
       let callerUserId: string | undefined;
       if (req.get('authorization') !== undefined) {
         callerUserId = (await deps.authenticator.authenticate(req.get('authorization'))).userId;
       }
-      const url = new URL(req.originalUrl, publicBaseUrl(req, deps.config.publicUrl));
-      await deps.oauthFlow.finish(service, url, callerUserId);
-      answer(req, res, 200, `${service} connected`, {
-        service,
-        connected: true,
-        message: `${service} is connected. You can close this window and go back to your MCP client.`,
-      });
+      const url = new URL(req.originalUrl, deps.publicUrl);
+      await deps.oauthFlow.finish(service, url, { browserSecret, callerUserId });
+      // The flow is used up: its browser cookie has nothing left to prove.
+      if (cookieName) res.clearCookie(cookieName, { path: `${req.baseUrl}${req.path}` });
+      const message = `${service} is connected. You can close this window and go back to your MCP client.`;
+      answer(req, res, 200, `${service} connected`, message, { service, connected: true, message });
     } catch (error) {
       if (!isMcpistError(error)) throw error;
       const reason = (error.data as { reason?: string } | undefined)?.reason;
       const status =
-        reason === undefined && error.code !== ErrorCodes.EXTERNAL_API_ERROR
-          ? 401
-          : error.code === ErrorCodes.EXTERNAL_API_ERROR
-            ? 502
-            : reason === 'wrong_user'
-              ? 403
-              : 400;
-      refuse(error, status);
+        error.code === ErrorCodes.EXTERNAL_API_ERROR
+          ? 502
+          : reason === undefined
+            ? 401
+            : (STATUS_BY_REASON[reason] ?? 400);
+      answer(req, res, status, `Could not connect ${service}`, error.message, apiErrorBody(error.code, error.message));
     }
   };
 }

@@ -4,6 +4,7 @@ import { Tokens } from '../../container/tokens.js';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { apiRequest } from '../../test-support/api-client.js';
 import { type FakeOAuthProvider, startFakeOAuthProvider } from '../../test-support/fake-oauth-provider.js';
+import { TestBrowser } from '../../test-support/test-browser.js';
 import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
 
 const MEMBER_ROLE = '00000000-0000-0000-0000-0000000000d1';
@@ -17,16 +18,11 @@ let carol: { token: string; userId: string };
 const api = (method: string, path: string, token: string | null, body?: unknown) =>
   apiRequest(hub.url, method, path, { token, body });
 
-/** Follows the provider's redirect back to MCPist's callback, as a browser would; returns the callback's answer. */
-async function browserFlow(authorizeUrl: string, token?: string) {
-  const redirect = await fetch(authorizeUrl, { redirect: 'manual' });
-  const callback = redirect.headers.get('location') as string;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(callback, { headers });
+/** The connect page, its button, the provider and the callback, as one browser does it; returns the callback's answer. */
+async function browserFlow(connectUrl: string, token?: string, browser = new TestBrowser()) {
+  const done = await browser.connect(connectUrl, { token });
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
-  const body = (await response.json()) as any;
-  return { callback, status: response.status, body };
+  return { callback: done.callbackUrl, status: done.status, body: done.body as any, browser };
 }
 
 async function profileService(token: string, module: string) {
@@ -78,8 +74,8 @@ describe('connecting a service by OAuth through the HTTP routes', () => {
   it('runs the whole flow and ends with an encrypted personal credential', async () => {
     const start = await api('post', '/profile/services/google-calendar/oauth/start', bob.token);
     expect(start.status).toBe(200);
-    expect(start.body.authorize_url.startsWith(provider.authorizeUrl)).toBe(true);
-    const done = await browserFlow(start.body.authorize_url);
+    expect(start.body.connect_url.startsWith(`${hub.url}/connect/google-calendar?flow=`)).toBe(true);
+    const done = await browserFlow(start.body.connect_url);
     expect(done).toMatchObject({ status: 200, body: { service: 'google-calendar', connected: true } });
 
     expect(await profileService(bob.token, 'google-calendar')).toMatchObject({
@@ -95,23 +91,23 @@ describe('connecting a service by OAuth through the HTTP routes', () => {
     expect(JSON.stringify(rows)).not.toContain(issued);
 
     // The same callback again: the state was single-use.
-    const replay = await fetch(done.callback, { headers: { accept: 'application/json' } });
+    const replay = await done.browser.callback(done.callback);
     expect(replay.status).toBe(400);
-    expect(await replay.json()).toMatchObject({ error: { code: ErrorCodes.UNAUTHORIZED } });
+    expect(replay.body).toMatchObject({ error: { code: ErrorCodes.UNAUTHORIZED } });
   });
 
   it('refuses a callback presented by another signed-in user (403), and a browser gets a page', async () => {
     const start = await api('post', '/profile/services/google-calendar/oauth/start', bob.token);
-    const stolen = await browserFlow(start.body.authorize_url, carol.token);
+    const stolen = await browserFlow(start.body.connect_url, carol.token);
     expect(stolen.status).toBe(403);
     expect(stolen.body.error.message).toContain('another user');
     expect((await profileService(carol.token, 'google-calendar'))?.connection).toBe('not_connected');
+    // Refused before the state was used: bob's own browser still completes it.
+    expect((await stolen.browser.callback(stolen.callback)).status).toBe(200);
 
     const second = await api('post', '/profile/services/google-calendar/oauth/start', bob.token);
-    const redirect = await fetch(second.body.authorize_url, { redirect: 'manual' });
-    const page = await fetch(redirect.headers.get('location') as string, { headers: { accept: 'text/html' } });
-    expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('google-calendar connected');
+    const page = await new TestBrowser().connect(second.body.connect_url, { accept: 'text/html' });
+    expect(page.text).toContain('google-calendar connected');
   });
 });
 

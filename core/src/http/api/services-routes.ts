@@ -1,8 +1,8 @@
 import type { AuthDeclaration } from '@mcpist/plugin-sdk';
 import { z } from 'zod';
-import { oauthCallbackUrl } from '../../broker/oauth-flow.js';
 import { authOf, tokenFieldIssues } from '../../broker/service-auth.js';
 import { Tokens } from '../../container/tokens.js';
+import type { OutboundPolicy } from '../../outbound/outbound-policy.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import type { CredentialOwner } from '../../store/repositories/credentials-repository.js';
 import { ApiError } from './api-error.js';
@@ -14,7 +14,11 @@ const tokenBody = z.strictObject({
   /** Non-secret companion fields the plugin declares (Atlassian's email and site). */
   fields: z.record(z.string(), z.string().max(500)).default({}),
 });
-const startResponse = z.object({ authorize_url: z.string(), expires_at: z.string().nullable() });
+const startResponse = z.object({
+  /** MCPist's connect page: it names the account and service, then sends the browser to the provider. */
+  connect_url: z.string(),
+  expires_at: z.string().nullable(),
+});
 const savedResponse = z.object({ service: z.string(), kind: z.enum(['token', 'oauth2']), shared: z.boolean() });
 
 function requireService(catalog: ModuleCatalog, service: string | undefined): AuthDeclaration[] {
@@ -24,8 +28,8 @@ function requireService(catalog: ModuleCatalog, service: string | undefined): Au
 }
 
 /** Refuses a type-A body that does not fit the declaration, naming every offending field. */
-function checkToken(declared: AuthDeclaration[], fields: Record<string, string>): void {
-  const issues = tokenFieldIssues(declared, fields);
+function checkToken(declared: AuthDeclaration[], fields: Record<string, string>, policy: OutboundPolicy): void {
+  const issues = tokenFieldIssues(declared, fields, policy);
   if (issues.length > 0) throw ApiError.badRequest(issues);
 }
 
@@ -41,6 +45,7 @@ export const servicesRoutes = defineRouteModule({
     oauthFlow: Tokens.OAuthFlow,
     broker: Tokens.TokenBroker,
     audit: Tokens.AuditLogsRepository,
+    outbound: Tokens.OutboundPolicy,
   },
   routes(deps) {
     const role = async (id: string | undefined) => {
@@ -59,9 +64,9 @@ export const servicesRoutes = defineRouteModule({
           userId: context.principal.userId,
           roleId: owner.roleId,
           service,
-          redirectUri: oauthCallbackUrl(context.baseUrl, service),
+          baseUrl: context.baseUrl,
         });
-        return { authorize_url: started.authorizeUrl, expires_at: iso(started.expiresAt) };
+        return { connect_url: started.connectUrl, expires_at: iso(started.expiresAt) };
       } catch (error) {
         const reason = (error as { data?: { reason?: string } }).data?.reason;
         if (reason === 'no_oauth_app') throw ApiError.conflict((error as Error).message);
@@ -69,7 +74,7 @@ export const servicesRoutes = defineRouteModule({
       }
     };
     const saveToken = async (owner: CredentialOwner, service: string, body: z.output<typeof tokenBody>) => {
-      checkToken(requireService(deps.catalog, service), body.fields);
+      checkToken(requireService(deps.catalog, service), body.fields, deps.outbound);
       await deps.broker.setToken(owner, service, body.token, body.fields);
       return { service, kind: 'token' as const, shared: owner.roleId !== null };
     };
@@ -83,7 +88,8 @@ export const servicesRoutes = defineRouteModule({
         method: 'post',
         path: '/profile/services/{service}/oauth/start',
         operationId: 'startProfileOAuth',
-        summary: 'Starts connecting the caller’s own account by OAuth: returns the provider’s authorize URL',
+        summary:
+          'Starts connecting the caller’s own account by OAuth: returns MCPist’s connect page to open in a browser',
         tag: 'services',
         response: startResponse,
         errors: [404, 409],
