@@ -19,9 +19,12 @@ import {
   makeCalendarEntry,
   ROLE_RANK,
   seededEvent,
+  seededInvitation,
+  seededSeries,
   seedTime,
 } from './fake-google-calendar-data.js';
 import { freeBusy } from './fake-google-calendar-freebusy.js';
+import { expand, inRange, isSeries } from './fake-google-calendar-recurrence.js';
 import {
   authError,
   badRequest,
@@ -63,6 +66,10 @@ export interface FakeGoogleCalendarOptions {
   calendars?: number;
   /** Events on the primary calendar (see `seededEvent`). Default 5. */
   events?: number;
+  /** Occurrences of a weekly "Weekly sync" series on the primary calendar (see `seededSeries`). Default: none. */
+  recurring?: number;
+  /** Invitations from other organizers on the primary calendar, unanswered (see `seededInvitation`). Default 0. */
+  invitations?: number;
   /**
    * Items per page at most, whatever `maxResults` asks: Google documents that
    * a page may hold fewer items than asked even when more follow. Default: no cap.
@@ -128,6 +135,8 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
   const events = new Map<string, GoogleEvent[]>(calendars.map((entry) => [entry.id, []]));
   const primary = events.get(email) ?? [];
   for (let n = 1; n <= (options.events ?? 5); n++) primary.push(seededEvent(n, email, email));
+  if (options.recurring) primary.push(seededSeries(options.recurring, email, email));
+  for (let n = 1; n <= (options.invitations ?? 0); n++) primary.push(seededInvitation(n, email, email));
   const seed: FakeGoogleCalendarSeed = { email, calendars, events };
 
   const upstream = await startFakeUpstream();
@@ -166,17 +175,20 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
       }
       const q = request.query.get('q')?.toLowerCase();
       const showDeleted = request.query.get('showDeleted') === 'true';
-      const matching = (events.get(calendar.id) ?? [])
-        .filter((event) => showDeleted || event.status !== 'cancelled')
-        .filter((event) => !timeMin || instant(event.end) > Date.parse(timeMin))
-        .filter((event) => !timeMax || instant(event.start) < Date.parse(timeMax))
-        .filter(
-          (event) =>
-            !q ||
-            [event.summary, event.description, event.location, ...(event.attendees ?? []).map((a) => a.email)].some(
-              (text) => text?.toLowerCase().includes(q),
-            ),
-        );
+      const stored = events.get(calendar.id) ?? [];
+      // With singleEvents a series is listed as its instances; without, once, as the series.
+      const listed = singleEvents ? stored.flatMap((event) => expand(event, calendar.id)) : stored;
+      const matching = inRange(
+        listed.filter((event) => showDeleted || event.status !== 'cancelled'),
+        timeMin,
+        timeMax,
+      ).filter(
+        (event) =>
+          !q ||
+          [event.summary, event.description, event.location, ...(event.attendees ?? []).map((a) => a.email)].some(
+            (text) => text?.toLowerCase().includes(q),
+          ),
+      );
       if (orderBy === 'startTime') matching.sort((a, b) => instant(a.start) - instant(b.start));
       if (orderBy === 'updated') matching.sort((a, b) => a.updated.localeCompare(b.updated));
       const page = paginate(request, matching, rules(250, 2500));
@@ -202,6 +214,33 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
     [GOOGLE_CALENDAR_ROUTES.getEvent]: (request) => {
       const event = eventOf(request);
       return event ? { json: event } : notFound();
+    },
+    [GOOGLE_CALENDAR_ROUTES.listInstances]: (request) => {
+      const calendar = calendarOf(request);
+      const event = eventOf(request);
+      if (!calendar || !event || event.status === 'cancelled') return notFound();
+      const timeMin = request.query.get('timeMin');
+      const timeMax = request.query.get('timeMax');
+      for (const [name, value] of [
+        ['timeMin', timeMin],
+        ['timeMax', timeMax],
+      ] as const) {
+        if (value !== null && !RFC3339.test(value)) return badRequest('Bad Request', 'badRequest', name);
+      }
+      const instances = isSeries(event) ? inRange(expand(event, calendar.id), timeMin, timeMax) : [event];
+      const page = paginate(request, instances, rules(250, 2500));
+      if (isRefusal(page)) return page;
+      return {
+        json: {
+          ...envelope('calendar#events', instances.length),
+          summary: calendar.summary,
+          updated: event.updated,
+          timeZone: calendar.timeZone,
+          accessRole: calendar.accessRole,
+          defaultReminders: calendar.defaultReminders,
+          ...page,
+        },
+      };
     },
     ...eventWriteRoutes(store),
     [GOOGLE_CALENDAR_ROUTES.freeBusy]: (request) => freeBusy(request, seed),
