@@ -17,6 +17,7 @@ import {
   type GoogleEvent,
   instant,
   makeCalendarEntry,
+  makeEvent,
   ROLE_RANK,
   seededEvent,
   seededInvitation,
@@ -53,6 +54,26 @@ export {
   rateLimited,
 } from './fake-google-calendar-responses.js';
 export { GOOGLE_CALENDAR_ROUTES } from './fake-google-calendar-routes.js';
+
+/**
+ * Gives `email` a calendar (not on the user's list) busy during `intervals`
+ * (RFC 3339 pairs), so free/busy queries for that person answer with them.
+ */
+export function addBusyCalendar(google: FakeGoogleCalendar, email: string, intervals: Array<[string, string]>): void {
+  google.seed.events.set(
+    email,
+    intervals.map(([start, end], i) =>
+      makeEvent({
+        n: 700_000 + i,
+        calendarId: email,
+        owner: email,
+        summary: 'Busy',
+        start: { dateTime: start },
+        end: { dateTime: end },
+      }),
+    ),
+  );
+}
 
 /** What to seed the fake with. Every field is optional. */
 export interface FakeGoogleCalendarOptions {
