@@ -55,7 +55,6 @@ export const movedEventRecord = eventDetailRecord.extend({
 export const slotRecord = z.object({
   start: z.string().describe('Slot start (RFC 3339); pass start and end to create_event'),
   end: z.string().describe('Slot end: start plus the duration asked for'),
-  free_until: z.string().describe('Everyone stays free until this time, so the slot could start later or run longer'),
 });
 
 /** What delete_event returns. */

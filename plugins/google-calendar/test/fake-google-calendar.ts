@@ -107,10 +107,19 @@ export interface FakeGoogleCalendarSeed {
   events: Map<string, GoogleEvent[]>;
 }
 
+/** An answer the fake sent, with the exact JSON text of its body. */
+export interface FakeGoogleCalendarResponse {
+  key: string;
+  status: number;
+  body: string;
+}
+
 /** A running fake Google Calendar: the SDK's fake upstream plus token, seed data and `restoreRoutes`. */
 export type FakeGoogleCalendar = FakeUpstream & {
   readonly token: string;
   readonly seed: FakeGoogleCalendarSeed;
+  /** Every JSON answer of the fake's own routes, in order (for byte and token counts). */
+  readonly responses: FakeGoogleCalendarResponse[];
   /** Puts every route of {@link GOOGLE_CALENDAR_ROUTES} back to the fake's own behaviour after overrides. */
   restoreRoutes(): void;
 };
@@ -267,11 +276,18 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
     [GOOGLE_CALENDAR_ROUTES.freeBusy]: (request) => freeBusy(request, seed),
   };
 
+  const responses: FakeGoogleCalendarResponse[] = [];
   const restoreRoutes = () => {
     for (const [key, handler] of Object.entries(routes)) {
-      upstream.route(key, (request, fake) => (isAuthorized(request, token) ? handler(request, fake) : authError()));
+      upstream.route(key, async (request, fake) => {
+        const answer = isAuthorized(request, token) ? await handler(request, fake) : authError();
+        if (answer.json !== undefined) {
+          responses.push({ key, status: answer.status ?? 200, body: JSON.stringify(answer.json) });
+        }
+        return answer;
+      });
     }
   };
   restoreRoutes();
-  return Object.assign(upstream, { token, seed, restoreRoutes });
+  return Object.assign(upstream, { token, seed, responses, restoreRoutes });
 }

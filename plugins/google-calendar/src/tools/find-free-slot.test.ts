@@ -30,9 +30,9 @@ describe('find_free_slot', () => {
       items: [{ id: 'primary' }, { id: 'grace@example.org' }, { id: 'alan@example.org' }],
     });
     expect(slots).toEqual([
-      { start: '2026-03-02T10:00:00Z', end: '2026-03-02T11:00:00Z', free_until: '2026-03-02T11:00:00Z' },
-      { start: '2026-03-02T12:00:00Z', end: '2026-03-02T13:00:00Z', free_until: '2026-03-02T13:00:00Z' },
-      { start: '2026-03-02T16:00:00Z', end: '2026-03-02T17:00:00Z', free_until: '2026-03-02T18:00:00Z' },
+      { start: '2026-03-02T10:00:00Z', end: '2026-03-02T11:00:00Z' },
+      { start: '2026-03-02T12:00:00Z', end: '2026-03-02T13:00:00Z' },
+      { start: '2026-03-02T16:00:00Z', end: '2026-03-02T17:00:00Z' },
     ]);
   });
 
@@ -52,8 +52,8 @@ describe('find_free_slot', () => {
     expect(google.requests[0]?.body).toMatchObject({ items: [{ id: 'grace@example.org' }] });
     // Friday after Grace's day of meetings, then Monday morning: the weekend is skipped.
     expect(slots).toEqual([
-      { start: '2026-03-06T16:30:00+01:00', end: '2026-03-06T17:00:00+01:00', free_until: '2026-03-06T17:00:00+01:00' },
-      { start: '2026-03-09T09:00:00+01:00', end: '2026-03-09T09:30:00+01:00', free_until: '2026-03-09T17:00:00+01:00' },
+      { start: '2026-03-06T16:30:00+01:00', end: '2026-03-06T17:00:00+01:00' },
+      { start: '2026-03-09T09:00:00+01:00', end: '2026-03-09T09:30:00+01:00' },
     ]);
   });
 

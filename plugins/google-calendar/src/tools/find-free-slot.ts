@@ -19,7 +19,7 @@ export const findFreeSlot = defineTool({
   name: 'find_free_slot',
   description: `Finds the earliest times when several people (and by default the user) are all free for a meeting of a given length, within a time range and optionally within working hours, using Google's free/busy information.
 Use it for "find 30 minutes for Ada, Grace and me next week" before create_event; freebusy_query gives the raw busy intervals instead. Attendees are email addresses (or calendar ids) whose free/busy the user can see, as in Google Calendar's "find a time"; it fails (not found) if one cannot be seen rather than assume them free. Times are RFC 3339 with an offset, e.g. 2026-03-09T00:00:00+01:00; slots start on the quarter hour.
-Returns one record per free stretch, earliest first: start, end (start + duration), free_until (when the first person becomes busy again or working hours end).`,
+Returns one record per free stretch (the earliest start in each time everyone is free), earliest first: start, end (start + duration). To see how long a stretch lasts, ask again with a longer duration.`,
   input: z.object({
     attendees: z
       .array(z.string().trim().min(1).max(1024))
@@ -91,10 +91,6 @@ Returns one record per free stretch, earliest first: start, end (start + duratio
         maxSlots: Math.min(input.max_slots, ctx.limits.maxRecords),
       });
       const shown = input.time_zone;
-      return slots.map((slot) => ({
-        start: formatInstant(slot.start, shown),
-        end: formatInstant(slot.end, shown),
-        free_until: formatInstant(slot.freeUntil, shown),
-      }));
+      return slots.map((slot) => ({ start: formatInstant(slot.start, shown), end: formatInstant(slot.end, shown) }));
     }),
 });
