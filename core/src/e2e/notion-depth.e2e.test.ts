@@ -83,7 +83,7 @@ describe('notion depth tools through a running MCPist server', () => {
       },
     });
     expect(result.structuredContent).toMatchObject({ id: row?.id, title: 'Task 3' });
-    expect(result.structuredContent?.properties).toContain(
+    expect((result.structuredContent as { properties: string }).properties).toContain(
       'Status: Done; Tags: bug, docs; Due: 2026-12-24; Estimate: 3',
     );
   });
@@ -201,7 +201,8 @@ describe('notion depth tools through a running MCPist server', () => {
       `GET /v1/data_sources/${source?.id}`,
       `PATCH /v1/data_sources/${source?.id}`,
     ]);
-    const genre = (source?.properties as Record<string, { select: { options: Array<{ id: string }> } }>).Genre;
+    const schema = (source?.properties ?? {}) as Record<string, { select: { options: Array<{ id: string }> } }>;
+    const genre = schema.Genre;
     expect(notion.requests[2]?.body).toEqual({
       properties: {
         Genre: { select: { options: [{ id: genre?.select.options[0]?.id, name: 'Fiction' }, { name: 'Poetry' }] } },
