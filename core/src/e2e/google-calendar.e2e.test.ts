@@ -92,6 +92,10 @@ describe('google-calendar through a running MCPist server', () => {
       delete_event: [false, true],
       freebusy_query: [true, false],
       quick_add: [false, false],
+      list_event_instances: [true, false],
+      respond_to_event: [false, false],
+      move_event: [false, false],
+      find_free_slot: [true, false],
     });
   });
 

@@ -2,11 +2,15 @@ import { definePlugin } from '@mcpist/plugin-sdk';
 import { GOOGLE_CALENDAR_API_VERSION, PLUGIN_VERSION } from './client.js';
 import { createEvent } from './tools/create-event.js';
 import { deleteEvent } from './tools/delete-event.js';
+import { findFreeSlot } from './tools/find-free-slot.js';
 import { freebusyQuery } from './tools/freebusy-query.js';
 import { getEvent } from './tools/get-event.js';
 import { listCalendars } from './tools/list-calendars.js';
+import { listEventInstances } from './tools/list-event-instances.js';
 import { listEvents } from './tools/list-events.js';
+import { moveEvent } from './tools/move-event.js';
 import { quickAdd } from './tools/quick-add.js';
+import { respondToEvent } from './tools/respond-to-event.js';
 import { updateEvent } from './tools/update-event.js';
 
 /** The Google Calendar plugin: calendars, events and free/busy through the Calendar API v3, via googleapis. */
@@ -14,7 +18,7 @@ export const plugin = definePlugin({
   name: 'google-calendar',
   displayName: 'Google Calendar',
   description:
-    'Google Calendar of the connected Google account: list calendars and events, read, create, change and delete events, and find free/busy times.',
+    'Google Calendar of the connected Google account: list calendars and events (and the occurrences of a recurring event), read, create, change, move and delete events, answer invitations, check free/busy times and find a free slot for several people.',
   version: PLUGIN_VERSION,
   upstreamApiVersion: GOOGLE_CALENDAR_API_VERSION,
   baseUrl: 'https://www.googleapis.com',
@@ -31,7 +35,20 @@ export const plugin = definePlugin({
   },
   // Google's default Calendar API quota is 600 requests per minute per user per project, i.e. 10 per second.
   rateLimits: { requestsPerSecond: 10 },
-  tools: [listCalendars, listEvents, getEvent, createEvent, updateEvent, deleteEvent, freebusyQuery, quickAdd],
+  tools: [
+    listCalendars,
+    listEvents,
+    listEventInstances,
+    getEvent,
+    createEvent,
+    updateEvent,
+    respondToEvent,
+    moveEvent,
+    deleteEvent,
+    freebusyQuery,
+    findFreeSlot,
+    quickAdd,
+  ],
 });
 
 export default plugin;

@@ -46,6 +46,17 @@ export const busyRecord = z.object({
   end: z.string().describe('End of the busy interval (RFC 3339)'),
 });
 
+/** An event after move_event, with the calendar it is now in. */
+export const movedEventRecord = eventDetailRecord.extend({
+  calendar_id: z.string().describe('The calendar the event is in now (the destination)'),
+});
+
+/** One free slot found by find_free_slot. */
+export const slotRecord = z.object({
+  start: z.string().describe('Slot start (RFC 3339); pass start and end to create_event'),
+  end: z.string().describe('Slot end: start plus the duration asked for'),
+});
+
 /** What delete_event returns. */
 export const deletedRecord = z.object({
   id: z.string(),

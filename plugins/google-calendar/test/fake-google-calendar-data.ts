@@ -48,6 +48,7 @@ export interface GooglePerson {
 export interface GoogleAttendee extends GooglePerson {
   organizer?: boolean;
   responseStatus: 'needsAction' | 'declined' | 'tentative' | 'accepted';
+  comment?: string;
 }
 
 /** One event (`calendar#event`). Deleted events stay, with `status: 'cancelled'`. */
@@ -67,6 +68,8 @@ export interface GoogleEvent {
   start: GoogleEventDateTime;
   end: GoogleEventDateTime;
   transparency?: 'opaque' | 'transparent';
+  /** RRULE/EXDATE lines of a recurring series, e.g. `["RRULE:FREQ=WEEKLY;COUNT=10"]`. */
+  recurrence?: string[];
   iCalUID: string;
   sequence: number;
   attendees?: GoogleAttendee[];
@@ -227,6 +230,53 @@ export function seededEvent(n: number, calendarId: string, owner: string): Googl
     end: allDay ? { date: nextDay } : { dateTime: seedDateTime(startHours + 1), timeZone: 'Europe/London' },
     ...(n % 4 === 0 ? { attendees: [`guest${n}@example.com`, 'grace@example.org'] } : {}),
   });
+}
+
+/**
+ * A weekly series on `calendarId` ("Weekly sync", Tuesdays 10:00–10:30 UTC
+ * from 3 March 2026) with `count` occurrences.
+ */
+export function seededSeries(count: number, calendarId: string, owner: string): GoogleEvent {
+  return {
+    ...makeEvent({
+      n: 900_000,
+      calendarId,
+      owner,
+      summary: 'Weekly sync',
+      location: 'Room 7',
+      start: { dateTime: seedDateTime(25), timeZone: 'Europe/London' },
+      end: { dateTime: seedDateTime(25.5), timeZone: 'Europe/London' },
+      attendees: ['grace@example.org'],
+    }),
+    recurrence: [`RRULE:FREQ=WEEKLY;COUNT=${count}`],
+  };
+}
+
+/**
+ * The n-th invitation (1-based) on the user's calendar: an event organized by
+ * someone else, with the user among the guests, not yet answered. One a day
+ * at 14:00 UTC from the seed epoch.
+ */
+export function seededInvitation(n: number, calendarId: string, user: string): GoogleEvent {
+  const organizer = { email: `organizer${n}@example.net`, displayName: `Organizer ${n}` };
+  const event = makeEvent({
+    n: 800_000 + n,
+    calendarId,
+    owner: organizer.email,
+    summary: `Invitation ${n}`,
+    start: { dateTime: seedDateTime(24 * (n - 1) + 5), timeZone: 'Europe/London' },
+    end: { dateTime: seedDateTime(24 * (n - 1) + 6), timeZone: 'Europe/London' },
+  });
+  return {
+    ...event,
+    creator: organizer,
+    organizer,
+    attendees: [
+      { ...organizer, organizer: true, responseStatus: 'accepted' },
+      { email: user, self: true, responseStatus: 'needsAction' },
+      { email: 'grace@example.org', responseStatus: 'tentative' },
+    ],
+  };
 }
 
 /** Milliseconds since epoch of an event boundary; all-day dates count from UTC midnight. */

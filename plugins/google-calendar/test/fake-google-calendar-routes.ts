@@ -8,4 +8,6 @@ export const GOOGLE_CALENDAR_ROUTES = {
   patchEvent: 'PATCH /calendar/v3/calendars/:calendarId/events/:eventId',
   deleteEvent: 'DELETE /calendar/v3/calendars/:calendarId/events/:eventId',
   freeBusy: 'POST /calendar/v3/freeBusy',
+  listInstances: 'GET /calendar/v3/calendars/:calendarId/events/:eventId/instances',
+  moveEvent: 'POST /calendar/v3/calendars/:calendarId/events/:eventId/move',
 } as const;

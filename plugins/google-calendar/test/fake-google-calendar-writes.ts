@@ -7,6 +7,8 @@
 import type { FakeRequest, FakeRoute } from '@mcpist/plugin-sdk/testing';
 import type { FakeGoogleCalendarSeed } from './fake-google-calendar.js';
 import {
+  eventLink,
+  type GoogleAttendee,
   type GoogleCalendarListEntry,
   type GoogleEvent,
   type GoogleEventDateTime,
@@ -63,6 +65,37 @@ const noWriteAccess = () =>
     domain: 'calendar',
     reason: 'requiredAccessLevel',
   });
+
+const RESPONSES = new Set(['needsAction', 'declined', 'tentative', 'accepted']);
+
+/**
+ * The guest list after a patch. As with Google, only the user's own answer
+ * (`responseStatus`, `comment`) can be set; other guests keep theirs, and new
+ * guests start at needsAction. On the user's own events the user stays on
+ * the list as the organizer.
+ */
+function patchedAttendees(event: GoogleEvent, requested: unknown, user: string): GoogleAttendee[] {
+  const before = event.attendees ?? [];
+  const entries = Array.isArray(requested) ? (requested as Array<Record<string, unknown>>) : [];
+  const ownEvent = event.organizer.email === user;
+  const next = entries
+    .filter((entry) => typeof entry.email === 'string' && !(ownEvent && entry.email === user))
+    .map((entry): GoogleAttendee => {
+      const email = entry.email as string;
+      const previous = before.find((attendee) => attendee.email === email);
+      const status = previous?.responseStatus ?? 'needsAction';
+      if (email !== user) return { ...(previous ?? { email }), responseStatus: status };
+      const answer = typeof entry.responseStatus === 'string' && RESPONSES.has(entry.responseStatus);
+      return {
+        ...(previous ?? { email }),
+        self: true,
+        responseStatus: answer ? (entry.responseStatus as GoogleAttendee['responseStatus']) : status,
+        ...(typeof entry.comment === 'string' ? { comment: entry.comment } : {}),
+      };
+    });
+  if (!ownEvent) return next;
+  return [{ email: user, self: true, organizer: true, responseStatus: 'accepted' }, ...next];
+}
 
 /** The write routes of {@link GOOGLE_CALENDAR_ROUTES}; created events get fresh ids and deterministic times. */
 export function eventWriteRoutes(store: FakeStore): Record<string, FakeRoute> {
@@ -130,14 +163,7 @@ export function eventWriteRoutes(store: FakeStore): Record<string, FakeRoute> {
       if (body.start || body.end) event.sequence += 1;
       event.start = start;
       event.end = end;
-      if (body.attendees !== undefined) {
-        const organizer = { email: seed.email, self: true, organizer: true, responseStatus: 'accepted' as const };
-        const guests = attendeesFrom(body.attendees).filter((address) => address !== seed.email);
-        event.attendees = [
-          organizer,
-          ...guests.map((address) => ({ email: address, responseStatus: 'needsAction' as const })),
-        ];
-      }
+      if (body.attendees !== undefined) event.attendees = patchedAttendees(event, body.attendees, seed.email);
       created += 1;
       event.updated = seedTime(24 * 60 + created);
       return { json: event };
@@ -150,6 +176,33 @@ export function eventWriteRoutes(store: FakeStore): Record<string, FakeRoute> {
       if (event.status === 'cancelled') return gone();
       event.status = 'cancelled';
       return { status: 204 };
+    },
+    [GOOGLE_CALENDAR_ROUTES.moveEvent]: (request) => {
+      const calendar = calendarOf(request);
+      const event = eventOf(request);
+      if (!calendar || !event || event.status === 'cancelled') return notFound();
+      const destinationId = request.query.get('destination');
+      if (!destinationId) return badRequest('Required parameter: destination', 'required', 'destination');
+      const destination = seed.calendars.find(
+        (entry) => entry.id === (destinationId === 'primary' ? seed.email : destinationId),
+      );
+      if (!destination) return notFound();
+      if (!writable(calendar) || !writable(destination)) return noWriteAccess();
+      if (event.organizer.email !== calendar.id) {
+        return googleError(403, 'The requested organizer change is forbidden: the event is not organized here.', {
+          domain: 'calendar',
+          reason: 'forbiddenForNonOrganizer',
+        });
+      }
+      const source = seed.events.get(calendar.id) ?? [];
+      source.splice(source.indexOf(event), 1);
+      // The destination calendar becomes the organizer; the event keeps its id.
+      event.organizer = { email: destination.id, displayName: destination.summary, self: true };
+      event.htmlLink = eventLink(event.id, destination.id);
+      created += 1;
+      event.updated = seedTime(24 * 60 + created);
+      seed.events.get(destination.id)?.push(event);
+      return { json: event };
     },
   };
 }

@@ -17,11 +17,15 @@ import {
   type GoogleEvent,
   instant,
   makeCalendarEntry,
+  makeEvent,
   ROLE_RANK,
   seededEvent,
+  seededInvitation,
+  seededSeries,
   seedTime,
 } from './fake-google-calendar-data.js';
 import { freeBusy } from './fake-google-calendar-freebusy.js';
+import { expand, inRange, isSeries } from './fake-google-calendar-recurrence.js';
 import {
   authError,
   badRequest,
@@ -51,6 +55,26 @@ export {
 } from './fake-google-calendar-responses.js';
 export { GOOGLE_CALENDAR_ROUTES } from './fake-google-calendar-routes.js';
 
+/**
+ * Gives `email` a calendar (not on the user's list) busy during `intervals`
+ * (RFC 3339 pairs), so free/busy queries for that person answer with them.
+ */
+export function addBusyCalendar(google: FakeGoogleCalendar, email: string, intervals: Array<[string, string]>): void {
+  google.seed.events.set(
+    email,
+    intervals.map(([start, end], i) =>
+      makeEvent({
+        n: 700_000 + i,
+        calendarId: email,
+        owner: email,
+        summary: 'Busy',
+        start: { dateTime: start },
+        end: { dateTime: end },
+      }),
+    ),
+  );
+}
+
 /** What to seed the fake with. Every field is optional. */
 export interface FakeGoogleCalendarOptions {
   /** The only access token accepted (`Authorization: Bearer …`). Default `ya29.fake-access-token`. */
@@ -63,6 +87,10 @@ export interface FakeGoogleCalendarOptions {
   calendars?: number;
   /** Events on the primary calendar (see `seededEvent`). Default 5. */
   events?: number;
+  /** Occurrences of a weekly "Weekly sync" series on the primary calendar (see `seededSeries`). Default: none. */
+  recurring?: number;
+  /** Invitations from other organizers on the primary calendar, unanswered (see `seededInvitation`). Default 0. */
+  invitations?: number;
   /**
    * Items per page at most, whatever `maxResults` asks: Google documents that
    * a page may hold fewer items than asked even when more follow. Default: no cap.
@@ -79,10 +107,19 @@ export interface FakeGoogleCalendarSeed {
   events: Map<string, GoogleEvent[]>;
 }
 
+/** An answer the fake sent, with the exact JSON text of its body. */
+export interface FakeGoogleCalendarResponse {
+  key: string;
+  status: number;
+  body: string;
+}
+
 /** A running fake Google Calendar: the SDK's fake upstream plus token, seed data and `restoreRoutes`. */
 export type FakeGoogleCalendar = FakeUpstream & {
   readonly token: string;
   readonly seed: FakeGoogleCalendarSeed;
+  /** Every JSON answer of the fake's own routes, in order (for byte and token counts). */
+  readonly responses: FakeGoogleCalendarResponse[];
   /** Puts every route of {@link GOOGLE_CALENDAR_ROUTES} back to the fake's own behaviour after overrides. */
   restoreRoutes(): void;
 };
@@ -128,6 +165,8 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
   const events = new Map<string, GoogleEvent[]>(calendars.map((entry) => [entry.id, []]));
   const primary = events.get(email) ?? [];
   for (let n = 1; n <= (options.events ?? 5); n++) primary.push(seededEvent(n, email, email));
+  if (options.recurring) primary.push(seededSeries(options.recurring, email, email));
+  for (let n = 1; n <= (options.invitations ?? 0); n++) primary.push(seededInvitation(n, email, email));
   const seed: FakeGoogleCalendarSeed = { email, calendars, events };
 
   const upstream = await startFakeUpstream();
@@ -166,17 +205,20 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
       }
       const q = request.query.get('q')?.toLowerCase();
       const showDeleted = request.query.get('showDeleted') === 'true';
-      const matching = (events.get(calendar.id) ?? [])
-        .filter((event) => showDeleted || event.status !== 'cancelled')
-        .filter((event) => !timeMin || instant(event.end) > Date.parse(timeMin))
-        .filter((event) => !timeMax || instant(event.start) < Date.parse(timeMax))
-        .filter(
-          (event) =>
-            !q ||
-            [event.summary, event.description, event.location, ...(event.attendees ?? []).map((a) => a.email)].some(
-              (text) => text?.toLowerCase().includes(q),
-            ),
-        );
+      const stored = events.get(calendar.id) ?? [];
+      // With singleEvents a series is listed as its instances; without, once, as the series.
+      const listed = singleEvents ? stored.flatMap((event) => expand(event, calendar.id)) : stored;
+      const matching = inRange(
+        listed.filter((event) => showDeleted || event.status !== 'cancelled'),
+        timeMin,
+        timeMax,
+      ).filter(
+        (event) =>
+          !q ||
+          [event.summary, event.description, event.location, ...(event.attendees ?? []).map((a) => a.email)].some(
+            (text) => text?.toLowerCase().includes(q),
+          ),
+      );
       if (orderBy === 'startTime') matching.sort((a, b) => instant(a.start) - instant(b.start));
       if (orderBy === 'updated') matching.sort((a, b) => a.updated.localeCompare(b.updated));
       const page = paginate(request, matching, rules(250, 2500));
@@ -203,15 +245,49 @@ export async function startFakeGoogleCalendar(options: FakeGoogleCalendarOptions
       const event = eventOf(request);
       return event ? { json: event } : notFound();
     },
+    [GOOGLE_CALENDAR_ROUTES.listInstances]: (request) => {
+      const calendar = calendarOf(request);
+      const event = eventOf(request);
+      if (!calendar || !event || event.status === 'cancelled') return notFound();
+      const timeMin = request.query.get('timeMin');
+      const timeMax = request.query.get('timeMax');
+      for (const [name, value] of [
+        ['timeMin', timeMin],
+        ['timeMax', timeMax],
+      ] as const) {
+        if (value !== null && !RFC3339.test(value)) return badRequest('Bad Request', 'badRequest', name);
+      }
+      const instances = isSeries(event) ? inRange(expand(event, calendar.id), timeMin, timeMax) : [event];
+      const page = paginate(request, instances, rules(250, 2500));
+      if (isRefusal(page)) return page;
+      return {
+        json: {
+          ...envelope('calendar#events', instances.length),
+          summary: calendar.summary,
+          updated: event.updated,
+          timeZone: calendar.timeZone,
+          accessRole: calendar.accessRole,
+          defaultReminders: calendar.defaultReminders,
+          ...page,
+        },
+      };
+    },
     ...eventWriteRoutes(store),
     [GOOGLE_CALENDAR_ROUTES.freeBusy]: (request) => freeBusy(request, seed),
   };
 
+  const responses: FakeGoogleCalendarResponse[] = [];
   const restoreRoutes = () => {
     for (const [key, handler] of Object.entries(routes)) {
-      upstream.route(key, (request, fake) => (isAuthorized(request, token) ? handler(request, fake) : authError()));
+      upstream.route(key, async (request, fake) => {
+        const answer = isAuthorized(request, token) ? await handler(request, fake) : authError();
+        if (answer.json !== undefined) {
+          responses.push({ key, status: answer.status ?? 200, body: JSON.stringify(answer.json) });
+        }
+        return answer;
+      });
     }
   };
   restoreRoutes();
-  return Object.assign(upstream, { token, seed, restoreRoutes });
+  return Object.assign(upstream, { token, seed, responses, restoreRoutes });
 }

@@ -75,6 +75,14 @@ export const blockRecord = z.object({
   text: z.string(),
 });
 
+/** A data source schema after an update. */
+export const schemaRecord = z.object({
+  database_id: z.string(),
+  data_source_id: z.string(),
+  title: z.string(),
+  properties: z.string().describe('The schema now: "Name (type: options); …"'),
+});
+
 /** A page moved to the trash. */
 export const trashedPageRecord = z.object({
   id: z.string(),
@@ -91,6 +99,7 @@ export type UserRecord = z.output<typeof userRecord>;
 export type CommentRecord = z.output<typeof commentRecord>;
 export type BlockRecord = z.output<typeof blockRecord>;
 export type TrashedPageRecord = z.output<typeof trashedPageRecord>;
+export type SchemaRecord = z.output<typeof schemaRecord>;
 
 /** A page property value: `{ id, type, [type]: value }`. */
 export type NotionPropertyValue = { type: string; id?: string } & Record<string, unknown>;
@@ -238,4 +247,13 @@ export function toCommentRecord(comment: NotionComment): CommentRecord {
 export function toBlockRecord(block: { id: string; type: string } & Record<string, unknown>): BlockRecord {
   const content = block[block.type] as { rich_text?: NotionRichText[] } | undefined;
   return { id: block.id, type: block.type, text: plainText(content?.rich_text) };
+}
+
+export function toSchemaRecord(dataSource: NotionDataSource): SchemaRecord {
+  return {
+    database_id: dataSource.parent.database_id ?? '',
+    data_source_id: dataSource.id,
+    title: plainText(dataSource.title),
+    properties: schemaSummary(dataSource.properties),
+  };
 }

@@ -70,6 +70,12 @@ export function partialUser(id: string): NotionJson {
   return { object: 'user', id };
 }
 
+/** A stable UUID-like file id per person, as Notion names uploaded avatars. */
+function avatarId(n: number): string {
+  const hex = (n * 2_654_435_761).toString(16).padStart(8, '0').slice(-8);
+  return `${hex}-${hex.slice(0, 4)}-4${hex.slice(1, 4)}-a${hex.slice(4, 7)}-${hex}${hex.slice(0, 4)}`;
+}
+
 export function makePerson(n: number): NotionJson {
   const names = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov'];
   const name = names[(n - 1) % names.length] ?? 'Someone';
@@ -79,7 +85,8 @@ export function makePerson(n: number): NotionJson {
     id: seedId('user', n),
     type: 'person',
     name: n > names.length ? `${name} ${n}` : name,
-    avatar_url: `https://s3-us-west-2.amazonaws.com/public.notion-static.com/avatar-${n}.png`,
+    // Shaped like the user object's documented example: an uploaded image named by a UUID.
+    avatar_url: `https://s3-us-west-2.amazonaws.com/public.notion-static.com/${avatarId(n)}/avatar.jpg`,
     person: { email },
   };
 }

@@ -45,8 +45,14 @@ export interface FakeNotionSeed {
   pages: NotionJson[];
   /** Child blocks by parent (page or block) id. */
   blocks: Map<string, NotionJson[]>;
+  /** The seeded "Tasks" database: `databases[0]`. */
   database: NotionJson;
+  /** The data source of "Tasks": `dataSources[0]`. */
   dataSource: NotionJson;
+  /** Every database, "Tasks" first; create_database appends here. */
+  databases: NotionJson[];
+  /** Every data source, that of "Tasks" first; schema updates change them in place. */
+  dataSources: NotionJson[];
   comments: NotionJson[];
 }
 
@@ -223,6 +229,8 @@ export function buildSeed(options: FakeNotionOptions, nextBlockId: () => string)
     blocks: new Map(),
     database,
     dataSource,
+    databases: [database],
+    dataSources: [dataSource],
     comments,
   };
   seedHome(seed, options, nextBlockId);

@@ -19,6 +19,7 @@ import {
   type FakeUpstream,
   startFakeUpstream,
 } from '@mcpist/plugin-sdk/testing';
+import { blockRoutes } from './fake-notion-blocks.js';
 import {
   makeComment,
   makePage,
@@ -30,6 +31,7 @@ import {
   seedTime,
   titleProperty,
 } from './fake-notion-data.js';
+import { databaseRoutes } from './fake-notion-databases.js';
 import { compileFilter, compileSorts, QueryError } from './fake-notion-query.js';
 import {
   blocksFromRequest,
@@ -40,7 +42,9 @@ import {
   propertyFromRequest,
   validationError,
 } from './fake-notion-responses.js';
+import { NOTION_ROUTES } from './fake-notion-routes.js';
 import { buildSeed, type FakeNotionOptions, type FakeNotionSeed } from './fake-notion-seed.js';
+import { createStore } from './fake-notion-store.js';
 
 export type { NotionJson } from './fake-notion-data.js';
 export { richText, seedId } from './fake-notion-data.js';
@@ -51,23 +55,8 @@ export {
   rateLimited,
   validationError,
 } from './fake-notion-responses.js';
+export { NOTION_ROUTES } from './fake-notion-routes.js';
 export type { FakeNotionOptions, FakeNotionSeed } from './fake-notion-seed.js';
-
-/** Route keys of the fake, for `fake.route(key, handler)` overrides (e.g. to answer 500). */
-export const NOTION_ROUTES = {
-  search: 'POST /v1/search',
-  getPage: 'GET /v1/pages/:page_id',
-  createPage: 'POST /v1/pages',
-  updatePage: 'PATCH /v1/pages/:page_id',
-  listBlockChildren: 'GET /v1/blocks/:block_id/children',
-  appendBlockChildren: 'PATCH /v1/blocks/:block_id/children',
-  getDatabase: 'GET /v1/databases/:database_id',
-  getDataSource: 'GET /v1/data_sources/:data_source_id',
-  queryDataSource: 'POST /v1/data_sources/:data_source_id/query',
-  listUsers: 'GET /v1/users',
-  listComments: 'GET /v1/comments',
-  createComment: 'POST /v1/comments',
-} as const;
 
 /** An answer the fake sent, with the exact JSON text of its body. */
 export interface FakeNotionResponse {
@@ -112,16 +101,10 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
   let commentCounter = 100;
   const seed = buildSeed(options, nextBlockId);
   const responses: FakeNotionResponse[] = [];
-  const botId = seed.bot.id as string;
-
-  const pageOf = (id: string | undefined) => seed.pages.find((page) => page.id === id);
-  const blockOf = (id: string | undefined) => [...seed.blocks.values()].flat().find((block) => block.id === id);
+  const store = createStore(seed, nextBlockId);
+  const { botId, pageOf, blockOf, databaseOf, dataSourceOf, schemaOf } = store;
   const rowsOf = (dataSourceId: string) =>
     seed.pages.filter((page) => (page.parent as NotionJson).data_source_id === dataSourceId && page.in_trash === false);
-  const schemaOf = (page: NotionJson): Record<string, NotionJson> | undefined =>
-    (page.parent as NotionJson).type === 'data_source_id'
-      ? (seed.dataSource.properties as Record<string, NotionJson>)
-      : undefined;
 
   /** Request property values → response values, checked against the parent's schema (or title-only for sub-pages). */
   const toProperties = (
@@ -186,10 +169,11 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
         if (!pageOf(parentIn.page_id)) return objectNotFound('page', parentIn.page_id);
         parent = { type: 'page_id', page_id: parentIn.page_id };
       } else if (typeof parentIn.data_source_id === 'string') {
-        if (parentIn.data_source_id !== seed.dataSource.id)
-          return objectNotFound('data_source', parentIn.data_source_id);
-        parent = { type: 'data_source_id', data_source_id: parentIn.data_source_id, database_id: seed.database.id };
-        schema = seed.dataSource.properties as Record<string, NotionJson>;
+        const source = dataSourceOf(parentIn.data_source_id);
+        if (!source) return objectNotFound('data_source', parentIn.data_source_id);
+        const databaseId = (source.parent as NotionJson).database_id;
+        parent = { type: 'data_source_id', data_source_id: parentIn.data_source_id, database_id: databaseId };
+        schema = source.properties as Record<string, NotionJson>;
       } else {
         return validationError('body.parent.page_id or body.parent.data_source_id should be defined.');
       }
@@ -197,7 +181,9 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
       if ('error' in properties) return properties.error;
       const id = seedId('page', 50_000 + ++pageCounter);
       const page = makePage({ id, title: '', parent, minutes: 1000 + pageCounter, author: botId });
-      const titleName = schema ? 'Name' : 'title';
+      const titleName = schema
+        ? (Object.entries(schema).find(([, config]) => config.type === 'title')?.[0] ?? 'Name')
+        : 'title';
       page.properties = { [titleName]: titleProperty(''), ...properties.values };
       page.url = notionUrl(titleOf(page), id);
       let children: NotionJson[] = [];
@@ -232,7 +218,9 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
     [NOTION_ROUTES.listBlockChildren]: (request) => {
       const id = request.params.block_id;
       if (!pageOf(id) && !blockOf(id)) return objectNotFound('block', id ?? '');
-      return listPage(request, seed.blocks.get(id ?? '') ?? [], 'block');
+      // Trashed blocks are no longer children of anything, as in Notion.
+      const children = (seed.blocks.get(id ?? '') ?? []).filter((block) => block.in_trash !== true);
+      return listPage(request, children, 'block');
     },
     [NOTION_ROUTES.appendBlockChildren]: (request) => {
       const id = request.params.block_id ?? '';
@@ -245,19 +233,20 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
       if (parentBlock) parentBlock.has_children = true;
       return ok({ object: 'list', results: built, next_cursor: null, has_more: false, type: 'block', block: {} });
     },
-    [NOTION_ROUTES.getDatabase]: (request) =>
-      request.params.database_id === seed.database.id
-        ? ok(seed.database)
-        : objectNotFound('database', request.params.database_id ?? ''),
-    [NOTION_ROUTES.getDataSource]: (request) =>
-      request.params.data_source_id === seed.dataSource.id
-        ? ok(seed.dataSource)
-        : objectNotFound('data_source', request.params.data_source_id ?? ''),
+    [NOTION_ROUTES.getDatabase]: (request) => {
+      const database = databaseOf(request.params.database_id);
+      return database ? ok(database) : objectNotFound('database', request.params.database_id ?? '');
+    },
+    [NOTION_ROUTES.getDataSource]: (request) => {
+      const source = dataSourceOf(request.params.data_source_id);
+      return source ? ok(source) : objectNotFound('data_source', request.params.data_source_id ?? '');
+    },
     [NOTION_ROUTES.queryDataSource]: (request) => {
       const id = request.params.data_source_id ?? '';
-      if (id !== seed.dataSource.id) return objectNotFound('data_source', id);
+      const source = dataSourceOf(id);
+      if (!source) return objectNotFound('data_source', id);
       const body = (request.body ?? {}) as Body;
-      const schema = seed.dataSource.properties as Record<string, NotionJson>;
+      const schema = source.properties as Record<string, NotionJson>;
       try {
         const rows = rowsOf(id).filter(compileFilter(body.filter, schema)).sort(compileSorts(body.sorts, schema));
         return listPage(request, rows, 'page_or_data_source');
@@ -298,6 +287,8 @@ export async function startFakeNotion(options: FakeNotionOptions = {}): Promise<
       seed.comments.push(comment);
       return ok(comment);
     },
+    ...blockRoutes(store),
+    ...databaseRoutes(store),
   };
 
   const own = new Map<string, FakeRoute>();

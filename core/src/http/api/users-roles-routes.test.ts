@@ -92,12 +92,20 @@ describe('/api/roles', () => {
       description: 'Docs people',
       is_default: false,
       enabled_modules: ['notion', 'jira', 'github'],
-      tool_masks: { notion: ['delete_page'], jira: [], github: ['delete_repository', 'merge_pull_request'] },
+      tool_masks: {
+        notion: ['delete_block', 'delete_page'],
+        jira: [],
+        github: ['delete_repository', 'merge_pull_request'],
+      },
     });
     const stored = (await admin('get', `/roles/${created.body.id}/permissions`)).body;
     expect(stored).toEqual({
       enabled_modules: ['notion', 'jira', 'github'],
-      tool_masks: { notion: ['delete_page'], jira: [], github: ['delete_repository', 'merge_pull_request'] },
+      tool_masks: {
+        notion: ['delete_block', 'delete_page'],
+        jira: [],
+        github: ['delete_repository', 'merge_pull_request'],
+      },
     });
     expect(await lastEvent('role_created')).toMatchObject({ details: { role_id: created.body.id, name: 'writers' } });
   });

@@ -23,7 +23,7 @@ const TRANSIENT_REASONS = new Set(['internalError', 'backendError']);
  * and an empty busy list for it. Reporting that as "free" would mislead, so
  * such a query fails, naming the calendars and why.
  */
-function failedCalendars(calendars: calendar_v3.Schema$FreeBusyResponse['calendars'], ids: readonly string[]) {
+export function failedCalendars(calendars: calendar_v3.Schema$FreeBusyResponse['calendars'], ids: readonly string[]) {
   const failures = ids.flatMap((id) => {
     const reasons = (calendars?.[id]?.errors ?? []).map((error) => error.reason ?? 'unknown');
     return reasons.length > 0 ? [{ id, reasons }] : [];

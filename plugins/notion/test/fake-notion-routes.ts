@@ -1,0 +1,20 @@
+/** Route keys of the fake, for `fake.route(key, handler)` overrides (e.g. to answer 500). */
+export const NOTION_ROUTES = {
+  search: 'POST /v1/search',
+  getPage: 'GET /v1/pages/:page_id',
+  createPage: 'POST /v1/pages',
+  updatePage: 'PATCH /v1/pages/:page_id',
+  listBlockChildren: 'GET /v1/blocks/:block_id/children',
+  appendBlockChildren: 'PATCH /v1/blocks/:block_id/children',
+  getDatabase: 'GET /v1/databases/:database_id',
+  getDataSource: 'GET /v1/data_sources/:data_source_id',
+  queryDataSource: 'POST /v1/data_sources/:data_source_id/query',
+  listUsers: 'GET /v1/users',
+  listComments: 'GET /v1/comments',
+  createComment: 'POST /v1/comments',
+  getBlock: 'GET /v1/blocks/:block_id',
+  updateBlock: 'PATCH /v1/blocks/:block_id',
+  deleteBlock: 'DELETE /v1/blocks/:block_id',
+  createDatabase: 'POST /v1/databases',
+  updateDataSource: 'PATCH /v1/data_sources/:data_source_id',
+} as const;
