@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
+import { apiBodyErrors, refuseUnstorableInput } from '../body-guards.js';
 import { publicBaseUrl } from '../public-url.js';
 import { sendUnauthorized } from '../require-auth.js';
 import type { ApiDeps } from './api-deps.js';
@@ -44,23 +45,12 @@ function serve(route: ApiRoute, deps: ApiDeps) {
   };
 }
 
-/** Body errors and stray exceptions under /api, in the API's error shape. */
+/** Stray exceptions under /api, in the API's error shape (bad bodies are answered by apiBodyErrors). */
 function apiErrorHandler(deps: ApiDeps): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) return;
-    const type = (error as { type?: string }).type;
-    const bad = (status: number, message: string) =>
-      res.status(status).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, message, [{ field: 'body', message }]));
-    if (type === 'entity.too.large') {
-      bad(413, `request body too large: the limit is ${(error as { limit?: number }).limit} bytes`);
-    } else if (type === 'entity.parse.failed') {
-      bad(400, 'the request body is not a valid JSON object or array');
-    } else if (type?.startsWith('encoding.') || type === 'charset.unsupported') {
-      bad(415, `unsupported body encoding (${type})`);
-    } else {
-      deps.logger.error('unhandled API error', { path: req.path, request_id: res.locals.requestId, error });
-      res.status(500).json(apiErrorBody(ErrorCodes.INTERNAL_ERROR, 'internal error; see the server log'));
-    }
+    deps.logger.error('unhandled API error', { path: req.path, request_id: res.locals.requestId, error });
+    res.status(500).json(apiErrorBody(ErrorCodes.INTERNAL_ERROR, 'internal error; see the server log'));
   };
 }
 
@@ -69,7 +59,7 @@ export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
   const routes = apiRoutes(deps);
   const document = openApiDocument(routes, deps.version);
-  router.use(express.json({ limit: deps.maxBodyBytes }));
+  router.use(express.json({ limit: deps.maxBodyBytes }), refuseUnstorableInput);
   router.get('/openapi.json', (req, res) => {
     res.json({ ...document, servers: [{ url: `${publicBaseUrl(req, deps.publicUrl)}/api` }] });
   });
@@ -78,6 +68,6 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use((req, res) => {
     res.status(404).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, `no route for ${req.method} /api${req.path}`));
   });
-  router.use(apiErrorHandler(deps));
+  router.use(apiBodyErrors, apiErrorHandler(deps));
   return router;
 }
