@@ -57,6 +57,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   LOKI_USERNAME: flat('lokiUsername'),
   LOKI_PASSWORD: flat('lokiPassword'),
   MCPIST_METRICS_TOKEN: flat('metricsToken'),
+  MCPIST_METRICS_LISTEN: flat('metricsListen'),
   MCPIST_CONFIG: () => {},
 };
 

@@ -4,6 +4,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { McpistConfig } from '../config/config-schema.js';
 import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
+import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
 import { Tokens } from './tokens.js';
@@ -12,6 +13,8 @@ import { Tokens } from './tokens.js';
 export interface McpistServer {
   readonly url: string;
   readonly port: number;
+  /** The separate `/metrics` listener's base URL, when `metricsListen` is set. */
+  readonly metricsUrl?: string;
   readonly container: DependencyContainer;
   close(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     ],
     jwks: () => container.resolve(Tokens.SessionIssuer).jwks(),
     metricsToken: config.metricsToken,
+    metricsOnOwnListener: config.metricsListen !== undefined,
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),
     maxBodyBytes: config.http.maxBodyBytes,
@@ -48,11 +52,22 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     }),
   });
   let http: Server;
+  let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> | undefined;
   try {
     http = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(config.port, config.host, () => resolve(server));
       server.once('error', reject);
     });
+    if (config.metricsListen) {
+      metricsListener = await startMetricsListener(
+        config.metricsListen,
+        container.resolve(Tokens.Metrics),
+        config.metricsToken,
+      ).catch(async (error: unknown) => {
+        http.close();
+        throw error;
+      });
+    }
   } catch (error) {
     await disposeContainer(container);
     throw error;
@@ -66,12 +81,17 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     url: `http://${host}:${port}`,
     modules: report.loaded.map((plugin) => plugin.definition.name),
     tool_mode: config.toolMode,
+    ...(metricsListener ? { metrics_url: `${metricsListener.url}/metrics` } : {}),
   });
+  const exposed = metricsExposureWarning(config);
+  if (exposed) logger.warn(exposed, { event: 'metrics_exposed' });
   return {
     url: `http://${host}:${port}`,
     port,
+    ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
     container,
     async close() {
+      await metricsListener?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await disposeContainer(container);

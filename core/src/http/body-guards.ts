@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { malformedRequestError } from '../mcp/request-guard.js';
 import { apiErrorBody } from './api/api-error.js';
@@ -83,23 +83,18 @@ function pathProblem(path: string): InputProblem | undefined {
 }
 
 /**
- * `/api`: refuses, before any route runs, a path, query string or JSON body
- * holding text PostgreSQL cannot store or nesting past `MAX_JSON_DEPTH`,
- * with 400 INVALID_PARAMS naming the field. One check for every route, so a
- * new route or field cannot forget it.
+ * `/api`: the first path segment, query parameter or JSON body field holding
+ * text PostgreSQL cannot store, or nesting past `MAX_JSON_DEPTH`. Checked for
+ * every route before its handler runs (see api-router), so a new route or
+ * field cannot forget it.
  */
-export const refuseUnstorableInput: RequestHandler = (req, res, next) => {
-  const problem =
+export function unstorableInputProblem(req: Request): InputProblem | undefined {
+  return (
     pathProblem(req.path) ??
     findInputProblem(req.query, { root: 'query' }) ??
-    (req.body === undefined ? undefined : findInputProblem(req.body, { root: 'body' }));
-  if (!problem) {
-    next();
-    return;
-  }
-  const message = `${problem.field}: ${problem.message}`;
-  res.status(400).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, message, [problem]));
-};
+    (req.body === undefined ? undefined : findInputProblem(req.body, { root: 'body' }))
+  );
+}
 
 /**
  * `/mcp`: refuses, before the MCP transport parses it, a body nested past

@@ -12,6 +12,10 @@ import { startTestHub, type TestHub } from '../test-support/test-hub.js';
  */
 
 let hub: TestHub;
+/** A token of bob@example.com, who is not an administrator. */
+let userToken: string;
+/** Who sends a request: alice (admin), bob (user) or nobody. */
+type Caller = 'admin' | 'user' | 'none';
 const MEMBER = '00000000-0000-0000-0000-0000000000d1';
 const NUL = 'a\u0000b';
 const deep = (levels: number, inner = '1') => '{"a":'.repeat(levels) + inner + '}'.repeat(levels);
@@ -19,6 +23,7 @@ const deepArray = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
 
 beforeAll(async () => {
   hub = await startTestHub({ http: { maxBodyBytes: 200_000 } });
+  userToken = (await hub.issueToken('bob@example.com')).token;
 });
 afterAll(async () => hub?.close());
 
@@ -59,12 +64,14 @@ interface Sent {
 async function send(
   method: string,
   path: string,
-  options: { token?: boolean; body?: string | Uint8Array; headers?: Record<string, string> } = {},
+  options: { token?: Caller; body?: string | Uint8Array; headers?: Record<string, string> } = {},
 ): Promise<Sent> {
   const headers: Record<string, string> = {
     ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
     ...(path === '/mcp' ? { accept: 'application/json, text/event-stream' } : {}),
-    ...(options.token === false ? {} : { authorization: `Bearer ${hub.token}` }),
+    ...(options.token === 'none'
+      ? {}
+      : { authorization: `Bearer ${options.token === 'user' ? userToken : hub.token}` }),
     ...options.headers,
   };
   const response = await fetch(`${hub.url}${path}`, { method, headers, body: options.body });
@@ -92,56 +99,65 @@ type ApiCase = [
   path: string,
   body: string | Uint8Array | undefined,
   headers: Record<string, string>,
-  token: boolean,
+  token: Caller,
   status: number,
   field: string,
 ];
 
 const apiCases = (): ApiCase[] => [
-  ['gzip claimed, body plain', 'PUT', '/api/profile', plain, { 'content-encoding': 'gzip' }, true, 400, 'body'],
-  ['deflate claimed, body plain', 'PUT', '/api/profile', plain, { 'content-encoding': 'deflate' }, true, 400, 'body'],
-  ['br claimed, body plain', 'PUT', '/api/profile', plain, { 'content-encoding': 'br' }, true, 400, 'body'],
-  ['gzip claimed, no token', 'POST', '/api/tokens', plain, { 'content-encoding': 'gzip' }, false, 400, 'body'],
-  ['unsupported encoding', 'PUT', '/api/profile', plain, { 'content-encoding': 'compress' }, true, 415, 'body'],
+  ['gzip claimed, body plain', 'PUT', '/api/profile', plain, { 'content-encoding': 'gzip' }, 'admin', 400, 'body'],
+  [
+    'deflate claimed, body plain',
+    'PUT',
+    '/api/profile',
+    plain,
+    { 'content-encoding': 'deflate' },
+    'admin',
+    400,
+    'body',
+  ],
+  ['br claimed, body plain', 'PUT', '/api/profile', plain, { 'content-encoding': 'br' }, 'admin', 400, 'body'],
+  ['gzip claimed, no token', 'POST', '/api/tokens', plain, { 'content-encoding': 'gzip' }, 'none', 400, 'body'],
+  ['unsupported encoding', 'PUT', '/api/profile', plain, { 'content-encoding': 'compress' }, 'admin', 415, 'body'],
   [
     'unsupported charset',
     'PUT',
     '/api/profile',
     plain,
     { 'content-type': 'application/json; charset=klingon' },
-    true,
+    'admin',
     415,
     'body',
   ],
-  ['NUL in profile display name', 'PUT', '/api/profile', json({ display_name: NUL }), {}, true, 400, 'display_name'],
+  ['NUL in profile display name', 'PUT', '/api/profile', json({ display_name: NUL }), {}, 'admin', 400, 'display_name'],
   [
     'lone surrogate in display name',
     'PUT',
     '/api/profile',
     '{"display_name":"x\\ud800"}',
     {},
-    true,
+    'admin',
     400,
     'display_name',
   ],
-  ['NUL in token name', 'POST', '/api/tokens', json({ name: NUL }), {}, true, 400, 'name'],
+  ['NUL in token name', 'POST', '/api/tokens', json({ name: NUL }), {}, 'admin', 400, 'name'],
   [
     'NUL in role description',
     'POST',
     '/api/roles',
     json({ name: 'nul-role', description: NUL }),
     {},
-    true,
+    'admin',
     400,
     'description',
   ],
   [
-    'NUL in role name (patch)',
+    'NUL in role description (patch)',
     'PATCH',
     `/api/roles/${MEMBER}`,
     json({ description: NUL }),
     {},
-    true,
+    'admin',
     400,
     'description',
   ],
@@ -151,7 +167,7 @@ const apiCases = (): ApiCase[] => [
     '/api/users/{alice}',
     json({ display_name: NUL }),
     {},
-    true,
+    'admin',
     400,
     'display_name',
   ],
@@ -161,19 +177,19 @@ const apiCases = (): ApiCase[] => [
     '/api/users',
     json({ email: 'nul@example.com', display_name: NUL }),
     {},
-    true,
+    'admin',
     400,
     'display_name',
   ],
-  ['NUL in module notes', 'PATCH', '/api/modules/github', json({ notes: NUL }), {}, true, 400, 'notes'],
-  ['NUL in module name (path)', 'PATCH', '/api/modules/git%00hub', json({ notes: 'x' }), {}, true, 400, 'path'],
+  ['NUL in module notes', 'PATCH', '/api/modules/github', json({ notes: NUL }), {}, 'admin', 400, 'notes'],
+  ['NUL in module name (path)', 'PATCH', '/api/modules/git%00hub', json({ notes: 'x' }), {}, 'admin', 400, 'path'],
   [
     'NUL in Atlassian token field',
     'PUT',
     '/api/profile/services/jira/token',
     json({ token: 'atlassian-token', fields: { email: 'me@acme.com', site: `acme${NUL}.atlassian.net` } }),
     {},
-    true,
+    'admin',
     400,
     'fields.site',
   ],
@@ -183,7 +199,7 @@ const apiCases = (): ApiCase[] => [
     '/api/profile/services/jira/token',
     json({ token: 'atlassian-token', fields: { [`e${NUL}`]: 'me@acme.com' } }),
     {},
-    true,
+    'admin',
     400,
     `fields.e${NUL}`,
   ],
@@ -193,24 +209,36 @@ const apiCases = (): ApiCase[] => [
     '/api/profile/services/github/token',
     json({ token: NUL }),
     {},
-    true,
+    'admin',
     400,
     'token',
   ],
-  ['NUL in OAuth app client id', 'PUT', '/api/oauth-apps/github', json({ client_id: NUL }), {}, true, 400, 'client_id'],
-  ['NUL in logs event filter', 'GET', '/api/logs?event=%00', undefined, {}, true, 400, 'event'],
+  [
+    'NUL in OAuth app client id',
+    'PUT',
+    '/api/oauth-apps/github',
+    json({ client_id: NUL }),
+    {},
+    'admin',
+    400,
+    'client_id',
+  ],
+  ['NUL in logs event filter', 'GET', '/api/logs?event=%00', undefined, {}, 'admin', 400, 'event'],
   [
     'NUL in role permissions',
     'PUT',
     `/api/roles/${MEMBER}/permissions`,
     json({ enabled_modules: [NUL] }),
     {},
-    true,
+    'admin',
     400,
     'enabled_modules[0]',
   ],
-  ['body nested 10,000 levels', 'POST', '/api/roles', deep(10_000), {}, true, 400, 'body'],
-  ['array nested 10,000 levels', 'POST', '/api/tokens', deepArray(10_000), {}, true, 400, 'body'],
+  ['body nested 10,000 levels', 'POST', '/api/roles', deep(10_000), {}, 'admin', 400, ''],
+  ['array nested 10,000 levels', 'POST', '/api/tokens', deepArray(10_000), {}, 'admin', 400, ''],
+  ['NUL from a user, own profile', 'PUT', '/api/profile', json({ display_name: NUL }), {}, 'user', 400, 'display_name'],
+  ['NUL from a user, admin route', 'PATCH', '/api/modules/github', json({ notes: NUL }), {}, 'user', 403, ''],
+  ['NUL without a token', 'PUT', '/api/profile', json({ display_name: NUL }), {}, 'none', 401, ''],
 ];
 
 describe('hostile input to /api', () => {
@@ -219,8 +247,9 @@ describe('hostile input to /api', () => {
     const before = await storeFingerprint();
     const answer = await send(method, path.replace('{alice}', hub.userId), { token, body, headers });
     expect(answer.status).toBe(status);
-    expect(answer.body.error).toMatchObject({ code: ErrorCodes.INVALID_PARAMS });
-    if (field !== 'body') expect(answer.body.error.field).toBe(field);
+    if (status === 401 || status === 403) expect(answer.body.error.code).toBe(ErrorCodes.UNAUTHORIZED);
+    else expect(answer.body.error).toMatchObject({ code: ErrorCodes.INVALID_PARAMS });
+    if (field) expect(answer.body.error.field).toBe(field);
     expect(await storeFingerprint()).toEqual(before);
   });
 
@@ -249,22 +278,22 @@ type McpCase = [
 ];
 
 const mcpHttpCases = (): McpCase[] => [
-  ['gzip claimed, body plain', rpcPlain, { 'content-encoding': 'gzip' }, true, 400, -32700],
-  ['deflate claimed, body plain', rpcPlain, { 'content-encoding': 'deflate' }, true, 400, -32700],
-  ['br claimed, body plain', rpcPlain, { 'content-encoding': 'br' }, true, 400, -32700],
-  ['gzip claimed, no token', rpcPlain, { 'content-encoding': 'gzip' }, false, 400, -32700],
-  ['deflate claimed, no token', rpcPlain, { 'content-encoding': 'deflate' }, false, 400, -32700],
-  ['unsupported encoding', rpcPlain, { 'content-encoding': 'compress' }, true, 415, -32600],
-  ['unsupported charset', rpcPlain, { 'content-type': 'application/json; charset=klingon' }, true, 415, -32600],
+  ['gzip claimed, body plain', rpcPlain, { 'content-encoding': 'gzip' }, 'admin', 400, -32700],
+  ['deflate claimed, body plain', rpcPlain, { 'content-encoding': 'deflate' }, 'admin', 400, -32700],
+  ['br claimed, body plain', rpcPlain, { 'content-encoding': 'br' }, 'admin', 400, -32700],
+  ['gzip claimed, no token', rpcPlain, { 'content-encoding': 'gzip' }, 'none', 400, -32700],
+  ['deflate claimed, no token', rpcPlain, { 'content-encoding': 'deflate' }, 'none', 400, -32700],
+  ['unsupported encoding', rpcPlain, { 'content-encoding': 'compress' }, 'admin', 415, -32600],
+  ['unsupported charset', rpcPlain, { 'content-type': 'application/json; charset=klingon' }, 'admin', 415, -32600],
   [
     'body nested 10,000 levels',
     rpc('tools/call', { name: 'call', arguments: JSON.parse(deep(100)) }).replace('"a":1', `"a":${deep(9_900)}`),
     {},
-    true,
+    'admin',
     400,
     -32600,
   ],
-  ['array nested 10,000 levels', deepArray(10_000), {}, true, 400, -32600],
+  ['array nested 10,000 levels', deepArray(10_000), {}, 'admin', 400, -32600],
 ];
 
 describe('hostile input to /mcp at the HTTP level', () => {

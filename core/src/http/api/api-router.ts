@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
-import { apiBodyErrors, refuseUnstorableInput } from '../body-guards.js';
+import { apiBodyErrors, unstorableInputProblem } from '../body-guards.js';
 import { publicBaseUrl } from '../public-url.js';
 import { sendUnauthorized } from '../require-auth.js';
 import type { ApiDeps } from './api-deps.js';
@@ -26,6 +26,8 @@ function serve(route: ApiRoute, deps: ApiDeps) {
         return;
       }
       if (route.admin && principal.systemRole !== 'admin') throw ApiError.forbidden();
+      const unstorable = unstorableInputProblem(req);
+      if (unstorable) throw ApiError.badRequest([unstorable]);
       const query = route.query ? parseInput(route.query, { ...req.query }, 'query') : undefined;
       const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
       const result = await route.handle({
@@ -59,7 +61,7 @@ export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
   const routes = apiRoutes(deps);
   const document = openApiDocument(routes, deps.version);
-  router.use(express.json({ limit: deps.maxBodyBytes }), refuseUnstorableInput);
+  router.use(express.json({ limit: deps.maxBodyBytes }));
   router.get('/openapi.json', (req, res) => {
     res.json({ ...document, servers: [{ url: `${publicBaseUrl(req, deps.publicUrl)}/api` }] });
   });
