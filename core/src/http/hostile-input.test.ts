@@ -186,7 +186,7 @@ const apiCases = (): ApiCase[] => [
   [
     'NUL in Atlassian token field',
     'PUT',
-    '/api/profile/services/jira/token',
+    '/api/profile/services/atlassian/token',
     json({ token: 'atlassian-token', fields: { email: 'me@acme.com', site: `acme${NUL}.atlassian.net` } }),
     {},
     'admin',
@@ -196,7 +196,7 @@ const apiCases = (): ApiCase[] => [
   [
     'NUL in a token field name',
     'PUT',
-    '/api/profile/services/jira/token',
+    '/api/profile/services/atlassian/token',
     json({ token: 'atlassian-token', fields: { [`e${NUL}`]: 'me@acme.com' } }),
     {},
     'admin',
