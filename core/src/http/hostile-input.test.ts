@@ -272,7 +272,7 @@ type McpCase = [
   name: string,
   body: string | Uint8Array,
   headers: Record<string, string>,
-  token: boolean,
+  token: Caller,
   status: number,
   code: number,
 ];
@@ -351,8 +351,26 @@ describe('JSON-RPC requests with malformed params', () => {
     const answer = await send('POST', '/mcp', { body: `[${rpc('tools/list')},${rpc('ping')}]` });
     expect(answer.status).toBeLessThan(500);
     const empty = await send('POST', '/mcp', { body: '[]' });
-    expect(empty.status).toBeGreaterThanOrEqual(400);
-    expect(empty.status).toBeLessThan(500);
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe(-32600);
+  });
+
+  it.each([
+    ['[1, 2]'],
+    ['[null]'],
+    ['[{}]'],
+    ['"tools/list"'],
+    ['null'],
+    ['42'],
+    [`[${rpc('tools/call', { name: 'call', arguments: 'x' })},${rpc('tools/list')}]`],
+    [
+      `[${rpc('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } })},${rpc('tools/list')}]`,
+    ],
+    [json({ jsonrpc: '2.0', id: { nested: true }, method: 'tools/list' })],
+    [json({ jsonrpc: '1.0', id: 1, method: 'tools/list' })],
+  ])('answers the JSON-RPC body %s with a 2xx or 4xx, never a 5xx', async (body) => {
+    const answer = await send('POST', '/mcp', { body });
+    expect(answer.status).toBeLessThan(500);
   });
 });
 
