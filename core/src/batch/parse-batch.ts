@@ -4,6 +4,28 @@ import type { BatchCommand } from './batch-command.js';
 
 const ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const KEYS = new Set(['id', 'module', 'tool', 'params', 'after', 'output']);
+/** Deeper lines are refused: recursive code further on (schemas, references, JSON.stringify) would overflow the stack. */
+export const MAX_LINE_DEPTH = 64;
+
+/**
+ * Whether a JSON text nests `[`/`{` deeper than `limit`, strings skipped.
+ * Measured on the text, before parsing, so a hostile line costs one pass.
+ */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') {
+      if (++depth > limit) return true;
+    } else if (char === '}' || char === ']') depth--;
+  }
+  return false;
+}
 
 function invalid(line: number, message: string): McpistError {
   return new McpistError(ErrorCodes.INVALID_PARAMS, `batch line ${line}: ${message}`, { data: { line } });
@@ -16,6 +38,7 @@ export function parseBatch(jsonl: string): BatchCommand[] {
   lines.forEach((text, index) => {
     const line = index + 1;
     if (text.trim() === '') return;
+    if (nestsDeeperThan(text, MAX_LINE_DEPTH)) throw invalid(line, `nests deeper than ${MAX_LINE_DEPTH} levels`);
     let raw: unknown;
     try {
       raw = JSON.parse(text);

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** `host:port` of `metricsListen`; IPv6 hosts in brackets (`[::1]:9464`). */
+export const METRICS_LISTEN = /^(?:\[([0-9A-Fa-f:.]+)\]|([^\s:[\]/]+)):(\d{1,5})$/;
+
 const pluginSettings = z.strictObject({
   /** Overrides the plugin's upstream base URL (GitHub Enterprise, a Jira site, a local fake). */
   baseUrl: z.url().optional(),
@@ -150,6 +153,12 @@ export const configSchema = z.strictObject({
     .prefault({}),
   /** When set, `GET /metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** `host:port` of a separate listener serving only `GET /metrics`; the main port then has no /metrics. */
+  metricsListen: z
+    .string()
+    .regex(METRICS_LISTEN, 'must be host:port, e.g. 127.0.0.1:9464 or [::1]:9464')
+    .refine((value) => Number(value.slice(value.lastIndexOf(':') + 1)) <= 65_535, 'port must be at most 65535')
+    .optional(),
 });
 
 export type McpistConfig = z.output<typeof configSchema>;

@@ -60,6 +60,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   LOKI_PASSWORD: flat('lokiPassword'),
   MCPIST_METRICS_TOKEN: flat('metricsToken'),
   MCPIST_UPSTREAM_ALLOWED_HOSTS: nested('upstream', 'allowedHosts', list),
+  MCPIST_METRICS_LISTEN: flat('metricsListen'),
   MCPIST_CONFIG: () => {},
 };
 

@@ -5,6 +5,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
+import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
 import { Tokens } from './tokens.js';
@@ -13,6 +14,8 @@ import { Tokens } from './tokens.js';
 export interface McpistServer {
   readonly url: string;
   readonly port: number;
+  /** The separate `/metrics` listener's base URL, when `metricsListen` is set. */
+  readonly metricsUrl?: string;
   readonly container: DependencyContainer;
   close(): Promise<void>;
 }
@@ -58,12 +61,27 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     ],
     jwks: () => container.resolve(Tokens.SessionIssuer).jwks(),
     metricsToken: config.metricsToken,
+    metricsOnOwnListener: config.metricsListen !== undefined,
     failedPlugins: report.failed,
     loadedModules: report.loaded.map((plugin) => plugin.definition.name),
     maxBodyBytes: config.http.maxBodyBytes,
     api: apiDepsFrom(container, { version: MCPIST_VERSION, publicUrl }),
   });
   http.on('request', app);
+  let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> | undefined;
+  if (config.metricsListen) {
+    try {
+      metricsListener = await startMetricsListener(
+        config.metricsListen,
+        container.resolve(Tokens.Metrics),
+        config.metricsToken,
+      );
+    } catch (error) {
+      http.close();
+      await disposeContainer(container);
+      throw error;
+    }
+  }
   http.headersTimeout = 30_000;
   http.requestTimeout = 120_000;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -79,12 +97,17 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
     url,
     modules: report.loaded.map((plugin) => plugin.definition.name),
     tool_mode: config.toolMode,
+    ...(metricsListener ? { metrics_url: `${metricsListener.url}/metrics` } : {}),
   });
+  const exposed = metricsExposureWarning(config);
+  if (exposed) logger.warn(exposed, { event: 'metrics_exposed' });
   return {
     url,
     port,
+    ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
     container,
     async close() {
+      await metricsListener?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await disposeContainer(container);

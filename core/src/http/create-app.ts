@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { traceRequests } from '../observability/trace-requests.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRouter } from './api/api-router.js';
+import { jsonRpcBodyErrors, refuseMalformedJsonRpc } from './body-guards.js';
 import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
@@ -43,26 +44,10 @@ function observeRequests(metrics: Metrics): RequestHandler {
   };
 }
 
-/** Bad bodies and stray exceptions: a clear JSON(-RPC) error, never a stack trace. */
+/** Stray exceptions: a clear JSON-RPC error, never a stack trace (bad bodies are answered by jsonRpcBodyErrors). */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const type = (error as { type?: string }).type;
     if (res.headersSent) return;
-    if (type === 'entity.too.large') {
-      const limit = (error as { limit?: number }).limit;
-      res
-        .status(413)
-        .json(jsonRpcErrorBody(ErrorCode.InvalidRequest, `request body too large: the limit is ${limit} bytes`));
-      return;
-    }
-    if (type === 'entity.parse.failed') {
-      res.status(400).json(jsonRpcErrorBody(ErrorCode.ParseError, 'parse error: the request body is not valid JSON'));
-      return;
-    }
-    if (type?.startsWith('encoding.') || type === 'charset.unsupported') {
-      res.status(415).json(jsonRpcErrorBody(ErrorCode.InvalidRequest, `unsupported body encoding (${type})`));
-      return;
-    }
     logger.error('unhandled request error', { path: req.path, request_id: res.locals.requestId, error });
     res.status(500).json(jsonRpcErrorBody(ErrorCode.InternalError, 'internal error; see the server log'));
   };
@@ -75,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustedProxies.length > 0 ? [...deps.trustedProxies] : false);
   app.use(observeRequests(deps.metrics));
   app.use(hostGuard({ ...deps.hosts, publicUrl: deps.configuredPublicUrl }));
-  app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }));
+  app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }), refuseMalformedJsonRpc);
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
   if (deps.api) {
@@ -86,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
   });
+  app.use(jsonRpcBodyErrors);
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { PLUGIN_API_VERSION } from '@mcpist/plugin-sdk';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
-import { type Request, type RequestHandler, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { JSONWebKeySet } from 'jose';
 import type { Metrics } from '../observability/metrics.js';
+import { metricsRoute } from '../observability/metrics-route.js';
 import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
 import type { Database } from '../store/database.js';
 
@@ -18,36 +18,10 @@ export interface ServiceRouteDeps {
   authorizationServers: readonly string[];
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | undefined;
+  /** `/metrics` is served by its own listener (config `metricsListen`), not here. */
+  metricsOnOwnListener?: boolean;
   /** The public keys of MCPist's own session tokens, served at `/.well-known/jwks.json`. */
   jwks?: () => JSONWebKeySet;
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/**
- * Lets a request through when it presents the metrics token as a bearer
- * token, or when none is configured. Digests first, so the comparison is
- * constant-time whatever the presented length.
- */
-function requireMetricsToken(token: string | undefined): RequestHandler {
-  if (!token) return (_req, _res, next) => next();
-  const expected = digest(token);
-  return (req, res, next) => {
-    const presented = /^Bearer +(\S+) *$/i.exec(req.get('authorization') ?? '')?.[1];
-    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) {
-      next();
-      return;
-    }
-    res
-      .status(401)
-      .set(
-        'WWW-Authenticate',
-        presented === undefined
-          ? 'Bearer realm="mcpist-metrics"'
-          : 'Bearer realm="mcpist-metrics", error="invalid_token"',
-      )
-      .json({ error: { code: 'unauthorized', message: '/metrics needs Authorization: Bearer <metrics token>' } });
-  };
 }
 
 /** Health, version, metrics and the RFC 9728 protected-resource metadata. */
@@ -78,12 +52,7 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
     });
   });
 
-  router.get('/metrics', requireMetricsToken(deps.metricsToken), async (_req, res) => {
-    res
-      .set('Content-Type', deps.metrics.registry.contentType)
-      .set('Cache-Control', 'no-store')
-      .send(await deps.metrics.registry.metrics());
-  });
+  if (!deps.metricsOnOwnListener) router.use(metricsRoute(deps.metrics, deps.metricsToken));
 
   const resourceMetadata = (_req: Request, res: Response) => {
     const base = deps.publicUrl;

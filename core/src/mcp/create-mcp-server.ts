@@ -1,5 +1,6 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { sendingPlainErrors } from './to-json-rpc-error.js';
 import type { DispatchContext, ToolDispatcher } from './tool-dispatcher.js';
 
 const INSTRUCTIONS = [
@@ -18,9 +19,11 @@ export function createMcpServer(dispatcher: ToolDispatcher, context: DispatchCon
     { name: 'mcpist', version, title: 'MCPist' },
     { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS },
   );
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await dispatcher.listTools(context) }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
-    dispatcher.callTool(context, request.params.name, request.params.arguments, extra.signal),
+  server.setRequestHandler(ListToolsRequestSchema, () =>
+    sendingPlainErrors(async () => ({ tools: await dispatcher.listTools(context) })),
+  );
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    sendingPlainErrors(() => dispatcher.callTool(context, request.params.name, request.params.arguments, extra.signal)),
   );
   return server;
 }

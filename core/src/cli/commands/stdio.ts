@@ -5,6 +5,7 @@ import { compose, disposeContainer } from '../../container/compose.js';
 import { resolveDeps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import { createMcpServer } from '../../mcp/create-mcp-server.js';
+import { refuseMalformedRequests } from '../../mcp/request-guard.js';
 import { MCPIST_VERSION } from '../../version.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { userFor } from './with-services.js';
@@ -36,14 +37,23 @@ export async function stdio(
     MCPIST_VERSION,
   );
   const transport = new StdioServerTransport();
-  const shutdown = async () => {
-    await server.close().catch(() => {});
-    await disposeContainer(c);
-    process.exit(0);
+  // Once, whatever asks first: the client closing stdin, a signal, or the
+  // transport closing. Closing the server closes the transport, which reports
+  // back through server.onclose; that must find the shutdown under way rather
+  // than start another (it used to recurse until the stack overflowed).
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      await server.close().catch(() => {});
+      await disposeContainer(c);
+      process.exit(0);
+    })();
+    return stopping;
   };
-  transport.onclose = shutdown;
+  server.onclose = () => void shutdown();
   process.stdin.on('end', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await server.connect(transport);
+  refuseMalformedRequests(transport);
 }

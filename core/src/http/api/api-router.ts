@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
+import { apiBodyErrors, unstorableInputProblem } from '../body-guards.js';
 import { sendUnauthorized } from '../require-auth.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
@@ -22,6 +23,8 @@ function serve(route: ApiRoute, deps: ApiDeps) {
         return;
       }
       if (route.admin && principal.systemRole !== 'admin') throw ApiError.forbidden();
+      const unstorable = unstorableInputProblem(req);
+      if (unstorable) throw ApiError.badRequest([unstorable]);
       const query = route.query ? parseInput(route.query, { ...req.query }, 'query') : undefined;
       const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
       const result = await route.handle({
@@ -41,23 +44,12 @@ function serve(route: ApiRoute, deps: ApiDeps) {
   };
 }
 
-/** Body errors and stray exceptions under /api, in the API's error shape. */
+/** Stray exceptions under /api, in the API's error shape (bad bodies are answered by apiBodyErrors). */
 function apiErrorHandler(deps: ApiDeps): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) return;
-    const type = (error as { type?: string }).type;
-    const bad = (status: number, message: string) =>
-      res.status(status).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, message, [{ field: 'body', message }]));
-    if (type === 'entity.too.large') {
-      bad(413, `request body too large: the limit is ${(error as { limit?: number }).limit} bytes`);
-    } else if (type === 'entity.parse.failed') {
-      bad(400, 'the request body is not a valid JSON object or array');
-    } else if (type?.startsWith('encoding.') || type === 'charset.unsupported') {
-      bad(415, `unsupported body encoding (${type})`);
-    } else {
-      deps.logger.error('unhandled API error', { path: req.path, request_id: res.locals.requestId, error });
-      res.status(500).json(apiErrorBody(ErrorCodes.INTERNAL_ERROR, 'internal error; see the server log'));
-    }
+    deps.logger.error('unhandled API error', { path: req.path, request_id: res.locals.requestId, error });
+    res.status(500).json(apiErrorBody(ErrorCodes.INTERNAL_ERROR, 'internal error; see the server log'));
   };
 }
 
@@ -75,6 +67,6 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use((req, res) => {
     res.status(404).json(apiErrorBody(ErrorCodes.INVALID_PARAMS, `no route for ${req.method} /api${req.path}`));
   });
-  router.use(apiErrorHandler(deps));
+  router.use(apiBodyErrors, apiErrorHandler(deps));
   return router;
 }
