@@ -21,6 +21,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['core/src/test-support/global-setup.ts'],
     reporters: ['default', './vitest.summary-reporter.ts'],
     projects: [
       {

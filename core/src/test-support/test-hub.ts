@@ -1,6 +1,8 @@
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { inject } from 'vitest';
 import type { McpistConfigInput } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { type McpistServer, startServer } from '../container/mcpist-server.js';
@@ -43,6 +45,7 @@ export interface TestHub {
  * discovering plugins from the repository's node_modules.
  */
 export async function startTestHub(config: McpistConfigInput = {}): Promise<TestHub> {
+  const started = performance.now();
   const server = await startServer(
     loadConfig({
       env: {},
@@ -53,6 +56,7 @@ export async function startTestHub(config: McpistConfigInput = {}): Promise<Test
   );
   const issuer = server.container.resolve(Tokens.ApiTokenIssuer);
   const { token, userId } = await issuer.issue('alice@example.com');
+  recordHubStart(performance.now() - started);
   const clients: Client[] = [];
   let granted = 0;
   return {
@@ -93,6 +97,12 @@ export async function startTestHub(config: McpistConfigInput = {}): Promise<Test
       await server.close();
     },
   };
+}
+
+/** Appends a start time for the summary reporter's median (see global-setup.ts). */
+function recordHubStart(ms: number): void {
+  const file = inject('hubStartsFile');
+  if (file) appendFileSync(file, `${Math.round(ms)}\n`);
 }
 
 /** The text of the first content block of a tool result. */
