@@ -1,12 +1,13 @@
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withContainer } from './with-container.js';
 
 export async function tokenCreate(global: GlobalOptions, options: { user: string; name: string }): Promise<void> {
   await withContainer(configFor(global, { logLevel: 'warn' }), { plugins: false }, async (c) => {
     const issued = await c.resolve(Tokens.ApiTokenIssuer).issue(options.user, options.name);
-    if (issued.userCreated) process.stderr.write(`created user ${options.user}\n`);
-    process.stderr.write('API token (shown once; store it now):\n');
-    process.stdout.write(`${issued.token}\n`);
+    if (issued.userCreated) cliIo().stderr.write(`created user ${options.user}\n`);
+    cliIo().stderr.write('API token (shown once; store it now):\n');
+    cliIo().stdout.write(`${issued.token}\n`);
   });
 }

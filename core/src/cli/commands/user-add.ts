@@ -1,4 +1,5 @@
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withContainer } from './with-container.js';
 
@@ -20,7 +21,7 @@ export async function userAdd(
     if (!user) throw new Error(`a user ${email} already exists`);
     await c.resolve(Tokens.AllowedUsersRepository).add(email);
     const roles = await c.resolve(Tokens.RolesRepository).rolesOfUser(user.id);
-    process.stdout.write(
+    cliIo().stdout.write(
       `created ${user.system_role} ${user.email} (${user.id}); roles: ${roles.map((r) => r.name).join(', ') || 'none'}\n`,
     );
   });
