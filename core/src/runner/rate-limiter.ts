@@ -10,9 +10,10 @@ import {
 } from './dispatch-window.js';
 
 /**
- * Spacing between request starts for a per-second limit, with a safety
- * margin (10% + 10 ms) so that network and event-loop jitter cannot squeeze
- * one request too many into any one-second window at the upstream.
+ * Spacing between request releases for a per-second limit, with a margin
+ * (10% + 10 ms) for network jitter. Releases are timers and can run late and
+ * then back to back; the dispatch window (dispatch-window.ts) is what holds
+ * the limit when requests are actually sent.
  */
 export function spacingMs(requestsPerSecond: number): number {
   return Math.ceil((1000 / requestsPerSecond) * 1.1 + 10);
