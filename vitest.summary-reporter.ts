@@ -1,8 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
+/** Set by core/src/test-support/global-setup.ts; test hubs append their start times (ms) to it. */
+const HUB_STARTS_ENV = 'MCPIST_TEST_HUB_STARTS_FILE';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 /**
- * Prints one plain closing line, `Tests: N passed, N failed, N skipped`, that
- * any CI log reader understands, after vitest's own summary.
+ * Prints plain closing lines any CI log reader understands, after vitest's
+ * own summary: `Tests: N passed, N failed, N skipped`, and the median start
+ * time of the test hubs, which tells whether in-memory stores load the
+ * template (a slow start is spread over every hub test and easy to miss).
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -16,5 +30,14 @@ export default class SummaryReporter implements Reporter {
       }
     }
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    const file = process.env[HUB_STARTS_ENV];
+    const starts = file && existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    if (starts.length > 0) {
+      const wall = starts.map((line) => Number(line.split(' ')[0]));
+      const cpu = starts.map((line) => Number(line.split(' ')[1]));
+      process.stdout.write(
+        `Hub starts: median ${Math.round(median(wall))} ms (CPU ${Math.round(median(cpu))} ms) over ${starts.length}, max ${Math.max(...wall)} ms\n`,
+      );
+    }
   }
 }

@@ -1,24 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../test-support/test-hub.js';
+import { runMcpist } from '../test-support/run-cli.js';
 
-const CLI = join(REPO_ROOT, 'core/dist/cli/main.js');
 let dataDir: string;
 
-/** Runs the built CLI like a user would, the token on standard input. */
-function credentialSet(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'credential', 'set', ...args, '--token', '-'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
+/** Runs `mcpist credential set`, the token on standard input. */
+const credentialSet = (...args: string[]) =>
+  runMcpist(['--data-dir', dataDir, 'credential', 'set', ...args, '--token', '-'], {
     input: 'atlassian-cli-token-value\n',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
   });
-  return { status: run.status, stderr: run.stderr };
-}
 
 async function storedServices(): Promise<string[]> {
   const db = new PGlite(join(dataDir, 'pgdata'));
@@ -31,13 +24,9 @@ async function storedServices(): Promise<string[]> {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mcpist-credential-'));
-  const run = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'token', 'create', '--user', 'a@example.com'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  expect(run.status).toBe(0);
+  expect((await runMcpist(['--data-dir', dataDir, 'token', 'create', '--user', 'a@example.com'])).status).toBe(0);
 }, 60_000);
 
 describe('mcpist credential set', () => {
@@ -52,7 +41,7 @@ describe('mcpist credential set', () => {
   ])(
     'refuses %s, and stores nothing',
     async (_name, args, message) => {
-      const run = credentialSet(...args);
+      const run = await credentialSet(...args);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toContain('atlassian-cli-token-value');
@@ -62,7 +51,13 @@ describe('mcpist credential set', () => {
   );
 
   it('stores a token with the fields its plugin declares', async () => {
-    const run = credentialSet('atlassian', '--field', 'site=acme.atlassian.net', '--field', 'email=a@example.com');
+    const run = await credentialSet(
+      'atlassian',
+      '--field',
+      'site=acme.atlassian.net',
+      '--field',
+      'email=a@example.com',
+    );
     expect(run).toMatchObject({ status: 0 });
     expect(run.stderr).toContain('stored an encrypted atlassian token for a@example.com');
     expect(await storedServices()).toEqual(['atlassian']);

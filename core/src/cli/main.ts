@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { enableCompileCache } from 'node:module';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { MCPIST_VERSION } from '../version.js';
+import { type CliIo, cliIo, withCliIo } from './cli-io.js';
 
 // Start-up time matters (health within 2 s): cache compiled code across runs,
 // and load each command's modules only when it runs.
@@ -15,7 +16,13 @@ export const program = new Command()
   .version(MCPIST_VERSION)
   .option('-c, --config <file>', 'configuration file (default ./mcpist.config.json)')
   .option('--data-dir <dir>', 'embedded store folder (default ./.mcpist)')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors throw (runCli turns them into an exit code) instead of ending the process.
+  .exitOverride()
+  .configureOutput({
+    writeOut: (text) => cliIo().stdout.write(text),
+    writeErr: (text) => cliIo().stderr.write(text),
+  });
 
 const toolMode = new Option('--tool-mode <mode>', 'tools/list exposure').choices(['meta', 'direct']);
 
@@ -116,16 +123,26 @@ plugins
   .option('--json', 'print JSON')
   .action(async (options) => (await import('./commands/plugins-list.js')).pluginsList(program.opts(), options));
 
-// Parse only when run as the CLI, not when a test imports the program.
-if (import.meta.main) {
+/**
+ * Runs one command line (`argv` without node and the script) and resolves to
+ * its exit code; the binary exits with it, tests call it in process with their
+ * own streams and environment. Long-running commands (serve, stdio) resolve
+ * once they listen.
+ */
+export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
   try {
-    await program.parseAsync(process.argv);
+    await withCliIo({ ...cliIo(), ...io }, () => program.parseAsync(argv, { from: 'user' }));
+    return 0;
   } catch (error) {
-    if (error instanceof ConfigError || (error as Error)?.name === 'DataDirLockedError') {
-      process.stderr.write(`mcpist: ${(error as Error).message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`mcpist: ${(error as Error)?.message ?? String(error)}\n`);
-    process.exit(1);
+    // Commander has printed its own message (usage error, --help, --version).
+    if (error instanceof CommanderError) return error.exitCode;
+    const { stderr } = { ...cliIo(), ...io };
+    stderr.write(`mcpist: ${(error as Error)?.message ?? String(error)}\n`);
+    return error instanceof ConfigError || (error as Error)?.name === 'DataDirLockedError' ? 2 : 1;
   }
+}
+
+if (import.meta.main) {
+  const code = await runCli(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
 }

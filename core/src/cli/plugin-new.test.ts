@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMcpist } from '../test-support/run-cli.js';
 import { REPO_ROOT, startTestHub, type TestHub, textOf } from '../test-support/test-hub.js';
 
-const CLI = join(REPO_ROOT, 'core/dist/cli/main.js');
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const npm = (args: string[], cwd: string) => run('npm', [...args, '--no-audit', '--no-fund'], cwd);
@@ -19,7 +19,8 @@ let hub: TestHub;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mcpist-plugin-new-'));
   generated = join(work, 'acme-notes');
-  run(process.execPath, [CLI, 'plugin', 'new', 'acme-notes', '--scope', '@acme', '--dir', generated], work);
+  const scaffolded = await runMcpist(['plugin', 'new', 'acme-notes', '--scope', '@acme', '--dir', generated]);
+  expect(scaffolded.status).toBe(0);
   const packs = join(work, 'packs');
   mkdirSync(packs);
   npm(['pack', join(REPO_ROOT, 'plugins/sdk'), '--pack-destination', packs], work);
@@ -93,13 +94,9 @@ describe('mcpist plugin new', () => {
   it.each([
     ['a bad name', ['plugin', 'new', 'Bad Name'], /not a plugin name/],
     ['a bad scope', ['plugin', 'new', 'ok', '--scope', 'acme'], /not an npm scope/],
-  ])('refuses %s', (_name, args, message) => {
-    let stderr = '';
-    try {
-      run(process.execPath, [CLI, ...args, '--dir', join(work, 'refused')], work);
-    } catch (error) {
-      stderr = String((error as { stderr?: string }).stderr);
-    }
-    expect(stderr).toMatch(message);
+  ])('refuses %s', async (_name, args, message) => {
+    const refused = await runMcpist([...args, '--dir', join(work, 'refused')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(message);
   });
 });

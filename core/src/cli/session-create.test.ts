@@ -1,46 +1,34 @@
-import { execFileSync, type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startTestHub, type TestHub } from '../test-support/test-hub.js';
+import { type CliRun, runMcpist } from '../test-support/run-cli.js';
+import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
-const CLI = join(REPO_ROOT, 'core/dist/cli/main.js');
-const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 let dataDir: string;
 
-function mcpist(args: string[]): string {
-  return execFileSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs a command line that must succeed; resolves to its standard output. */
+async function mcpist(args: string[]): Promise<string> {
+  const run = await runMcpist(['--data-dir', dataDir, ...args]);
+  if (run.status !== 0) throw new Error(`mcpist ${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
+  return run.stdout;
 }
 
 describe('mcpist session create / rotate-key', () => {
   let before: string;
   let after: string;
   let hub: TestHub;
-  let refused: SpawnSyncReturns<string>;
+  let refused: CliRun;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mcpist-session-'));
-    mcpist(['token', 'create', '--user', 'dora@example.com']);
-    before = mcpist(['session', 'create', '--user', 'dora@example.com']).trim();
-    mcpist(['session', 'rotate-key']);
-    after = mcpist(['session', 'create', '--user', 'dora@example.com']).trim();
+    await mcpist(['token', 'create', '--user', 'dora@example.com']);
+    before = (await mcpist(['session', 'create', '--user', 'dora@example.com'])).trim();
+    await mcpist(['session', 'rotate-key']);
+    after = (await mcpist(['session', 'create', '--user', 'dora@example.com'])).trim();
     // Before the hub opens (and locks) the folder.
-    refused = spawnSync(
-      process.execPath,
-      [CLI, '--data-dir', dataDir, 'session', 'create', '--user', 'x@example.com'],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        env,
-      },
-    );
+    refused = await runMcpist(['--data-dir', dataDir, 'session', 'create', '--user', 'x@example.com']);
     hub = await startTestHub({ dataDir });
   }, 60_000);
   afterAll(() => hub?.close());

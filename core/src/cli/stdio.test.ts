@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
+import { runMcpist } from '../test-support/run-cli.js';
 import { REPO_ROOT, textOf } from '../test-support/test-hub.js';
 
 const CLI = join(REPO_ROOT, 'core/dist/cli/main.js');
@@ -15,24 +15,21 @@ let dataDir: string;
 let client: Client;
 let stderr = '';
 
-/** Runs the built CLI like a user would, with a clean MCPIST_* environment. */
-function mcpist(args: string[], input?: string): { stdout: string } {
-  const stdout = execFileSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    input,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  return { stdout };
-}
+/** Runs a command line in process, with a clean MCPIST_* environment. */
+const mcpist = (args: string[], input?: string) =>
+  runMcpist(['--data-dir', dataDir, ...args], input === undefined ? {} : { input });
 
+// The one test that spawns the built binary: `stdio` is a process a client starts.
 beforeAll(async () => {
   github = await startFakeGitHub({ issues: 4 });
   dataDir = mkdtempSync(join(tmpdir(), 'mcpist-stdio-'));
-  const { stdout } = mcpist(['token', 'create', '--user', 'carol@example.com']);
+  const { stdout } = await mcpist(['token', 'create', '--user', 'carol@example.com']);
   expect(stdout.trim()).toMatch(/^mcpist_[A-Za-z0-9_-]{43}$/);
-  mcpist(['credential', 'set', 'github', '--token', '-', '--user', 'carol@example.com'], `${github.token}\n`);
+  const stored = await mcpist(
+    ['credential', 'set', 'github', '--token', '-', '--user', 'carol@example.com'],
+    `${github.token}\n`,
+  );
+  expect(stored.status).toBe(0);
 
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -75,14 +72,9 @@ describe('mcpist stdio', () => {
     expect(stderr).not.toContain(github.token);
   });
 
-  it('refuses a second process on the same embedded data folder with a clear message', () => {
-    let message = '';
-    try {
-      mcpist(['plugins', 'list']);
-    } catch (error) {
-      message = String((error as { stderr?: string }).stderr);
-      expect((error as { status?: number }).status).toBe(2);
-    }
-    expect(message).toMatch(/in use by process \d+/);
+  it('refuses a second process on the same embedded data folder with a clear message', async () => {
+    const refused = await mcpist(['plugins', 'list']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/in use by process \d+/);
   });
 });

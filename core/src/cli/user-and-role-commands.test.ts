@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../test-support/test-hub.js';
+import { runMcpist } from '../test-support/run-cli.js';
 
-const CLI = join(REPO_ROOT, 'core/dist/cli/main.js');
 let dataDir: string;
 
-/** Runs the built CLI like a user would, with a clean MCPIST_* environment. */
-function mcpist(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** Runs a command line against the test's data folder, with a clean MCPIST_* environment. */
+const mcpist = (...args: string[]) => runMcpist(['--data-dir', dataDir, ...args]);
 
 interface ListedRole {
   name: string;
@@ -25,42 +16,58 @@ interface ListedRole {
   masks: Record<string, string[]>;
   members: number;
 }
-const roles = (): ListedRole[] => JSON.parse(mcpist('role', 'list', '--json').stdout);
-const roleNamed = (name: string) => roles().find((role) => role.name === name);
+const roles = async (): Promise<ListedRole[]> => JSON.parse((await mcpist('role', 'list', '--json')).stdout);
+const roleNamed = async (name: string) => (await roles()).find((role) => role.name === name);
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mcpist-roles-'));
-  expect(mcpist('user', 'add', 'ann@example.com', '--admin', '--name', 'Ann').status).toBe(0);
-  expect(mcpist('user', 'add', 'ben@example.com').status).toBe(0);
+  expect((await mcpist('user', 'add', 'ann@example.com', '--admin', '--name', 'Ann')).status).toBe(0);
+  expect((await mcpist('user', 'add', 'ben@example.com')).status).toBe(0);
 }, 60_000);
 
 describe('mcpist user, role', () => {
-  it('user add creates users with the default role; --admin makes an admin', () => {
-    const member = roleNamed('member');
+  it('user add creates users with the default role; --admin makes an admin', async () => {
+    const member = await roleNamed('member');
     expect(member).toMatchObject({ default: true, members: 2 });
-    expect(mcpist('user', 'add', 'cid@example.com').stdout).toMatch(/^created user cid@example.com .*roles: member/);
+    expect((await mcpist('user', 'add', 'cid@example.com')).stdout).toMatch(
+      /^created user cid@example.com .*roles: member/,
+    );
   }, 60_000);
 
-  it('role create masks the dangerous tools of its modules, plus --mask; --allow-dangerous keeps them', () => {
-    const created = mcpist('role', 'create', 'writers', '--modules', 'notion,github', '--mask', 'github:create_issue');
+  it('role create masks the dangerous tools of its modules, plus --mask; --allow-dangerous keeps them', async () => {
+    const created = await mcpist(
+      'role',
+      'create',
+      'writers',
+      '--modules',
+      'notion,github',
+      '--mask',
+      'github:create_issue',
+    );
     expect(created.status).toBe(0);
-    expect(roleNamed('writers')).toMatchObject({
+    expect(await roleNamed('writers')).toMatchObject({
       modules: ['notion', 'github'],
       masks: { github: ['create_issue', 'delete_repository', 'merge_pull_request'], notion: ['delete_page'] },
       members: 0,
     });
-    expect(mcpist('role', 'create', 'cleaners', '--modules', 'notion', '--allow-dangerous').status).toBe(0);
-    expect(roleNamed('cleaners')).toMatchObject({ modules: ['notion'], masks: {} });
+    expect((await mcpist('role', 'create', 'cleaners', '--modules', 'notion', '--allow-dangerous')).status).toBe(0);
+    expect(await roleNamed('cleaners')).toMatchObject({ modules: ['notion'], masks: {} });
   }, 60_000);
 
-  it('role assign gives a user a role once', () => {
-    expect(mcpist('role', 'create', 'readers', '--modules', 'github').status).toBe(0);
-    expect(mcpist('role', 'assign', 'ben@example.com', 'readers')).toMatchObject({ status: 0, stdout: /now has/ });
-    expect(mcpist('role', 'assign', 'BEN@example.com', 'Readers')).toMatchObject({ status: 0, stdout: /already had/ });
-    expect(roleNamed('readers')?.members).toBe(1);
+  it('role assign gives a user a role once', async () => {
+    expect((await mcpist('role', 'create', 'readers', '--modules', 'github')).status).toBe(0);
+    expect(await mcpist('role', 'assign', 'ben@example.com', 'readers')).toMatchObject({
+      status: 0,
+      stdout: /now has/,
+    });
+    expect(await mcpist('role', 'assign', 'BEN@example.com', 'Readers')).toMatchObject({
+      status: 0,
+      stdout: /already had/,
+    });
+    expect((await roleNamed('readers'))?.members).toBe(1);
   }, 60_000);
 
-  it('refuses bad input with a clear error and exit 1, changing nothing', () => {
+  it('refuses bad input with a clear error and exit 1, changing nothing', async () => {
     const cases = [
       { args: ['user', 'add', 'ann@example.com'], error: /already exists/ },
       { args: ['user', 'add', 'not-an-email'], error: /not an email/ },
@@ -73,9 +80,9 @@ describe('mcpist user, role', () => {
       { args: ['role', 'assign', 'nobody@example.com', 'member'], error: /no user nobody@example.com/ },
       { args: ['role', 'assign', 'ann@example.com', 'nope'], error: /no role "nope"/ },
     ];
-    const before = roles();
+    const before = await roles();
     for (const { args, error } of cases) {
-      const run = mcpist(...args);
+      const run = await mcpist(...args);
       expect({ args, status: run.status, stderr: run.stderr }).toEqual({
         args,
         status: 1,
@@ -83,6 +90,6 @@ describe('mcpist user, role', () => {
       });
       expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
     }
-    expect(roles()).toEqual(before);
+    expect(await roles()).toEqual(before);
   }, 120_000);
 });

@@ -1,10 +1,19 @@
 import type { RateLimitDeclaration } from '@mcpist/plugin-sdk';
 import Bottleneck from 'bottleneck';
+import type { Redis } from 'ioredis';
+import {
+  type DispatchWindow,
+  type LimiterClock,
+  LocalDispatchWindow,
+  RedisDispatchWindow,
+  systemClock,
+} from './dispatch-window.js';
 
 /**
- * Spacing between request starts for a per-second limit, with a safety
- * margin (10% + 10 ms) so that network and event-loop jitter cannot squeeze
- * one request too many into any one-second window at the upstream.
+ * Spacing between request releases for a per-second limit, with a margin
+ * (10% + 10 ms) for network jitter. Releases are timers and can run late and
+ * then back to back; the dispatch window (dispatch-window.ts) is what holds
+ * the limit when requests are actually sent.
  */
 export function spacingMs(requestsPerSecond: number): number {
   return Math.ceil((1000 / requestsPerSecond) * 1.1 + 10);
@@ -18,6 +27,7 @@ export interface LimiterPoolOptions {
   redisUrl?: string | undefined;
   /** Namespaces the Redis keys, e.g. per deployment. */
   prefix?: string;
+  clock?: LimiterClock;
 }
 
 /**
@@ -28,17 +38,26 @@ export interface LimiterPoolOptions {
  */
 export class LimiterPool {
   private readonly limiters = new Map<string, Bottleneck>();
+  private readonly windows = new Map<string, DispatchWindow>();
   private readonly connection: Bottleneck.IORedisConnection | undefined;
+  private readonly redis: Redis | undefined;
   private readonly prefix: string;
+  private readonly clock: LimiterClock;
 
-  constructor(connection?: Bottleneck.IORedisConnection, prefix = 'mcpist') {
-    this.connection = connection;
+  constructor(
+    shared?: { connection: Bottleneck.IORedisConnection; redis: Redis },
+    prefix = 'mcpist',
+    clock: LimiterClock = systemClock,
+  ) {
+    this.connection = shared?.connection;
+    this.redis = shared?.redis;
     this.prefix = prefix;
+    this.clock = clock;
   }
 
   /** A pool sharing limits through Redis when `redisUrl` is set (ioredis loads only then), else in-process. */
   static async create(options: LimiterPoolOptions = {}): Promise<LimiterPool> {
-    if (!options.redisUrl) return new LimiterPool(undefined, options.prefix);
+    if (!options.redisUrl) return new LimiterPool(undefined, options.prefix, options.clock);
     const { Redis } = await import('ioredis');
     const client = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     const connection = new Bottleneck.IORedisConnection({ client, Redis });
@@ -54,7 +73,7 @@ export class LimiterPool {
       await connection.disconnect(false).catch(() => {});
       throw error;
     }
-    return new LimiterPool(connection, options.prefix);
+    return new LimiterPool({ connection, redis: client }, options.prefix, options.clock);
   }
 
   get shared(): boolean {
@@ -90,6 +109,18 @@ export class LimiterPool {
     return limiter;
   }
 
+  private windowFor(key: string, limits: RateLimitDeclaration): DispatchWindow | undefined {
+    if (!limits.requestsPerSecond) return undefined;
+    let window = this.windows.get(key);
+    if (!window) {
+      window = this.redis
+        ? new RedisDispatchWindow(this.redis, `${this.prefix}:${key}:sent`, limits.requestsPerSecond, 1000, this.clock)
+        : new LocalDispatchWindow(limits.requestsPerSecond, 1000, this.clock);
+      this.windows.set(key, window);
+    }
+    return window;
+  }
+
   /**
    * A fetch that waits its turn, and that always carries the call's abort
    * signal, so a deadline aborts the request even if a handler forgot to pass it.
@@ -101,10 +132,12 @@ export class LimiterPool {
     base: typeof globalThis.fetch = globalThis.fetch,
   ): typeof globalThis.fetch {
     const limiter = this.limiterFor(key, limits);
+    const window = this.windowFor(key, limits);
     return (input, init) => {
       const combined = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
       signal.throwIfAborted();
-      return limiter.schedule(() => {
+      return limiter.schedule(async () => {
+        await window?.admit(combined);
         // A request that waited past the deadline is not sent at all.
         combined.throwIfAborted();
         return base(input, { ...init, signal: combined });

@@ -1,19 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { saveOAuthApp } from '../broker/oauth-apps.js';
+import { runCli } from '../cli/main.js';
 import { Tokens } from '../container/tokens.js';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../test-support/postgres-server.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const run = promisify(execFile);
 
 const unavailable = postgresUnavailableReason();
 if (unavailable) console.warn(`skipping key rotation under load: ${unavailable}`);
@@ -76,26 +71,30 @@ describe.skipIf(unavailable !== undefined)('mcpist keys rotate under load', () =
       }
     };
     const workers = Array.from({ length: 4 }, worker);
-    // Meanwhile a credential is written by the server: it must end up under the new key too.
-    const writer = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await hub.setCredential('jira-like', 'written-during-rotation');
-    })();
-
-    const rotation = await run(process.execPath, [CLI, 'keys', 'rotate', '--settle-ms', '1500'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: postgres.url,
-        MCPIST_KEY_FILE: keyFile,
-        MCPIST_AUTO_DISCOVER_PLUGINS: 'false',
+    // Meanwhile a credential is written by the server, once the new key is in the file (the
+    // command says so on stderr) and while rows are re-encrypted: it must end up under the new key too.
+    let writer: Promise<void> = Promise.resolve();
+    let callsBeforeNewKey = Number.POSITIVE_INFINITY;
+    let stdout = '';
+    const status = await runCli(['keys', 'rotate', '--settle-ms', '1500'], {
+      env: { DATABASE_URL: postgres.url, MCPIST_KEY_FILE: keyFile, MCPIST_AUTO_DISCOVER_PLUGINS: 'false' },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: {
+        write: (text: string) => {
+          if (!text.startsWith('added key')) return;
+          callsBeforeNewKey = calls;
+          writer = hub.setCredential('jira-like', 'written-during-rotation');
+        },
       },
     });
+    expect(status).toBe(0);
+    const rotation = { stdout };
     await writer;
     rotating = false;
     await Promise.all(workers);
 
     expect(failures).toEqual([]);
-    expect(calls).toBeGreaterThan(20);
+    expect(calls).toBeGreaterThan(callsBeforeNewKey); // calls were served while the rows changed key
     const file = JSON.parse(readFileSync(keyFile, 'utf8')) as { active: string; keys: Record<string, string> };
     expect(file.active).not.toBe(oldKey);
     expect(Object.keys(file.keys).sort()).toEqual([oldKey, file.active].sort());

@@ -1,17 +1,13 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database, Queryable } from './database.js';
-
-/** An initialised, migrated data folder made by the build (see scripts/make-db-template.mjs), and its archive. */
-const TEMPLATE_DIR = fileURLToPath(new URL('./pglite-template/', import.meta.url));
-const TEMPLATE_PATH = new URL('./pglite-template.tar.gz', import.meta.url);
+import { PGLITE_TEMPLATE_ARCHIVE, PGLITE_TEMPLATE_DIR } from './pglite-template.js';
 
 function loadTemplate(): Blob | undefined {
   try {
-    return new Blob([readFileSync(TEMPLATE_PATH)]);
+    return new Blob([readFileSync(PGLITE_TEMPLATE_ARCHIVE)]);
   } catch {
     return undefined;
   }
@@ -65,12 +61,16 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     let copied = false;
-    if (fresh && !inMemory && existsSync(TEMPLATE_DIR) && readdirSync(dataDir).length === 0) {
-      cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+    if (fresh && !inMemory && existsSync(PGLITE_TEMPLATE_DIR) && readdirSync(dataDir).length === 0) {
+      cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
       copied = true;
     }
     const template = fresh && !copied ? loadTemplate() : undefined;
-    const db = new PGlite(inMemory ? undefined : dataDir, template ? { loadDataDir: template } : {});
+    // One options object: PGlite ignores the second argument when the first is not a string.
+    const db = new PGlite({
+      ...(inMemory ? {} : { dataDir }),
+      ...(template ? { loadDataDir: template } : {}),
+    });
     await db.waitReady;
     return new PgliteDatabase(db, release);
   } catch (error) {

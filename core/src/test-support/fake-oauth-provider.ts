@@ -12,6 +12,8 @@ export interface FakeOAuthProviderOptions {
   expiresIn?: number;
   /** Delay of the token endpoint, to widen races. */
   tokenDelayMs?: number;
+  /** Refresh answers wait for this, so a test can look while a refresh is in flight. */
+  holdRefreshes?: Promise<unknown>;
   /** Access tokens to hand out, in order (e.g. the one a fake upstream accepts); random ones after. */
   accessTokens?: string[];
 }
@@ -29,6 +31,8 @@ export interface FakeOAuthProvider {
   readonly clientSecret: string;
   /** Refresh-token grants received (successful or not). */
   readonly refreshRequests: number;
+  /** Resolves once `count` refresh-token grants have been received. */
+  refreshArrived(count?: number): Promise<void>;
   /** Authorization-code grants received. */
   readonly codeRequests: number;
   /** Every access token issued, oldest first. */
@@ -57,6 +61,7 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
   const issuedRefresh: string[] = [];
   const codes = new Map<string, { redirectUri: string; challenge: string | undefined }>();
   let refreshRequests = 0;
+  const refreshWaiters: Array<{ count: number; resolve: () => void }> = [];
   let codeRequests = 0;
 
   const error = (status: number, code: string, description: string): FakeResponse => ({
@@ -105,12 +110,14 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
       target.searchParams.set('state', request.query.get('state') ?? '');
       return { status: 302, headers: { location: target.toString() } };
     },
-    'POST /token': (request) => {
+    'POST /token': async (request) => {
       const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
       if (!clientAuthenticated(request, form)) return error(401, 'invalid_client', 'client authentication failed');
       const grant = form.get('grant_type');
       if (grant === 'refresh_token') {
         refreshRequests += 1;
+        for (const waiter of refreshWaiters.filter(({ count }) => count <= refreshRequests)) waiter.resolve();
+        await options.holdRefreshes;
         const presented = form.get('refresh_token') ?? '';
         if (!refreshTokens.has(presented)) return error(400, 'invalid_grant', 'refresh token is invalid or revoked');
         if (options.rotateRefreshTokens) refreshTokens.delete(presented);
@@ -139,6 +146,8 @@ export async function startFakeOAuthProvider(options: FakeOAuthProviderOptions =
     tokenUrl: `${upstream.url}/token`,
     clientId,
     clientSecret,
+    refreshArrived: (count = 1) =>
+      new Promise<void>((resolve) => (refreshRequests >= count ? resolve() : refreshWaiters.push({ count, resolve }))),
     get refreshRequests() {
       return refreshRequests;
     },

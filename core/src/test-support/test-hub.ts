@@ -1,6 +1,8 @@
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { inject } from 'vitest';
 import type { McpistConfigInput } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import type { ComposeOptions } from '../container/compose.js';
@@ -47,6 +49,7 @@ export async function startTestHub(
   config: McpistConfigInput = {},
   compose: Pick<ComposeOptions, 'resolveHost'> = {},
 ): Promise<TestHub> {
+  const started = { wall: performance.now(), cpu: process.cpuUsage() };
   const server = await startServer(
     loadConfig({
       env: {},
@@ -57,6 +60,8 @@ export async function startTestHub(
   );
   const issuer = server.container.resolve(Tokens.ApiTokenIssuer);
   const { token, userId } = await issuer.issue('alice@example.com');
+  const cpu = process.cpuUsage(started.cpu);
+  recordHubStart(performance.now() - started.wall, (cpu.user + cpu.system) / 1000);
   const clients: Client[] = [];
   let granted = 0;
   return {
@@ -97,6 +102,15 @@ export async function startTestHub(
       await server.close();
     },
   };
+}
+
+/**
+ * Appends a start time for the summary reporter's medians (see global-setup.ts):
+ * wall time, and this process's CPU time, which a busy machine does not inflate.
+ */
+function recordHubStart(wallMs: number, cpuMs: number): void {
+  const file = inject('hubStartsFile');
+  if (file) appendFileSync(file, `${Math.round(wallMs)} ${Math.round(cpuMs)}\n`);
 }
 
 /** The text of the first content block of a tool result. */

@@ -1,6 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { authOf, knownServices, tokenFieldIssues } from '../../broker/service-auth.js';
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { userFor, withServices } from './with-services.js';
 
@@ -20,7 +21,7 @@ export async function credentialSet(
   options: { token: string; user?: string; field?: string[] },
 ): Promise<void> {
   if (!/^[a-z][a-z0-9-]{0,39}$/.test(service)) throw new Error(`"${service}" is not a service name (e.g. github)`);
-  const secret = (options.token === '-' ? await text(process.stdin) : options.token).trim();
+  const secret = (options.token === '-' ? await text(cliIo().stdin) : options.token).trim();
   if (secret === '') throw new Error('the token is empty');
   const fields = parseFields(options.field);
   // Plugins load (as for serve) so the service and its fields are checked against what they declare.
@@ -49,7 +50,7 @@ export async function credentialSet(
       }
       const user = await userFor(users, options.user);
       await broker.setPersonalToken(user.id, service, secret, fields);
-      process.stderr.write(`stored an encrypted ${service} token for ${user.email}\n`);
+      cliIo().stderr.write(`stored an encrypted ${service} token for ${user.email}\n`);
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { McpistConfig, McpistConfigInput } from '../../config/config-schema.js';
 import { loadConfig } from '../../config/load-config.js';
+import { cliIo } from '../cli-io.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -10,5 +11,5 @@ export interface GlobalOptions {
 export function configFor(global: GlobalOptions, overrides: McpistConfigInput = {}): McpistConfig {
   const fromFlags: McpistConfigInput = { ...overrides };
   if (global.dataDir) fromFlags.dataDir = global.dataDir;
-  return loadConfig({ ...(global.config ? { file: global.config } : {}), overrides: fromFlags });
+  return loadConfig({ ...(global.config ? { file: global.config } : {}), env: cliIo().env, overrides: fromFlags });
 }

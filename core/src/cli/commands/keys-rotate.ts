@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Tokens } from '../../container/tokens.js';
 import { KeyRing } from '../../secrets/key-ring.js';
 import { countStaleSecrets, reencryptSecrets } from '../../secrets/reencrypt-secrets.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -21,7 +22,7 @@ export async function keysRotate(global: GlobalOptions, options: { settleMs?: st
     const { keyFile, ring, secrets } = services;
     if (!keyFile) throw new Error('this store keeps its key in memory only; there is no key file to rotate');
     const keyId = KeyRing.addKeyToFile(keyFile);
-    process.stderr.write(`added key ${keyId} to ${keyFile}; it is now the active key\n`);
+    cliIo().stderr.write(`added key ${keyId} to ${keyFile}; it is now the active key\n`);
     await sleep(settleMs);
     if (ring.activeKeyId !== keyId) throw new Error(`the key file changed again during rotation; run it again`);
     let counts = await reencryptSecrets(secrets, ring);
@@ -35,9 +36,9 @@ export async function keysRotate(global: GlobalOptions, options: { settleMs?: st
     const summary = Object.entries(counts)
       .map(([table, n]) => `${table} ${n}`)
       .join(', ');
-    process.stdout.write(`re-encrypted under ${keyId}: ${summary}\n`);
+    cliIo().stdout.write(`re-encrypted under ${keyId}: ${summary}\n`);
     if (stale > 0) throw new Error(`${stale} rows are still under an old key; run mcpist keys rotate again`);
-    process.stderr.write(
+    cliIo().stderr.write(
       `old keys stay in ${keyFile} so backups remain readable; back the file up now (docs/operations.md)\n`,
     );
   });

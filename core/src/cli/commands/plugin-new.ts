@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PLUGIN_NAME_PATTERN } from '@mcpist/plugin-sdk';
+import { cliIo } from '../cli-io.js';
 
 /** core/templates/plugin, beside src/ and dist/. */
 const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/plugin/', import.meta.url));
@@ -58,7 +59,7 @@ export function scaffoldPlugin(name: string, options: PluginNewOptions = {}, cwd
 
 export function pluginNew(name: string, options: PluginNewOptions): void {
   const target = scaffoldPlugin(name, options);
-  process.stdout.write(
+  cliIo().stdout.write(
     [
       `created ${target}`,
       'next:',

@@ -1,4 +1,5 @@
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -15,15 +16,15 @@ export async function pluginsList(global: GlobalOptions, options: { json?: boole
     }));
     const failed = report.failed.map((f) => ({ package: f.packageName, code: f.code, message: f.message }));
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ loaded, failed }, null, 2)}\n`);
+      cliIo().stdout.write(`${JSON.stringify({ loaded, failed }, null, 2)}\n`);
       return;
     }
     for (const module of loaded) {
-      process.stdout.write(
+      cliIo().stdout.write(
         `${module.module}\t${module.package}@${module.version ?? '?'}\t${module.tools.length} tools\t${module.base_url}\n`,
       );
     }
     for (const failure of failed)
-      process.stdout.write(`SKIPPED ${failure.package}\t${failure.code}\t${failure.message}\n`);
+      cliIo().stdout.write(`SKIPPED ${failure.package}\t${failure.code}\t${failure.message}\n`);
   });
 }

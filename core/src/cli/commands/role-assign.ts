@@ -1,4 +1,5 @@
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -14,6 +15,6 @@ export async function roleAssign(global: GlobalOptions, email: string, roleName:
       throw new Error(`no role "${roleName}"; roles: ${names}`);
     }
     const added = await roles.assign(user.id, role.id);
-    process.stdout.write(added ? `${email} now has role ${role.name}\n` : `${email} already had role ${role.name}\n`);
+    cliIo().stdout.write(added ? `${email} now has role ${role.name}\n` : `${email} already had role ${role.name}\n`);
   });
 }

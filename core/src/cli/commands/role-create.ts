@@ -2,6 +2,7 @@ import { Tokens } from '../../container/tokens.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import { checkRolePermissions, RolePermissionsError } from '../../sieve/check-role-permissions.js';
 import { ROLE_NAME, type RolePermissions, type ToolMasks } from '../../store/repositories/roles-repository.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -43,7 +44,7 @@ export async function roleCreate(global: GlobalOptions, name: string, options: R
     const role = await roles.create({ name, description: options.description ?? '', ...permissions });
     if (!role) throw new Error(`a role named "${name}" already exists`);
     const masked = Object.entries(role.toolMasks).flatMap(([m, tools]) => tools.map((t) => `${m}:${t}`));
-    process.stdout.write(
+    cliIo().stdout.write(
       `created role ${role.name} (${role.id}); modules: ${role.enabledModules.join(', ') || 'none'}; masked: ${masked.join(', ') || 'none'}\n`,
     );
   });

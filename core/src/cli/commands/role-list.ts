@@ -1,4 +1,5 @@
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -16,12 +17,12 @@ export async function roleList(global: GlobalOptions, options: { json?: boolean 
       })),
     );
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(roles, null, 2)}\n`);
+      cliIo().stdout.write(`${JSON.stringify(roles, null, 2)}\n`);
       return;
     }
     for (const role of roles) {
       const masked = Object.entries(role.masks).flatMap(([m, tools]) => tools.map((t) => `${m}:${t}`));
-      process.stdout.write(
+      cliIo().stdout.write(
         `${role.name}${role.default ? ' (default)' : ''}: ${role.members} member(s); modules: ${role.modules.join(', ') || 'none'}; masked: ${masked.join(', ') || 'none'}\n`,
       );
     }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { SigningKeys } from '../../auth/signing-keys.js';
 import { Tokens } from '../../container/tokens.js';
 import { resolveDataDir } from '../../store/open-database.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -12,8 +13,8 @@ export async function sessionCreate(global: GlobalOptions, options: { user: stri
     const user = await users.findByEmail(options.user);
     if (!user) throw new Error(`no user ${options.user}; add one with: mcpist token create --user ${options.user}`);
     const { token, expiresAt } = await sessions.mint(user);
-    process.stderr.write(`session JWT for ${user.email}, valid until ${new Date(expiresAt * 1000).toISOString()}:\n`);
-    process.stdout.write(`${token}\n`);
+    cliIo().stderr.write(`session JWT for ${user.email}, valid until ${new Date(expiresAt * 1000).toISOString()}:\n`);
+    cliIo().stdout.write(`${token}\n`);
   });
 }
 
@@ -27,5 +28,5 @@ export async function sessionRotateKey(global: GlobalOptions): Promise<void> {
   const path = config.jwt.signingKeyFile ? resolve(config.jwt.signingKeyFile) : join(dataDir, 'signing-keys.json');
   await SigningKeys.loadOrCreate(path);
   const kid = await SigningKeys.rotate(path, config.jwt.sessionTtlSeconds + config.jwt.clockToleranceSeconds);
-  process.stderr.write(`new signing key ${kid} in ${path}; restart running servers to sign with it\n`);
+  cliIo().stderr.write(`new signing key ${kid} in ${path}; restart running servers to sign with it\n`);
 }

@@ -1,4 +1,5 @@
 import { Tokens } from '../../container/tokens.js';
+import { cliIo } from '../cli-io.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { withServices } from './with-services.js';
 
@@ -22,7 +23,7 @@ export async function userAdd(
     if (!user) throw new Error(`a user ${email} already exists`);
     await allowed.add(email);
     const roles = await services.roles.rolesOfUser(user.id);
-    process.stdout.write(
+    cliIo().stdout.write(
       `created ${user.system_role} ${user.email} (${user.id}); roles: ${roles.map((r) => r.name).join(', ') || 'none'}\n`,
     );
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { definePlugin } from '../define-plugin.js';
 import { defineTool } from '../define-tool.js';
@@ -69,12 +69,18 @@ describe('the plugin test kit', () => {
   });
 
   it('notices a client giving up on a hanging route', async () => {
-    const fake = await startFakeUpstream({ 'GET /notes/:id': () => ({ hang: true }) });
+    const client = new AbortController();
+    // The client gives up once the request has arrived and hangs.
+    const fake = await startFakeUpstream({
+      'GET /notes/:id': () => {
+        setImmediate(() => client.abort());
+        return { hang: true };
+      },
+    });
     try {
-      const signal = AbortSignal.timeout(100);
+      const signal = client.signal;
       await expect(runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: fake.url, signal })).rejects.toThrow();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(fake.abandoned).toBe(1);
+      await vi.waitFor(() => expect(fake.abandoned).toBe(1));
     } finally {
       await fake.close();
     }
