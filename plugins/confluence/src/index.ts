@@ -43,6 +43,8 @@ export const plugin = definePlugin({
         'write:confluence-content',
         'read:confluence-space.summary',
         'search:confluence',
+        // Authors of comments and versions come as account ids; their names need the user lookup.
+        'read:confluence-user',
         'offline_access',
       ],
       clientAuth: 'body',

@@ -4,15 +4,21 @@ import { webUrl } from './normalize.js';
 
 /**
  * Normalized records of what hangs off a page (DESIGN §3): comments, child
- * pages, labels, attachments and versions, flat. People are Atlassian account
- * ids (the v2 API names no one), times ISO 8601, text Markdown.
+ * pages, labels, attachments and versions, flat. People are display names
+ * (looked up, as the v2 API gives only account ids), times ISO 8601 in UTC
+ * without milliseconds, text Markdown.
  */
 
-/** ISO 8601 text of a date confluence.js parsed; null for a missing or unreadable one. */
+/** ISO 8601 text of a date confluence.js parsed, without milliseconds; null for a missing or unreadable one. */
 function iso(date: Date | string | null | undefined): string | null {
   if (date === null || date === undefined) return null;
   const value = date instanceof Date ? date : new Date(date);
-  return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return Number.isNaN(value.getTime()) ? null : value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A person's display name, else their account id (when the names could not be read). */
+function person(accountId: string | undefined, names: ReadonlyMap<string, string>): string | null {
+  return accountId ? (names.get(accountId) ?? accountId) : null;
 }
 
 interface VersionLike {
@@ -26,26 +32,22 @@ interface VersionLike {
 /** One footer comment with its text, as list_comments returns it. */
 export const commentRecord = z.object({
   id: z.string().describe('Comment id; add_comment takes it as parent_comment_id to reply'),
-  author_id: z.string().nullable().describe('Atlassian account id of the author'),
+  author: z.string().nullable().describe('Display name of the author (the account id when names cannot be read)'),
   created: z.string().nullable().describe('ISO 8601 time of the current version of the comment'),
   body: z.string().describe('Comment text as Markdown'),
-  url: z.string().describe('Link to the comment on its page'),
 });
 
 /** One child page. */
 export const childPageRecord = z.object({
-  id: z.string().describe('Page id; get_page takes it as page_id'),
+  id: z.string().describe('Page id; get_page (with its url) and list_child_pages take it as page_id'),
   title: z.string(),
-  status: z.string().describe('current or archived'),
-  position: z.number().nullable().describe('Order among its siblings'),
-  url: z.string(),
 });
 
 /** One label. */
 export const labelRecord = z.object({
-  id: z.string(),
-  name: z.string().describe('e.g. "runbook"; CQL finds labelled pages with label = runbook'),
-  prefix: z.string().nullable().describe('global for ordinary labels; my or team for personal ones'),
+  name: z
+    .string()
+    .describe('e.g. "runbook" (personal labels as "my:todo"); CQL finds labelled pages with label = "runbook"'),
 });
 
 /** One attachment. */
@@ -63,7 +65,7 @@ export const attachmentRecord = z.object({
 export const versionRecord = z.object({
   number: z.number().describe('Version number, 1 for the first'),
   created: z.string().nullable().describe('ISO 8601 time the version was saved'),
-  author_id: z.string().nullable().describe('Atlassian account id of who saved it'),
+  author: z.string().nullable().describe('Display name of who saved it (the account id when names cannot be read)'),
   message: z.string().nullable().describe('The version comment, when one was given'),
   minor_edit: z.boolean().describe('true when saved as a minor edit (no notifications)'),
 });
@@ -74,42 +76,30 @@ export type LabelRecord = z.output<typeof labelRecord>;
 export type AttachmentRecord = z.output<typeof attachmentRecord>;
 export type VersionRecord = z.output<typeof versionRecord>;
 
-export function toCommentRecord(
-  comment: {
-    id?: string;
-    version?: VersionLike | null;
-    body?: { storage?: { value?: string } | null } | null;
-    _links?: { webui?: string; base?: string } | null;
-  },
-  base: string | null | undefined,
-  webBase: string,
-): CommentRecord {
+/** The parts of a v2 comment we read. */
+export interface CommentLike {
+  id?: string;
+  version?: VersionLike | null;
+  body?: { storage?: { value?: string } | null } | null;
+}
+
+export function toCommentRecord(comment: CommentLike, names: ReadonlyMap<string, string>): CommentRecord {
   return {
     id: comment.id ?? '',
-    author_id: comment.version?.authorId ?? null,
+    author: person(comment.version?.authorId, names),
     created: iso(comment.version?.createdAt),
     body: storageToMarkdown(comment.body?.storage?.value ?? ''),
-    url: webUrl(comment._links?.webui, base, webBase),
   };
 }
 
-export function toChildPageRecord(
-  page: { id?: string; title?: string; status?: string; childPosition?: number | null },
-  base: string | null | undefined,
-  webBase: string,
-): ChildPageRecord {
-  const id = page.id ?? '';
-  return {
-    id,
-    title: page.title ?? '',
-    status: String(page.status ?? ''),
-    position: page.childPosition ?? null,
-    url: webUrl(`/pages/viewpage.action?pageId=${id}`, base, webBase),
-  };
+export function toChildPageRecord(page: { id?: string; title?: string }): ChildPageRecord {
+  return { id: page.id ?? '', title: page.title ?? '' };
 }
 
-export function toLabelRecord(label: { id?: string; name?: string; prefix?: string }): LabelRecord {
-  return { id: label.id ?? '', name: label.name ?? '', prefix: label.prefix ?? null };
+/** Ordinary labels by name; others with their prefix, as Confluence writes them ("my:todo"). */
+export function toLabelRecord(label: { name?: string; prefix?: string }): LabelRecord {
+  const name = label.name ?? '';
+  return { name: label.prefix && label.prefix !== 'global' ? `${label.prefix}:${name}` : name };
 }
 
 export function toAttachmentRecord(
@@ -136,11 +126,11 @@ export function toAttachmentRecord(
   };
 }
 
-export function toVersionRecord(version: VersionLike): VersionRecord {
+export function toVersionRecord(version: VersionLike, names: ReadonlyMap<string, string>): VersionRecord {
   return {
     number: version.number ?? 0,
     created: iso(version.createdAt),
-    author_id: version.authorId ?? null,
+    author: person(version.authorId, names),
     message: version.message ? version.message : null,
     minor_edit: version.minorEdit === true,
   };

@@ -26,6 +26,7 @@ export const CONFLUENCE_DEPTH_ROUTES = {
   getAttachment: 'GET /wiki/api/v2/attachments/:id',
   downloadAttachment: 'GET /wiki/rest/api/content/:id/child/attachment/:attachmentId/download',
   listVersions: 'GET /wiki/api/v2/pages/:id/versions',
+  userLookup: 'GET /wiki/rest/api/user/bulk',
 } as const;
 
 /** Where the download redirects: the media service, which takes a token in the URL instead of the credential. */
@@ -40,6 +41,8 @@ export interface FakeConfluenceDepthSeed {
   files: Map<string, Uint8Array>;
   /** Earlier versions of each page, oldest first (the current one is the page's own). */
   versions: Map<string, ConfluenceVersion[]>;
+  /** Display names by account id, for the user lookup. */
+  people: Map<string, string>;
 }
 
 export interface DepthWorld {
@@ -166,10 +169,51 @@ export function depthRoutes(
     },
     [CONFLUENCE_DEPTH_ROUTES.listVersions]: (request) =>
       withPage(request, (page) => {
-        const versions = [...(depth.versions.get(page.id) ?? []), page.version];
+        const versions = [...(depth.versions.get(page.id) ?? []), page.version].map((version) => ({
+          ...version,
+          page: { id: page.id, title: page.title },
+        }));
         if (request.query.get('sort') !== 'modified-date') versions.reverse();
         return listing(request, slice(request, versions, 250), base);
       }),
+    [CONFLUENCE_DEPTH_ROUTES.userLookup]: (request) => {
+      const ids = request.query.getAll('accountId').flatMap((value) => value.split(','));
+      if (ids.length === 0) return confluenceV1Error(400, 'accountId is required');
+      const results = ids
+        .map((id) => ({ id, name: depth.people.get(id) }))
+        .filter((person): person is { id: string; name: string } => person.name !== undefined)
+        .map(({ id, name }) => userLookup(base, id, name));
+      return {
+        json: {
+          results,
+          start: 0,
+          limit: 200,
+          size: results.length,
+          _links: { base, context: '/wiki', self: `${base}/rest/api/user/bulk` },
+        },
+      };
+    },
+  };
+}
+
+/** A user as v1's bulk lookup answers (`BulkUserLookup`). */
+function userLookup(base: string, accountId: string, displayName: string): Record<string, unknown> {
+  return {
+    type: 'known',
+    accountId,
+    accountType: 'atlassian',
+    email: '',
+    publicName: displayName,
+    profilePicture: {
+      path: '/wiki/aa-avatar/default.png',
+      width: 48,
+      height: 48,
+      isDefault: true,
+    },
+    displayName,
+    isExternalCollaborator: false,
+    _expandable: { operations: '', personalSpace: '' },
+    _links: { self: `${base}/rest/api/user?accountId=${accountId}` },
   };
 }
 

@@ -14,6 +14,7 @@
 import type { Credential } from '@mcpist/plugin-sdk';
 import { type FakeRequest, type FakeRoute, type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
 import {
+  ACCOUNT_ID,
   type ConfluencePage,
   type ConfluenceSpace,
   makePage,
@@ -170,6 +171,7 @@ export async function startFakeConfluence(options: FakeConfluenceOptions = {}): 
     labels: new Map(first ? [[first.id, seedLabels(options.labels ?? 2)]] : []),
     ...(first ? seedAttachments(first, options.attachments ?? 2) : { attachments: [], files: new Map() }),
     versions: new Map(),
+    people: new Map([[ACCOUNT_ID, 'Ada Lovelace']]),
   };
   if (first && (options.versions ?? 1) > 1) {
     first.version.number = options.versions ?? 1;

@@ -11,15 +11,13 @@ export const boardRecord = z.object({
   project_key: z.string().nullable().describe('Key of the project the board belongs to, when it has one'),
 });
 
-/** One sprint. */
+/** One active sprint (its state goes without saying). */
 export const sprintRecord = z.object({
   id: z.number().describe('Sprint id; list_sprint_issues takes it as sprint_id'),
   name: z.string(),
-  state: z.string().describe('future, active or closed'),
   start: z.string().nullable().describe('ISO 8601 start time'),
   end: z.string().nullable().describe('ISO 8601 planned end time'),
   goal: z.string().nullable(),
-  board_id: z.number().nullable().describe('The board the sprint was created on'),
 });
 
 export type BoardRecord = z.output<typeof boardRecord>;
@@ -37,11 +35,9 @@ export interface AgileBoard {
 export interface AgileSprint {
   id?: number;
   name?: string;
-  state?: string;
   startDate?: unknown;
   endDate?: unknown;
   goal?: string;
-  originBoardId?: number;
 }
 
 export function toBoardRecord(board: AgileBoard): BoardRecord {
@@ -57,10 +53,8 @@ export function toSprintRecord(sprint: AgileSprint): SprintRecord {
   return {
     id: sprint.id ?? 0,
     name: sprint.name ?? '',
-    state: sprint.state ?? '',
     start: isoTime(sprint.startDate),
     end: isoTime(sprint.endDate),
     goal: sprint.goal ? sprint.goal : null,
-    board_id: sprint.originBoardId ?? null,
   };
 }

@@ -5,12 +5,13 @@ import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
 import { markdownToStorage } from '../markdown/markdown-to-storage.js';
 import { commentRecord, toCommentRecord } from '../normalize-depth.js';
+import { displayNames } from '../users.js';
 
 export const addComment = defineTool({
   name: 'add_comment',
   description: `Adds a comment at the bottom of a Confluence page as the connected account, or a reply to one of its comments; everyone who can see the page sees it.
 Use it when the user asks to comment on, answer on, or leave feedback on a page. The text is Markdown (paragraphs, **bold**, lists, links, code); give parent_comment_id (from list_comments) to reply in a thread.
-Returns the new comment: id, author_id, created, body, url.`,
+Returns the new comment: id, author, created, body.`,
   input: z.object({
     page_id: pageIdField,
     body: z.string().trim().min(1).max(100_000).describe('Comment text in Markdown'),
@@ -28,12 +29,13 @@ Returns the new comment: id, author_id, created, body, url.`,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
       const { createFooterComment } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
+      const { client } = createConfluence(ctx);
       // A reply names only its parent comment; Confluence refuses a pageId beside it.
       const comment = await createFooterComment(client, {
         ...(input.parent_comment_id ? { parentCommentId: input.parent_comment_id } : { pageId: input.page_id }),
         body: { representation: 'storage', value: markdownToStorage(input.body) },
       });
-      return toCommentRecord(comment, comment._links?.base, webBase);
+      const names = await displayNames(client, [comment.version?.authorId], ctx.logger);
+      return toCommentRecord(comment, names);
     }),
 });

@@ -29,7 +29,7 @@ describe('list_attachments', () => {
         title: 'notes.txt',
         media_type: 'text/plain',
         file_size: 53,
-        created: '2026-01-01T00:00:00.000Z',
+        created: '2026-01-01T00:00:00Z',
         version: 1,
         url: `${confluence.url}/wiki/download/attachments/3000001/notes.txt?version=1&modificationDate=1767225600000&api=v2`,
       },

@@ -19,14 +19,8 @@ describe('list_child_pages', () => {
     expect(confluence.requests[0]).toMatchObject({ method: 'GET', path: '/wiki/api/v2/pages/3000001/children' });
     expect(confluence.requests[0]?.query.get('sort')).toBe('child-position');
     expect(records).toEqual([
-      {
-        id: '3000003',
-        title: 'Child 1',
-        status: 'current',
-        position: 0,
-        url: `${confluence.url}/wiki/pages/viewpage.action?pageId=3000003`,
-      },
-      expect.objectContaining({ id: '3000004', title: 'Child 2', position: 1 }),
+      { id: '3000003', title: 'Child 1' },
+      { id: '3000004', title: 'Child 2' },
     ]);
   });
 

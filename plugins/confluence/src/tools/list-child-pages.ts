@@ -12,7 +12,7 @@ export const listChildPages = defineTool({
   name: 'list_child_pages',
   description: `Lists the pages directly under a Confluence page, in their order in the page tree, following pages up to the server's record limit or "limit".
 Use it to browse a section of a space (e.g. the pages under "Runbooks"), or to find a sub-page by title before reading it with get_page. Only direct children: call it again on a child to go deeper.
-Returns one record per child page: id, title, status, position, url.`,
+Returns one record per child page: id, title (get_page gives its text and url).`,
   input: z.object({ page_id: pageIdField.describe('Id of the parent page, e.g. "123456"'), limit: limitField }),
   output: childPageRecord,
   readOnly: true,
@@ -20,7 +20,7 @@ Returns one record per child page: id, title, status, position, url.`,
   handler: (input, ctx) =>
     withConfluenceErrors(ctx, async () => {
       const { getChildPages } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
+      const { client } = createConfluence(ctx);
       const limit = recordLimit(ctx, input.limit);
       return collectPages({
         limit,
@@ -31,7 +31,7 @@ Returns one record per child page: id, title, status, position, url.`,
             cursor: next?.get('cursor') ?? undefined,
             limit: Math.min(MAX_PAGE_SIZE, limit),
           }),
-        toRecord: (child, page) => toChildPageRecord(child, page._links?.base, webBase),
+        toRecord: toChildPageRecord,
       });
     }),
 });

@@ -25,14 +25,10 @@ describe('list_comments', () => {
       sort: 'created-date',
       limit: '250',
     });
+    expect(confluence.requests[1]).toMatchObject({ method: 'GET', path: '/wiki/rest/api/user/bulk' });
+    expect(confluence.requests[1]?.query.get('accountId')).toBe('5b10ac8d82e05b22cc7d4ef5');
     expect(records).toEqual([
-      {
-        id: '5001',
-        author_id: '5b10ac8d82e05b22cc7d4ef5',
-        created: '2026-01-01T10:00:00.000Z',
-        body: 'Comment 1: **agreed** on Page 1.',
-        url: `${confluence.url}/wiki/spaces/DEV/pages/3000001/Page+1?focusedCommentId=5001#comment-5001`,
-      },
+      { id: '5001', author: 'Ada Lovelace', created: '2026-01-01T10:00:00Z', body: 'Comment 1: **agreed** on Page 1.' },
       expect.objectContaining({ id: '5002', body: 'Comment 2: **agreed** on Page 1.' }),
     ]);
   });
@@ -42,6 +38,13 @@ describe('list_comments', () => {
     expect(await listComments({ page_id: '3000001' })).toHaveLength(300);
     expect(confluence.count(CONFLUENCE_ROUTES.listComments)).toBe(2);
     expect(await listComments({ page_id: '3000001' }, 40)).toHaveLength(40);
+  });
+
+  it('keeps account ids when Confluence refuses the user lookup', async () => {
+    confluence = await startFakeConfluence({ comments: 1 });
+    confluence.route(CONFLUENCE_ROUTES.userLookup, () => ({ status: 403, json: { message: 'Forbidden' } }));
+    const records = await listComments({ page_id: '3000001' });
+    expect(records[0]).toMatchObject({ author: '5b10ac8d82e05b22cc7d4ef5' });
   });
 
   it('reports a missing page as not found', async () => {

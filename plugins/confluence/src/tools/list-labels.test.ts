@@ -18,8 +18,8 @@ describe('list_labels', () => {
 
     expect(confluence.requests[0]).toMatchObject({ method: 'GET', path: '/wiki/api/v2/pages/3000001/labels' });
     expect(records).toEqual([
-      { id: '1001', name: 'runbook', prefix: 'global' },
-      { id: '1002', name: 'payments', prefix: 'global' },
+      { name: 'runbook' },
+      { name: 'payments' },
     ]);
   });
 });

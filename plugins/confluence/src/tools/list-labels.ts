@@ -12,7 +12,7 @@ export const listLabels = defineTool({
   name: 'list_labels',
   description: `Lists the labels on a Confluence page.
 Use it to see how a page is tagged before adding labels, or to find the label to search by (search with CQL label = "name" finds every page carrying it).
-Returns one record per label: id, name, prefix.`,
+Returns one record per label: name.`,
   input: z.object({ page_id: pageIdField, limit: limitField }),
   output: labelRecord,
   readOnly: true,

@@ -27,8 +27,8 @@ describe('list_page_versions', () => {
     expect(records).toEqual([
       {
         number: 3,
-        created: '2026-01-01T00:00:00.000Z',
-        author_id: '5b10ac8d82e05b22cc7d4ef5',
+        created: '2026-01-01T00:00:00Z',
+        author: 'Ada Lovelace',
         message: null,
         minor_edit: false,
       },

@@ -21,11 +21,9 @@ describe('get_active_sprint', () => {
       {
         id: 2,
         name: 'DEMO Sprint 2',
-        state: 'active',
         start: '2026-01-19T09:00:00Z',
         end: '2026-02-02T09:00:00Z',
         goal: 'Ship sprint 2',
-        board_id: 1,
       },
     ]);
   });

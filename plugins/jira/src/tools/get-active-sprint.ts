@@ -8,7 +8,7 @@ export const getActiveSprint = defineTool({
   name: 'get_active_sprint',
   description: `Returns the sprint running now on a Jira Software scrum board (find the board id with list_boards).
 Use it for "what is the current sprint", its dates and goal, then list_sprint_issues with its id for the work in it. A board usually has one active sprint; boards with parallel sprints return each, and an empty list means no sprint is running. Kanban boards have no sprints (Jira refuses the request).
-Returns one record per active sprint: id, name, state, start, end, goal, board_id.`,
+Returns one record per active sprint: id, name, start, end, goal.`,
   input: z.object({
     board_id: z.number().int().positive().describe('Board id, e.g. 12 (from list_boards)'),
     limit: limitField,
