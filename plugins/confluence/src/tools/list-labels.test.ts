@@ -17,9 +17,6 @@ describe('list_labels', () => {
     );
 
     expect(confluence.requests[0]).toMatchObject({ method: 'GET', path: '/wiki/api/v2/pages/3000001/labels' });
-    expect(records).toEqual([
-      { name: 'runbook' },
-      { name: 'payments' },
-    ]);
+    expect(records).toEqual([{ name: 'runbook' }, { name: 'payments' }]);
   });
 });
