@@ -44,7 +44,17 @@ export const plugin = definePlugin({
     oauth2: {
       authorizeUrl: 'https://auth.atlassian.com/authorize',
       tokenUrl: 'https://auth.atlassian.com/oauth/token',
-      scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user', 'offline_access'],
+      scopes: [
+        'read:jira-work',
+        'write:jira-work',
+        'read:jira-user',
+        // Jira Software (boards, sprints) has only granular scopes; its sprint issue listing also needs these two.
+        'read:board-scope:jira-software',
+        'read:sprint:jira-software',
+        'read:issue-details:jira',
+        'read:jql:jira',
+        'offline_access',
+      ],
       pkce: false,
       clientAuth: 'body',
       authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
