@@ -2,6 +2,7 @@ import { abortFailure, networkErrorCode, parseRetryAfter } from '@mcpist/plugin-
 import {
   ApiError,
   AuthError,
+  BufferSchema,
   type Client,
   ForbiddenError,
   NetworkError,
@@ -114,6 +115,9 @@ export function createFetchClient(options: FetchClientOptions): Client {
 
       if (!response.ok) throw apiError(response, await readBody(response));
       if (response.status === 204) return undefined as T;
+      // As confluence.js's own client: a download endpoint declares BufferSchema, and its body is the file's bytes
+      // under the file's own content type (text/plain is as likely as image/png), so it is never parsed.
+      if ((request.schema as unknown) === BufferSchema) return new Uint8Array(await response.arrayBuffer()) as T;
       const data = await readBody(response);
       if (request.schema === undefined || data === undefined) return data as T;
       const parsed = request.schema.safeParse(data);

@@ -1,8 +1,16 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { CONFLUENCE_API_VERSION, PLACEHOLDER_BASE_URL } from './client.js';
+import { addComment } from './tools/add-comment.js';
+import { addLabels } from './tools/add-labels.js';
 import { createPage } from './tools/create-page.js';
 import { deletePage } from './tools/delete-page.js';
+import { downloadAttachment } from './tools/download-attachment.js';
 import { getPage } from './tools/get-page.js';
+import { listAttachments } from './tools/list-attachments.js';
+import { listChildPages } from './tools/list-child-pages.js';
+import { listComments } from './tools/list-comments.js';
+import { listLabels } from './tools/list-labels.js';
+import { listPageVersions } from './tools/list-page-versions.js';
 import { listSpaces } from './tools/list-spaces.js';
 import { search } from './tools/search.js';
 import { updatePage } from './tools/update-page.js';
@@ -12,7 +20,7 @@ export const plugin = definePlugin({
   name: 'confluence',
   displayName: 'Confluence',
   description:
-    'Confluence Cloud pages and spaces: list spaces, search with CQL, read pages as Markdown, and create, update or delete pages as the connected Atlassian account.',
+    'Confluence Cloud pages and spaces: list spaces, search with CQL, read pages as Markdown, browse child pages, page history, labels and attachments (text files read as text), read and add comments, and create, update, label or delete pages as the connected Atlassian account.',
   version: '0.1.0',
   upstreamApiVersion: CONFLUENCE_API_VERSION,
   // A placeholder: each user's site comes from their Atlassian credential unless the operator overrides this.
@@ -35,6 +43,8 @@ export const plugin = definePlugin({
         'write:confluence-content',
         'read:confluence-space.summary',
         'search:confluence',
+        // Authors of comments and versions come as account ids; their names need the user lookup.
+        'read:confluence-user',
         'offline_access',
       ],
       clientAuth: 'body',
@@ -50,7 +60,22 @@ export const plugin = definePlugin({
   // Retry-After; 10 requests a second with 5 in flight stays under them, the same budget as the Jira plugin's
   // (both use the `atlassian` credential, so the core keys their limiter alike).
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
-  tools: [listSpaces, search, getPage, createPage, updatePage, deletePage],
+  tools: [
+    listSpaces,
+    search,
+    getPage,
+    listChildPages,
+    listPageVersions,
+    listComments,
+    addComment,
+    listLabels,
+    addLabels,
+    listAttachments,
+    downloadAttachment,
+    createPage,
+    updatePage,
+    deletePage,
+  ],
 });
 
 export default plugin;

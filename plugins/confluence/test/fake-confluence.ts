@@ -14,6 +14,7 @@
 import type { Credential } from '@mcpist/plugin-sdk';
 import { type FakeRequest, type FakeRoute, type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
 import {
+  ACCOUNT_ID,
   type ConfluencePage,
   type ConfluenceSpace,
   makePage,
@@ -25,6 +26,14 @@ import {
   seedTime,
 } from './fake-confluence-data.js';
 import {
+  CONFLUENCE_DEPTH_ROUTES,
+  depthRoutes,
+  type FakeConfluenceDepthSeed,
+  MEDIA_ROUTE,
+  mediaRoute,
+} from './fake-confluence-depth.js';
+import { seedAttachments, seedComments, seedLabels, seedVersions } from './fake-confluence-depth-data.js';
+import {
   confluenceError,
   confluenceV1Error,
   cqlFilter,
@@ -35,6 +44,8 @@ import {
 } from './fake-confluence-responses.js';
 
 export type { ConfluencePage, ConfluenceSpace, ConfluenceVersion } from './fake-confluence-data.js';
+export type { FakeConfluenceDepthSeed } from './fake-confluence-depth.js';
+export type { ConfluenceAttachment, ConfluenceComment, ConfluenceLabel } from './fake-confluence-depth-data.js';
 export { confluenceError, confluenceV1Error, rateLimited } from './fake-confluence-responses.js';
 
 /** Route keys of the fake, for `fake.route(key, handler)` overrides (e.g. to answer 500). */
@@ -45,6 +56,7 @@ export const CONFLUENCE_ROUTES = {
   updatePage: 'PUT /wiki/api/v2/pages/:id',
   deletePage: 'DELETE /wiki/api/v2/pages/:id',
   search: 'GET /wiki/rest/api/search',
+  ...CONFLUENCE_DEPTH_ROUTES,
 } as const;
 
 /** What to seed the fake with. Every field is optional. */
@@ -59,10 +71,20 @@ export interface FakeConfluenceOptions {
   pages?: number;
   /** Largest page size the fake honours, as Confluence caps `limit` silently. Default 250 (search: 100). */
   maxLimit?: number;
+  /** Footer comments on page 1 (3000001). Default 2. */
+  comments?: number;
+  /** Pages under page 1, titled "Child n", after the others. Default 0. */
+  childPages?: number;
+  /** Labels on page 1: runbook, payments, then label-n. Default 2. */
+  labels?: number;
+  /** Attachments on page 1: notes.txt (text/plain), diagram.png, then report-n.csv. Default 2. */
+  attachments?: number;
+  /** Versions of page 1 (its current version number). Default 1. */
+  versions?: number;
 }
 
 /** The data the fake serves; mutable, so tests may add or change records. */
-export interface FakeConfluenceSeed {
+export interface FakeConfluenceSeed extends FakeConfluenceDepthSeed {
   email: string;
   spaces: ConfluenceSpace[];
   /** Every page, trashed ones included (with status `trashed`). `create_page` appends here. */
@@ -128,7 +150,33 @@ export async function startFakeConfluence(options: FakeConfluenceOptions = {}): 
       hours: i,
     }),
   );
-  const seed: FakeConfluenceSeed = { email, spaces, pages };
+  const first = pages[0];
+  for (let i = 0; i < (options.childPages ?? 0) && first; i++) {
+    const child = makePage({
+      id: String(3_000_001 + pages.length),
+      space: dev,
+      title: `Child ${i + 1}`,
+      storage: sampleStorage(`Child ${i + 1}`),
+      parentId: first.id,
+      hours: 50 + i,
+    });
+    child.position = i;
+    pages.push(child);
+  }
+  const seed: FakeConfluenceSeed = {
+    email,
+    spaces,
+    pages,
+    comments: first ? seedComments(first, options.comments ?? 2) : [],
+    labels: new Map(first ? [[first.id, seedLabels(options.labels ?? 2)]] : []),
+    ...(first ? seedAttachments(first, options.attachments ?? 2) : { attachments: [], files: new Map() }),
+    versions: new Map(),
+    people: new Map([[ACCOUNT_ID, 'Ada Lovelace']]),
+  };
+  if (first && (options.versions ?? 1) > 1) {
+    first.version.number = options.versions ?? 1;
+    seed.versions.set(first.id, seedVersions(first.version.number, 0));
+  }
   const spaceOf = (id: string) => spaces.find((space) => space.id === id);
   const current = (id: string | undefined) => pages.find((page) => page.id === id && page.status !== 'trashed');
   const maxLimit = options.maxLimit;
@@ -150,6 +198,7 @@ export async function startFakeConfluence(options: FakeConfluenceOptions = {}): 
         );
       return listing(request, slice(request, matching, maxLimit ?? 250), base);
     },
+    ...depthRoutes({ base, pages, depth: seed, current }),
     [CONFLUENCE_ROUTES.getPage]: (request) => {
       const page = current(request.params.id);
       if (!page) return confluenceError(404);
@@ -196,6 +245,7 @@ export async function startFakeConfluence(options: FakeConfluenceOptions = {}): 
         );
       }
       const space = spaceOf(page.spaceId) ?? dev;
+      seed.versions.set(page.id, [...(seed.versions.get(page.id) ?? []), page.version]);
       page.title = body.title;
       page.body.storage.value = body.body.value;
       page.version = {
@@ -274,6 +324,7 @@ export async function startFakeConfluence(options: FakeConfluenceOptions = {}): 
   };
   const restore = (key: ConfluenceRouteKey) => upstream.route(key, defaultRoute(key));
   for (const key of defaults.keys()) restore(key as ConfluenceRouteKey);
+  upstream.route(MEDIA_ROUTE, mediaRoute(seed));
 
   const credential: Credential = { kind: 'token', token, fields: { email, site: new URL(api).host } };
   return Object.assign(upstream, { token, credential, seed, sent, defaultRoute, restore });

@@ -1,5 +1,5 @@
 import { AuthInvalidError, type Credential, InvalidInputError, type ToolContext } from '@mcpist/plugin-sdk';
-import type { CloudClient } from 'jira.js';
+import type { AgileClient, CloudClient } from 'jira.js';
 import { createFetchTransport } from './fetch-transport.js';
 
 /** The REST API version every request uses (`/rest/api/3/...`, rich text as ADF). */
@@ -34,6 +34,8 @@ export interface JiraConnection {
 /** A jira.js Cloud client bound to one call, plus what tools need to build links. */
 export interface JiraClient {
   api: CloudClient;
+  /** Jira Software's boards and sprints (`/rest/agile/1.0/...`), over the same transport. */
+  agile: AgileClient;
   /** Browser link of an issue, or null when the site is not known. */
   browseUrl(key: string): string | null;
 }
@@ -122,9 +124,10 @@ export async function createJiraClient(ctx: ToolContext): Promise<JiraClient> {
     signal: ctx.signal,
     logger: ctx.logger,
   });
-  const { createCloudClient } = await import('jira.js');
+  const { createAgileClient, createCloudClient } = await import('jira.js');
   return {
     api: createCloudClient(transport),
+    agile: createAgileClient(transport),
     browseUrl: (key) => (connection.siteUrl ? `${connection.siteUrl}/browse/${key}` : null),
   };
 }

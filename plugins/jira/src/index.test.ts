@@ -25,7 +25,16 @@ describe('jira plugin definition', () => {
         oauth2: {
           authorizeUrl: 'https://auth.atlassian.com/authorize',
           tokenUrl: 'https://auth.atlassian.com/oauth/token',
-          scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user', 'offline_access'],
+          scopes: [
+            'read:jira-work',
+            'write:jira-work',
+            'read:jira-user',
+            'read:board-scope:jira-software',
+            'read:sprint:jira-software',
+            'read:issue-details:jira',
+            'read:jql:jira',
+            'offline_access',
+          ],
           pkce: false,
           clientAuth: 'body',
           authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },

@@ -1,11 +1,23 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { DEFAULT_BASE_URL, JIRA_API_VERSION } from './client.js';
 import { addComment } from './tools/add-comment.js';
+import { addWatcher } from './tools/add-watcher.js';
+import { addWorklog } from './tools/add-worklog.js';
 import { assignIssue } from './tools/assign-issue.js';
 import { createIssue } from './tools/create-issue.js';
 import { deleteIssue } from './tools/delete-issue.js';
+import { getActiveSprint } from './tools/get-active-sprint.js';
+import { getCreateMetadata } from './tools/get-create-metadata.js';
 import { getIssue } from './tools/get-issue.js';
+import { linkIssues } from './tools/link-issues.js';
+import { listBoards } from './tools/list-boards.js';
+import { listComments } from './tools/list-comments.js';
+import { listIssueTypes } from './tools/list-issue-types.js';
 import { listProjects } from './tools/list-projects.js';
+import { listSprintIssues } from './tools/list-sprint-issues.js';
+import { listTransitions } from './tools/list-transitions.js';
+import { listWatchers } from './tools/list-watchers.js';
+import { listWorklogs } from './tools/list-worklogs.js';
 import { searchIssues } from './tools/search-issues.js';
 import { transitionIssue } from './tools/transition-issue.js';
 import { updateIssue } from './tools/update-issue.js';
@@ -15,7 +27,7 @@ export const plugin = definePlugin({
   name: 'jira',
   displayName: 'Jira',
   description:
-    'Jira Cloud issues and projects: search issues with JQL, read, create, edit, transition, comment on, assign and delete issues, and list projects, as the connected Atlassian account.',
+    'Jira Cloud issues, projects and Jira Software boards: search issues with JQL; read, create, edit, transition, assign, link and delete issues; read and add comments, worklogs and watchers; list projects, issue types and the fields a new issue needs; list boards, the active sprint and its issues, as the connected Atlassian account.',
   version: '0.1.0',
   upstreamApiVersion: JIRA_API_VERSION,
   // A placeholder: the site comes from the credential's "site" field unless the operator overrides the base URL.
@@ -32,7 +44,17 @@ export const plugin = definePlugin({
     oauth2: {
       authorizeUrl: 'https://auth.atlassian.com/authorize',
       tokenUrl: 'https://auth.atlassian.com/oauth/token',
-      scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user', 'offline_access'],
+      scopes: [
+        'read:jira-work',
+        'write:jira-work',
+        'read:jira-user',
+        // Jira Software (boards, sprints) has only granular scopes; its sprint issue listing also needs these two.
+        'read:board-scope:jira-software',
+        'read:sprint:jira-software',
+        'read:issue-details:jira',
+        'read:jql:jira',
+        'offline_access',
+      ],
       pkce: false,
       clientAuth: 'body',
       authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
@@ -49,12 +71,24 @@ export const plugin = definePlugin({
   tools: [
     searchIssues,
     getIssue,
+    listComments,
     createIssue,
     updateIssue,
+    listTransitions,
     transitionIssue,
     addComment,
     assignIssue,
+    linkIssues,
+    listWorklogs,
+    addWorklog,
+    listWatchers,
+    addWatcher,
     listProjects,
+    listIssueTypes,
+    getCreateMetadata,
+    listBoards,
+    getActiveSprint,
+    listSprintIssues,
     deleteIssue,
   ],
 });

@@ -230,6 +230,7 @@ export function makeIssue(seed: IssueSeed): JiraIssue {
       updated: seedTime(seed.number + 2),
       description: seed.description === undefined ? adfParagraph(`Details of ${key}.`) : seed.description,
       resolution: null,
+      issuelinks: [],
       watches: { self: `${seed.api}/rest/api/3/issue/${key}/watchers`, watchCount: 1, isWatching: true },
     },
   };

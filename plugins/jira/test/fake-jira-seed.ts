@@ -5,7 +5,9 @@
  * n % 4 = 0, priority by n % 4, labels `backend` for even n and `urgent` for
  * multiples of 5).
  */
+import { type AgileBoard, type AgileSprint, seedAgile } from './fake-jira-agile.js';
 import {
+  adfParagraph,
   type IssueSeed,
   type JiraComment,
   type JiraIssue,
@@ -18,14 +20,22 @@ import {
   makeProject,
   makeStatus,
   makeUser,
+  seedTime,
 } from './fake-jira-data.js';
+import {
+  defaultLinkTypes,
+  type JiraLinkType,
+  type JiraWorkflowStep,
+  type JiraWorklog,
+  seedWorklogs,
+} from './fake-jira-work-data.js';
 
-/** The fake's workflow: every transition is available from every status (global transitions). */
-export const WORKFLOW = [
+/** The fake's default workflow: every transition is available from every status (global transitions). */
+export const WORKFLOW: readonly JiraWorkflowStep[] = [
   { id: '11', name: 'To Do', status: 'To Do' },
   { id: '21', name: 'Start progress', status: 'In Progress' },
   { id: '31', name: 'Done', status: 'Done' },
-] as const;
+];
 
 /** The data the fake serves; mutable, so tests may add or change records. */
 export interface FakeJiraSeed {
@@ -39,6 +49,40 @@ export interface FakeJiraSeed {
   issues: JiraIssue[];
   /** Comments by issue key. */
   comments: Map<string, JiraComment[]>;
+  /** Worklogs by issue key. */
+  worklogs: Map<string, JiraWorklog[]>;
+  /** Watchers by issue key. */
+  watchers: Map<string, JiraUser[]>;
+  /** The transitions every issue offers: WORKFLOW, then generated ones. */
+  workflow: JiraWorkflowStep[];
+  /** Issue link types (Jira's defaults) and the links made. */
+  linkTypes: JiraLinkType[];
+  links: Array<{ id: string; type: string; inward: string; outward: string }>;
+  /** Issue types every project offers; create_issue accepts these names. */
+  issueTypes: JiraIssueType[];
+  /** Custom select fields on every create form, after the system fields. */
+  customFields: number;
+  /** Jira Software: boards, sprints of board 1, and the issue keys in each sprint. */
+  boards: AgileBoard[];
+  sprints: AgileSprint[];
+  sprintIssues: Map<number, string[]>;
+}
+
+type JiraIssueType = ReturnType<typeof makeIssueType>;
+
+/** How much of each kind to seed; see FakeJiraOptions. */
+export interface SeedCounts {
+  email: string;
+  issues: number;
+  projects: number;
+  comments: number;
+  worklogs: number;
+  watchers: number;
+  transitions: number;
+  issueTypes: number;
+  customFields: number;
+  boards: number;
+  activeSprints: number;
 }
 
 /** The seed plus what the routes need to extend it. */
@@ -46,7 +90,8 @@ export interface SeedWorld {
   seed: FakeJiraSeed;
   /** Emails Jira matches in user search but does not show (privacy settings). */
   hiddenEmails: ReadonlyMap<string, string>;
-  types: ReadonlyArray<ReturnType<typeof makeIssueType>>;
+  types: readonly JiraIssueType[];
+  priorities: ReturnType<typeof makePriority>[];
   statusNamed(name: string): JiraStatus | undefined;
   /** Adds the next issue of DEMO (or of `fields.project`), numbered in sequence. */
   addIssue(fields?: Partial<IssueSeed>): JiraIssue;
@@ -59,7 +104,7 @@ function at<T>(list: readonly T[], i: number): T {
   return item;
 }
 
-export function createSeed(api: string, options: { email: string; issues: number; projects: number }): SeedWorld {
+export function createSeed(api: string, options: SeedCounts): SeedWorld {
   const me = makeUser(api, '5b10a2844c20165700ede21g', 'Mia Krystof', options.email);
   const users = [
     me,
@@ -78,7 +123,9 @@ export function createSeed(api: string, options: { email: string; issues: number
     ['Low', '4'],
     ['Highest', '1'],
   ].map(([name = '', id = '']) => makePriority(api, id, name));
-  const types = ['Task', 'Bug', 'Story', 'Epic'].map((name, i) => makeIssueType(api, String(10_001 + i), name));
+  const typeNames = ['Task', 'Bug', 'Story', 'Epic'];
+  for (let i = typeNames.length; i < options.issueTypes; i++) typeNames.push(`Type ${i + 1}`);
+  const types = typeNames.map((name, i) => makeIssueType(api, String(10_001 + i), name));
   const projects = [makeProject(api, 10_000, 'DEMO', 'Demo Service')];
   for (let i = 1; i <= options.projects; i++) {
     projects.push(makeProject(api, 10_000 + i, `P${String(i).padStart(3, '0')}`, `Project ${i}`));
@@ -103,11 +150,63 @@ export function createSeed(api: string, options: { email: string; issues: number
     return issue;
   };
   for (let i = 0; i < options.issues; i++) addIssue();
+  const first = issues[0];
+  const comments = new Map<string, JiraComment[]>();
+  const worklogs = new Map<string, JiraWorklog[]>();
+  const watchers = new Map<string, JiraUser[]>();
+  if (first) {
+    comments.set(first.key, seedComments(api, first, users, options.comments));
+    worklogs.set(first.key, seedWorklogs(api, first, users, options.worklogs));
+    while (users.length < options.watchers) {
+      const n = users.length + 1;
+      users.push(
+        makeUser(api, `712020:0000watch-${String(n).padStart(4, '0')}`, `Watcher ${n}`, `watcher${n}@example.com`),
+      );
+    }
+    watchers.set(first.key, users.slice(0, options.watchers));
+  }
+  const workflow = [...WORKFLOW];
+  for (let i = workflow.length; i < options.transitions; i++) {
+    workflow.push({ id: String(41 + i), name: `Step ${i + 1}`, status: at(WORKFLOW, i % WORKFLOW.length).status });
+  }
   return {
-    seed: { me, users, projects, issues, comments: new Map() },
+    seed: {
+      me,
+      users,
+      projects,
+      issues,
+      comments,
+      worklogs,
+      watchers,
+      workflow,
+      linkTypes: defaultLinkTypes(api),
+      links: [],
+      issueTypes: types,
+      customFields: options.customFields,
+      ...seedAgile(api, projects, issues, options),
+    },
     hiddenEmails,
     types,
+    priorities,
     statusNamed: (name) => statuses.find((status) => status.name === name),
     addIssue,
   };
+}
+
+/** `count` comments on an issue, by turns of `users`, an hour apart. */
+function seedComments(api: string, issue: JiraIssue, users: readonly JiraUser[], count: number): JiraComment[] {
+  return Array.from({ length: count }, (_, i) => {
+    const author = at(users, i % users.length);
+    const time = seedTime(10 + i);
+    return {
+      self: `${api}/rest/api/3/issue/${issue.id}/comment/${10_001 + i}`,
+      id: String(10_001 + i),
+      author,
+      body: adfParagraph(`Comment ${i + 1} on ${issue.key}: looks good from ${author.displayName}'s side.`),
+      updateAuthor: author,
+      created: time,
+      updated: time,
+      jsdPublic: true,
+    };
+  });
 }

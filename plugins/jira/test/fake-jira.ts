@@ -15,6 +15,7 @@
  */
 import type { Credential } from '@mcpist/plugin-sdk';
 import { type FakeRequest, type FakeRoute, type FakeUpstream, startFakeUpstream } from '@mcpist/plugin-sdk/testing';
+import { agileRoutes, JIRA_AGILE_ROUTES } from './fake-jira-agile.js';
 import { type JiraComment, type JiraIssue, jiraNow } from './fake-jira-data.js';
 import { compileJql, JqlError } from './fake-jira-jql.js';
 import {
@@ -31,11 +32,15 @@ import {
   success,
   unauthorized,
 } from './fake-jira-responses.js';
-import { createSeed, type FakeJiraSeed, WORKFLOW } from './fake-jira-seed.js';
+import { createSeed, type FakeJiraSeed } from './fake-jira-seed.js';
+import { JIRA_WORK_ROUTES, workRoutes } from './fake-jira-work.js';
+import { transitionOf } from './fake-jira-work-data.js';
 
+export type { AgileBoard, AgileSprint } from './fake-jira-agile.js';
 export type { JiraComment, JiraIssue, JiraProject, JiraUser } from './fake-jira-data.js';
 export { jiraError, rateLimited, serverError, unauthorized } from './fake-jira-responses.js';
 export type { FakeJiraSeed } from './fake-jira-seed.js';
+export type { JiraWorklog } from './fake-jira-work-data.js';
 
 /** Route keys of the fake, for `fake.route(key, handler)` overrides and `fake.count(key)`. */
 export const JIRA_ROUTES = {
@@ -50,6 +55,8 @@ export const JIRA_ROUTES = {
   assignIssue: 'PUT /rest/api/3/issue/:issueIdOrKey/assignee',
   searchProjects: 'GET /rest/api/3/project/search',
   findUsers: 'GET /rest/api/3/user/search',
+  ...JIRA_WORK_ROUTES,
+  ...JIRA_AGILE_ROUTES,
 } as const;
 
 export type JiraRouteKey = (typeof JIRA_ROUTES)[keyof typeof JIRA_ROUTES];
@@ -66,6 +73,22 @@ export interface FakeJiraOptions {
   issues?: number;
   /** Projects besides DEMO, keyed P001…. Default 2. */
   projects?: number;
+  /** Comments on the first issue (DEMO-1), by turns of the users. Default 2. */
+  comments?: number;
+  /** Worklogs on DEMO-1. Default 2. */
+  worklogs?: number;
+  /** Watchers of DEMO-1: the users in order, then generated "Watcher n" users. Default 2. */
+  watchers?: number;
+  /** Transitions every issue offers: To Do, Start progress, Done, then "Step n". Default 3. */
+  transitions?: number;
+  /** Issue types: Task, Bug, Story, Epic, then "Type n". Default 4. */
+  issueTypes?: number;
+  /** Custom select fields on every create form ("Team", required, then "Custom field n"). Default 2. */
+  customFields?: number;
+  /** Boards: 1 DEMO scrum, 2 kanban, then scrum boards. Default 2. */
+  boards?: number;
+  /** Active sprints on board 1 (between a closed and a future one); the first holds every issue. Default 1. */
+  activeSprints?: number;
 }
 
 /** A JSON body a built-in route answered with, for size comparisons. */
@@ -103,16 +126,25 @@ export async function startFakeJira(options: FakeJiraOptions = {}): Promise<Fake
   const upstream = await startFakeUpstream();
   const api = upstream.url;
 
-  const { seed, hiddenEmails, types, statusNamed, addIssue } = createSeed(api, {
+  const { seed, hiddenEmails, types, priorities, statusNamed, addIssue } = createSeed(api, {
     email,
     issues: options.issues ?? 3,
     projects: options.projects ?? 2,
+    comments: options.comments ?? 2,
+    worklogs: options.worklogs ?? 2,
+    watchers: options.watchers ?? 2,
+    transitions: options.transitions ?? 3,
+    issueTypes: options.issueTypes ?? 4,
+    customFields: options.customFields ?? 2,
+    boards: options.boards ?? 2,
+    activeSprints: options.activeSprints ?? 1,
   });
   const { me, users, projects, issues } = seed;
-  const issueOf = (request: FakeRequest) => {
-    const wanted = (request.params.issueIdOrKey ?? '').toUpperCase();
+  const issueByKey = (key: unknown) => {
+    const wanted = String(key ?? '').toUpperCase();
     return issues.find((issue) => issue.key === wanted || issue.id === wanted);
   };
+  const issueOf = (request: FakeRequest) => issueByKey(request.params.issueIdOrKey);
   const withIssue = (request: FakeRequest, answer: (issue: JiraIssue) => ReturnType<FakeRoute>) => {
     const issue = issueOf(request);
     return issue ? answer(issue) : issueNotFound();
@@ -201,23 +233,13 @@ export async function startFakeJira(options: FakeJiraOptions = {}): Promise<Fake
       withIssue(request, () =>
         success({
           expand: 'transitions',
-          transitions: WORKFLOW.map((step) => ({
-            id: step.id,
-            name: step.name,
-            to: statusNamed(step.status),
-            hasScreen: false,
-            isGlobal: true,
-            isInitial: false,
-            isAvailable: true,
-            isConditional: false,
-            isLooped: false,
-          })),
+          transitions: seed.workflow.map((step) => transitionOf(step, statusNamed(step.status))),
         }),
       ),
     [JIRA_ROUTES.doTransition]: (request) =>
       withIssue(request, (issue) => {
         const id = (body(request).transition as { id?: unknown } | undefined)?.id;
-        const step = WORKFLOW.find((candidate) => candidate.id === id);
+        const step = seed.workflow.find((candidate) => candidate.id === id);
         if (!step) return jiraError(400, [`Transition id '${String(id)}' is not valid for this issue.`]);
         issue.fields.status = statusNamed(step.status) ?? issue.fields.status;
         issue.fields.updated = jiraNow();
@@ -294,6 +316,8 @@ export async function startFakeJira(options: FakeJiraOptions = {}): Promise<Fake
       });
       return success(found);
     },
+    ...workRoutes({ api, seed, priorities, withIssue, issueByKey }),
+    ...agileRoutes({ ...seed, issues, me }),
   };
 
   const answers: FakeJiraAnswer[] = [];

@@ -23,7 +23,7 @@ describe('add_comment', () => {
         content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fixed in build 42.' }] }],
       },
     });
-    const stored = jira.seed.comments.get('DEMO-1')?.[0];
+    const stored = jira.seed.comments.get('DEMO-1')?.at(-1);
     expect(record).toEqual({
       id: stored?.id,
       issue_key: 'DEMO-1',

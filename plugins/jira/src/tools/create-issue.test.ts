@@ -65,6 +65,30 @@ describe('create_issue', () => {
     expect(jira.count(JIRA_ROUTES.createIssue)).toBe(1);
   });
 
+  it('sends other fields from "fields" beside its own, and refuses its own fields there', async () => {
+    jira = await startFakeJira();
+    await createIssue({
+      project_key: 'DEMO',
+      summary: 'With a team',
+      fields: { customfield_10011: { value: 'Red 1' }, priority: { name: 'High' } },
+    });
+    expect(jira.requests[0]?.body).toEqual({
+      fields: {
+        customfield_10011: { value: 'Red 1' },
+        priority: { name: 'High' },
+        project: { key: 'DEMO' },
+        summary: 'With a team',
+        issuetype: { name: 'Task' },
+      },
+    });
+
+    jira.requests.length = 0;
+    await expect(createIssue({ project_key: 'DEMO', summary: 'x', fields: { summary: 'y' } })).rejects.toMatchObject({
+      field: 'fields',
+    });
+    expect(jira.requests).toHaveLength(0);
+  });
+
   it('reports the field Jira refuses by its input name', async () => {
     jira = await startFakeJira();
     const error = await createIssue({ project_key: 'NOPE', summary: 'x' }).catch((caught: unknown) => caught);
