@@ -92,6 +92,14 @@ describe('confluence through a running MCPist server', () => {
       create_page: { readOnly: false, dangerous: false },
       update_page: { readOnly: false, dangerous: false },
       delete_page: { readOnly: false, dangerous: true },
+      list_comments: { readOnly: true, dangerous: false },
+      add_comment: { readOnly: false, dangerous: false },
+      list_child_pages: { readOnly: true, dangerous: false },
+      list_labels: { readOnly: true, dangerous: false },
+      add_labels: { readOnly: false, dangerous: false },
+      list_attachments: { readOnly: true, dangerous: false },
+      download_attachment: { readOnly: true, dangerous: false },
+      list_page_versions: { readOnly: true, dangerous: false },
     });
   });
 
