@@ -1,4 +1,4 @@
-import { isPluginError, type ToolContext } from '@mcpist/plugin-sdk';
+import { invokeTool, isPluginError, type ToolContext } from '@mcpist/plugin-sdk';
 import { type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
@@ -104,7 +104,12 @@ export class ToolRunner {
       const deadline = Date.now() + tool.timeoutMs;
       const attempt = (credential: ResolvedCredential | undefined) =>
         withRetry(
-          () => abortable(tool.definition.handler(input, this.context(call, credential, signal, options)), signal),
+          // invokeTool maps a failure through the plugin's mapError, inside the retry loop, which decides on the typed error.
+          () =>
+            abortable(
+              invokeTool(module.definition, tool.definition, input, this.context(call, credential, signal, options)),
+              signal,
+            ),
           {
             readOnly: tool.definition.readOnly,
             signal,
