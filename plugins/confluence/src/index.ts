@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { CONFLUENCE_API_VERSION, PLACEHOLDER_BASE_URL } from './client.js';
+import { mapConfluenceError } from './errors.js';
 import { createPage } from './tools/create-page.js';
 import { deletePage } from './tools/delete-page.js';
 import { getPage } from './tools/get-page.js';
@@ -14,7 +15,11 @@ export const plugin = definePlugin({
   description:
     'Confluence Cloud pages and spaces: list spaces, search with CQL, read pages as Markdown, and create, update or delete pages as the connected Atlassian account.',
   version: '0.1.0',
-  upstreamApiVersion: CONFLUENCE_API_VERSION,
+  upstream: {
+    apiVersion: CONFLUENCE_API_VERSION,
+    // Atlassian announces REST API v2 changes and v1 deprecations in the Confluence Cloud changelog.
+    versionSource: { kind: 'url', url: 'https://developer.atlassian.com/cloud/confluence/changelog/' },
+  },
   // A placeholder: each user's site comes from their Atlassian credential unless the operator overrides this.
   baseUrl: PLACEHOLDER_BASE_URL,
   auth: {
@@ -50,6 +55,7 @@ export const plugin = definePlugin({
   // Retry-After; 10 requests a second with 5 in flight stays under them, the same budget as the Jira plugin's
   // (both use the `atlassian` credential, so the core keys their limiter alike).
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
+  mapError: mapConfluenceError,
   tools: [listSpaces, search, getPage, createPage, updatePage, deletePage],
 });
 

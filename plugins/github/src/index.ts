@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
+import { mapGitHubError } from './errors.js';
 import { addIssueComment } from './tools/add-issue-comment.js';
 import { createIssue } from './tools/create-issue.js';
 import { createPullRequest } from './tools/create-pull-request.js';
@@ -26,7 +27,11 @@ export const plugin = definePlugin({
   description:
     'GitHub as the connected account: repositories, issues and comments, pull requests (diff, create, merge), commits, file contents and code search.',
   version: '0.1.0',
-  upstreamApiVersion: GITHUB_API_VERSION,
+  upstream: {
+    apiVersion: GITHUB_API_VERSION,
+    // GitHub lists the REST API versions it supports as JSON; a newer date there means a new version.
+    versionSource: { kind: 'url', url: 'https://api.github.com/versions' },
+  },
   baseUrl: 'https://api.github.com',
   auth: {
     token: { helpUrl: 'https://github.com/settings/tokens' },
@@ -39,6 +44,7 @@ export const plugin = definePlugin({
   },
   // GitHub's primary limit for a token; secondary limits discourage many concurrent requests.
   rateLimits: { requestsPerHour: 5000, maxConcurrent: 10 },
+  mapError: mapGitHubError,
   tools: [
     listRepos,
     getRepo,

@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { GOOGLE_CALENDAR_API_VERSION, PLUGIN_VERSION } from './client.js';
+import { mapCalendarError } from './errors.js';
 import { createEvent } from './tools/create-event.js';
 import { deleteEvent } from './tools/delete-event.js';
 import { freebusyQuery } from './tools/freebusy-query.js';
@@ -16,7 +17,11 @@ export const plugin = definePlugin({
   description:
     'Google Calendar of the connected Google account: list calendars and events, read, create, change and delete events, and find free/busy times.',
   version: PLUGIN_VERSION,
-  upstreamApiVersion: GOOGLE_CALENDAR_API_VERSION,
+  upstream: {
+    apiVersion: GOOGLE_CALENDAR_API_VERSION,
+    // Google announces Calendar API changes in its release notes.
+    versionSource: { kind: 'url', url: 'https://developers.google.com/workspace/calendar/release-notes' },
+  },
   baseUrl: 'https://www.googleapis.com',
   auth: {
     oauth2: {
@@ -31,6 +36,7 @@ export const plugin = definePlugin({
   },
   // Google's default Calendar API quota is 600 requests per minute per user per project, i.e. 10 per second.
   rateLimits: { requestsPerSecond: 10 },
+  mapError: mapCalendarError,
   tools: [listCalendars, listEvents, getEvent, createEvent, updateEvent, deleteEvent, freebusyQuery, quickAdd],
 });
 

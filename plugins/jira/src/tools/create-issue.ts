@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { textToAdf } from '../adf.js';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { labelsField, projectKeyField, richTextField } from '../input-fields.js';
 import { createdIssueRecord } from '../normalize.js';
 
@@ -27,19 +26,18 @@ Returns the new issue: key, id, summary, url.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const jira = await createJiraClient(ctx);
-      const description = input.description?.trim() ? textToAdf(input.description) : undefined;
-      const created = await jira.api.issues.createIssue({
-        fields: {
-          project: { key: input.project_key },
-          summary: input.summary,
-          issuetype: { name: input.issue_type },
-          ...(description ? { description } : {}),
-          ...(input.labels ? { labels: input.labels } : {}),
-        },
-      });
-      return { key: created.key, id: created.id, summary: input.summary, url: jira.browseUrl(created.key) };
-    }),
+  handler: async (input, ctx) => {
+    const jira = await createJiraClient(ctx);
+    const description = input.description?.trim() ? textToAdf(input.description) : undefined;
+    const created = await jira.api.issues.createIssue({
+      fields: {
+        project: { key: input.project_key },
+        summary: input.summary,
+        issuetype: { name: input.issue_type },
+        ...(description ? { description } : {}),
+        ...(input.labels ? { labels: input.labels } : {}),
+      },
+    });
+    return { key: created.key, id: created.id, summary: input.summary, url: jira.browseUrl(created.key) };
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { issueDetailRecord, toIssueDetailRecord } from '../normalize.js';
 
@@ -27,10 +26,9 @@ Returns one record: key, summary, status, issue_type, priority, assignee, assign
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const jira = await createJiraClient(ctx);
-      const issue = await jira.api.issues.getIssue({ issueIdOrKey: input.issue_key, fields: DETAIL_FIELDS });
-      return toIssueDetailRecord(issue, jira.browseUrl(issue.key ?? input.issue_key));
-    }),
+  handler: async (input, ctx) => {
+    const jira = await createJiraClient(ctx);
+    const issue = await jira.api.issues.getIssue({ issueIdOrKey: input.issue_key, fields: DETAIL_FIELDS });
+    return toIssueDetailRecord(issue, jira.browseUrl(issue.key ?? input.issue_key));
+  },
 });

@@ -19,7 +19,8 @@ export interface ErrorExpectation {
 /** The upstream answers `answer` to the tool's request; the tool must fail with `expected`. */
 export interface AnswerCase {
   name: string;
-  answer: FakeResponse | (() => FakeResponse);
+  /** Omit to let the fake's own route answer, e.g. refusing the case's `credential` as the service would. */
+  answer?: FakeResponse | (() => FakeResponse);
   /** Replaces the credential `connect` gives, e.g. a revoked token the fake refuses by itself. */
   credential?: string | Credential;
   expected: ErrorExpectation;
@@ -159,7 +160,7 @@ export function errorMappingCases<F extends FakeForErrors>(
       run: () =>
         withFake(async (fake) => {
           const { answer } = answerCase;
-          fake.route(spec.route, typeof answer === 'function' ? answer : () => answer);
+          if (answer !== undefined) fake.route(spec.route, typeof answer === 'function' ? answer : () => answer);
           const credential = answerCase.credential ?? spec.connect(fake).credential;
           const error = await caught(() => call(fake, { credential }));
           check(answerCase.name, error, answerCase.expected, secretOf(credential));
