@@ -9,7 +9,7 @@ describe('the generated tool table', () => {
     expect(lines[0]).toMatch(/^\| Tool +\| What it does +\| Input +\| Returns +\| readOnly \| dangerous \|$/);
     expect(lines[2]).toMatch(/^\| `get_note` +\| Gets one note by id\. +\| `id` +\| one `id, text` +\| yes +\| no +\|$/);
     expect(lines[3]).toContain('| Lists notes. ');
-    expect(lines[3]).toContain('`tag?` (`work`\\|`home`, default `"work"`), `limit?`');
+    expect(lines[3]).toContain('`tag?` (`work`\\|`home`, default `work`), `limit?`');
     expect(lines[3]).toContain('list of `id, text`');
     expect(lines[4]).toMatch(/\| text +\| no +\| \*\*yes\*\* +\|$/);
   });

@@ -21,7 +21,8 @@ function describeInput(name: string, schema: JsonSchema, required: boolean): str
   const notes: string[] = [];
   const values = schema.enum;
   if (Array.isArray(values) && values.length <= MAX_ENUM_VALUES) notes.push(values.map(String).map(code).join('|'));
-  if (schema.default !== undefined) notes.push(`default ${code(JSON.stringify(schema.default))}`);
+  const fallback = schema.default;
+  if (fallback !== undefined) notes.push(`default ${code(typeof fallback === 'string' ? fallback : JSON.stringify(fallback))}`);
   return `${code(required ? name : `${name}?`)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 

@@ -3,6 +3,7 @@
  * served on loopback, without a server; table-driven error-mapping tests;
  * a check that a README's tool table matches the definition.
  */
+export { type AnnotationRules, expectAnnotationsFollowNames } from './annotation-check.js';
 export { checkToolOutput, OutputMismatchError } from './check-output.js';
 export {
   type AnswerCase,
