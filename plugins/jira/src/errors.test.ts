@@ -29,7 +29,11 @@ const cases = errorMappingCases(plugin, {
     },
     {
       name: 'revoked token',
-      credential: { kind: 'token', token: 'ATATT-revoked-123', fields: { email: 'mia@example.com', site: 'acme.atlassian.net' } },
+      credential: {
+        kind: 'token',
+        token: 'ATATT-revoked-123',
+        fields: { email: 'mia@example.com', site: 'acme.atlassian.net' },
+      },
       expected: { kind: 'auth_invalid', status: 401 },
     },
     {

@@ -37,7 +37,8 @@ describe('definePlugin', () => {
       auth: { oauth2: { authorizeUrl: 'https://a.example', tokenUrl: 'https://t.example', scopes } },
       rateLimits: { requestsPerSecond: 3 },
     });
-    expect(() => (plugin.auth?.oauth2?.scopes as string[]).push('admin')).toThrow(TypeError);
+    const frozenScopes = plugin.auth?.oauth2?.scopes as string[];
+    expect(() => frozenScopes.push('admin')).toThrow(TypeError);
     expect(() => Object.assign(plugin.rateLimits ?? {}, { requestsPerSecond: 1000 })).toThrow(TypeError);
     expect(() => Object.assign(plugin.upstream ?? {}, { apiVersion: 'v2' })).toThrow(TypeError);
     expect(() => (plugin.tools as unknown[]).push(tool)).toThrow(TypeError);
@@ -75,7 +76,11 @@ describe('definePlugin', () => {
     ['a tool declared twice', { tools: [tool, tool] }, 'MCPIST_PLUGIN_TOOLS'],
     ['no upstream API version', { upstream: undefined }, 'MCPIST_PLUGIN_FIELD'],
     ['an empty upstream API version', { upstream: { ...spec.upstream, apiVersion: ' ' } }, 'MCPIST_PLUGIN_FIELD'],
-    ['an unknown version source', { upstream: { apiVersion: 'v1', versionSource: { kind: 'rss' } } }, 'MCPIST_PLUGIN_FIELD'],
+    [
+      'an unknown version source',
+      { upstream: { apiVersion: 'v1', versionSource: { kind: 'rss' } } },
+      'MCPIST_PLUGIN_FIELD',
+    ],
     [
       'a version source URL that is not a URL',
       { upstream: { apiVersion: 'v1', versionSource: { kind: 'url', url: 'changelog' } } },

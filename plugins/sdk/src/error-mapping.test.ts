@@ -17,7 +17,8 @@ const mapVendor: ErrorMapper = (error, context) => {
   return error instanceof VendorHttpError && error.statusCode === 429 ? new RateLimitedError('slow down') : error;
 };
 const scope = { mapError: mapVendor, service: 'Vendor', tool: 'get_thing' };
-const fetchFailed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+const fetchFailed = (code: string) =>
+  new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 
 describe('mapToolError, the single mapping point', () => {
   it('applies the plugin mapper and tells it the tool', () => {

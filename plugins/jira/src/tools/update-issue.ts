@@ -42,9 +42,7 @@ Returns key, changed (the fields set) and url.`,
     }
     const changed = [...Object.keys(fields), ...(labelOperations.length > 0 ? ['labels'] : [])];
     if (changed.length === 0) {
-      throw new InvalidInputError(
-        'nothing to change: give summary, description, labels, add_labels or remove_labels',
-      );
+      throw new InvalidInputError('nothing to change: give summary, description, labels, add_labels or remove_labels');
     }
     const jira = await createJiraClient(ctx);
     await jira.api.issues.editIssue({

@@ -2,7 +2,8 @@ import type { PluginDefinition } from '../define-plugin.js';
 import type { JsonSchema, ToolDefinition } from '../define-tool.js';
 
 /** The line before a README's generated tool table. */
-export const TOOL_TABLE_BEGIN = '<!-- tools:begin (generated from the plugin definition by `npm run docs:tools`; do not edit) -->';
+export const TOOL_TABLE_BEGIN =
+  '<!-- tools:begin (generated from the plugin definition by `npm run docs:tools`; do not edit) -->';
 /** The line after it. */
 export const TOOL_TABLE_END = '<!-- tools:end -->';
 
@@ -22,7 +23,8 @@ function describeInput(name: string, schema: JsonSchema, required: boolean): str
   const values = schema.enum;
   if (Array.isArray(values) && values.length <= MAX_ENUM_VALUES) notes.push(values.map(String).map(code).join('|'));
   const fallback = schema.default;
-  if (fallback !== undefined) notes.push(`default ${code(typeof fallback === 'string' ? fallback : JSON.stringify(fallback))}`);
+  if (fallback !== undefined)
+    notes.push(`default ${code(typeof fallback === 'string' ? fallback : JSON.stringify(fallback))}`);
   return `${code(required ? name : `${name}?`)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 

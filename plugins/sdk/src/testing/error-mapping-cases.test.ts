@@ -20,7 +20,9 @@ const spec = {
     },
     { name: '503', answer: { status: 503 }, expected: { kind: 'upstream_transient', status: 503 } },
   ],
-  thrown: [{ name: 'NotesHttpError 401', error: () => new NotesHttpError(401, null), expected: { kind: 'auth_invalid' } }],
+  thrown: [
+    { name: 'NotesHttpError 401', error: () => new NotesHttpError(401, null), expected: { kind: 'auth_invalid' } },
+  ],
 } as const;
 
 describe('errorMappingCases, run on a plugin that maps correctly', () => {

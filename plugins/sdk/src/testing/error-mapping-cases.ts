@@ -147,7 +147,8 @@ export function errorMappingCases<F extends FakeForErrors>(
       const scope = { mapError: plugin.mapError, service: plugin.displayName, tool: thrown.tool ?? spec.tool };
       const mapped = mapToolError(error, scope);
       if (thrown.expected === 'unchanged') {
-        if (mapped !== error) throw new ErrorMappingMismatch(`${thrown.name}: expected it unchanged; got ${summary(mapped)}`);
+        if (mapped !== error)
+          throw new ErrorMappingMismatch(`${thrown.name}: expected it unchanged; got ${summary(mapped)}`);
       } else {
         check(thrown.name, mapped, thrown.expected, undefined);
       }
@@ -193,7 +194,12 @@ export function errorMappingCases<F extends FakeForErrors>(
         const options = spec.connect(fake);
         await fake.close();
         const error = await caught(() => runTool(plugin, spec.tool, spec.input, options));
-        check('refused connection', error, { kind: 'upstream_transient', notDelivered: true, status: undefined }, undefined);
+        check(
+          'refused connection',
+          error,
+          { kind: 'upstream_transient', notDelivered: true, status: undefined },
+          undefined,
+        );
       },
     },
     ...callerAborts.map(

@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import { definePlugin } from '../define-plugin.js';
 import { defineTool } from '../define-tool.js';
 import { errorFromHttpStatus } from '../errors.js';
-import { z } from 'zod';
 
 /** What the notes fixture's client throws on a failed response, as an upstream SDK would. */
 export class NotesHttpError extends Error {

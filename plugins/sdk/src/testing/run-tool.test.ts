@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
-import { notesPlugin as plugin } from './notes-plugin.fixture.js';
 import { OutputMismatchError } from './check-output.js';
+import { type FakeUpstream, startFakeUpstream } from './fake-upstream.js';
+import { notesPlugin as plugin } from './notes-plugin.fixture.js';
 import { runTool } from './run-tool.js';
 
 describe('the plugin test kit', () => {
@@ -38,7 +38,16 @@ describe('the plugin test kit', () => {
   it.each([
     ['a record missing a declared field', 'GET /notes/:id', { id: 'n1' }, 'get_note', /the record .*text/],
     ['a list for a record tool', 'GET /notes/:id', [{ id: 'n1', text: 'x' }], 'get_note', /returned an array/],
-    ['a list record of the wrong type', 'GET /notes', [{ id: 'n1', text: 'x' }, { id: 2, text: 'y' }], 'list_notes', /record \[1\].*id/],
+    [
+      'a list record of the wrong type',
+      'GET /notes',
+      [
+        { id: 'n1', text: 'x' },
+        { id: 2, text: 'y' },
+      ],
+      'list_notes',
+      /record \[1\].*id/,
+    ],
     ['a list of strings', 'GET /notes', ['n1'], 'list_notes', /record \[0\] is a string/],
   ])('fails a test whose handler returns %s', async (_case, route, answer, tool, message) => {
     fake = await startFakeUpstream({ [route]: () => ({ json: answer }) });
