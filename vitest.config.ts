@@ -17,8 +17,6 @@ export default defineConfig({
     // Workspace packages resolve to their TypeScript sources in tests.
     conditions: ['@mcpist/source'],
   },
-  // Tests run in Vite's SSR environment, which takes its own conditions; without them the packages resolve to dist.
-  ssr: { resolve: { conditions: ['@mcpist/source'] } },
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
