@@ -47,7 +47,10 @@ describe('mcpist user, role', () => {
     expect(created.status).toBe(0);
     expect(await roleNamed('writers')).toMatchObject({
       modules: ['notion', 'github'],
-      masks: { github: ['create_issue', 'delete_repository', 'merge_pull_request'], notion: ['delete_block', 'delete_page'] },
+      masks: {
+        github: ['create_issue', 'delete_repository', 'merge_pull_request'],
+        notion: ['delete_block', 'delete_page'],
+      },
       members: 0,
     });
     expect((await mcpist('role', 'create', 'cleaners', '--modules', 'notion', '--allow-dangerous')).status).toBe(0);

@@ -1,4 +1,4 @@
-import { isPluginError, type ToolContext } from '@mcpist/plugin-sdk';
+import { invokeTool, isPluginError, type ToolContext } from '@mcpist/plugin-sdk';
 import { type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
@@ -108,11 +108,17 @@ export class ToolRunner {
       const attempt = (credential: ResolvedCredential | undefined) =>
         withRetry(
           async () => {
-            // What the core saw on the wire outranks what the SDK made of it (an empty list from a cut-off body).
+            // What the core saw on the wire outranks what the SDK made of it (an empty list from a cut-off body);
+            // invokeTool maps any other failure through the plugin's mapError, inside the retry loop.
             const upstream = this.upstream.forCall();
             try {
               const value = await abortable(
-                tool.definition.handler(input, this.context(call, credential, signal, options, upstream)),
+                invokeTool(
+                  module.definition,
+                  tool.definition,
+                  input,
+                  this.context(call, credential, signal, options, upstream),
+                ),
                 signal,
               );
               const failure = upstream.failure();

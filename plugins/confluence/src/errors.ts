@@ -1,7 +1,6 @@
 import {
-  abortFailure,
+  type ErrorMappingContext,
   errorFromHttpStatus,
-  isPluginError,
   RateLimitedError,
   type ToolContext,
   UpstreamPermanentError,
@@ -41,14 +40,11 @@ export function describeFailure(status: number, body: unknown): string {
  * rate limited (with Retry-After), 401 → auth invalid, 404 → not found,
  * 400/422 → invalid input, 5xx → transient, other 4xx → permanent; network
  * failures → transient (not delivered when the connection was refused); a
- * response in an unexpected shape → permanent. Aborts, typed errors and bugs
- * pass through unchanged.
+ * response in an unexpected shape → permanent. The plugin's `mapError`: the
+ * SDK lets typed errors and the caller's abort through before calling it;
+ * bugs are returned unchanged.
  */
-export function toPluginError(error: unknown, signal?: AbortSignal): unknown {
-  if (isPluginError(error)) return error;
-  const aborted = abortFailure(error, signal);
-  if (aborted !== undefined) return aborted;
-
+export function mapConfluenceError(error: unknown, _context?: ErrorMappingContext): unknown {
   if (isRateLimitError(error)) {
     return new RateLimitedError(describeFailure(429, error.body), { retryAfterMs: error.retryAfterMs, cause: error });
   }
@@ -67,13 +63,9 @@ export function toPluginError(error: unknown, signal?: AbortSignal): unknown {
 }
 
 /**
- * Runs a handler's Confluence work so every failure reaches the core as a
- * typed error (or the caller's own abort). Wrap each handler body in it.
+ * @deprecated Handlers need not wrap themselves: the runner applies the plugin's `mapError`
+ * ({@link mapConfluenceError}) to every failure. Kept, as a pass-through, for tools not yet converted.
  */
-export async function withConfluenceErrors<T>(ctx: ToolContext, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toPluginError(error, ctx.signal);
-  }
+export function withConfluenceErrors<T>(_ctx: ToolContext, work: () => Promise<T>): Promise<T> {
+  return work();
 }

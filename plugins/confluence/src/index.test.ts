@@ -1,57 +1,19 @@
 import { AuthInvalidError, type Credential, InvalidInputError, isPluginDefinition } from '@mcpist/plugin-sdk';
-import { runTool } from '@mcpist/plugin-sdk/testing';
+import { expectAnnotationsFollowNames, expectToolTableCurrent, runTool } from '@mcpist/plugin-sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeConfluence, startFakeConfluence } from '../test/fake-confluence.js';
 import { siteOrigin } from './client.js';
 import defaultExport, { plugin } from './index.js';
 
 describe('confluence plugin definition', () => {
-  it('is a branded plugin definition, exported by default and by name', () => {
+  it('is the branded default export, and its README lists the tools as the definition declares them', async () => {
     expect(isPluginDefinition(defaultExport)).toBe(true);
     expect(defaultExport).toBe(plugin);
-    expect(plugin).toMatchObject({
-      name: 'confluence',
-      displayName: 'Confluence',
-      upstreamApiVersion: 'v2',
-      baseUrl: 'https://your-site.atlassian.net',
-      auth: {
-        service: 'atlassian',
-        token: {
-          fields: [{ name: 'email' }, { name: 'site' }],
-          helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-        },
-        oauth2: {
-          authorizeUrl: 'https://auth.atlassian.com/authorize',
-          tokenUrl: 'https://auth.atlassian.com/oauth/token',
-          scopes: expect.arrayContaining(['search:confluence', 'offline_access']),
-          clientAuth: 'body',
-          authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
-        },
-      },
-      rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
-    });
+    await expectToolTableCurrent(plugin, new URL('../README.md', import.meta.url));
   });
 
-  it.each([
-    ['list_spaces', true, false],
-    ['search', true, false],
-    ['get_page', true, false],
-    ['create_page', false, false],
-    ['update_page', false, false],
-    ['delete_page', false, true],
-  ])('declares %s readOnly=%s dangerous=%s', (name, readOnly, dangerous) => {
-    const tool = plugin.tools.find((candidate) => candidate.name === name);
-    expect(tool).toMatchObject({ readOnly, dangerous });
-  });
-
-  it('declares the normalized fields, a page record carrying at least id, title and url', () => {
-    const fields = Object.fromEntries(plugin.tools.map((tool) => [tool.name, tool.outputFields]));
-    expect(fields.list_spaces).toEqual(['id', 'key', 'name', 'type', 'status', 'url']);
-    expect(fields.search).toEqual(['id', 'title', 'type', 'space', 'url', 'last_modified']);
-    expect(fields.get_page).toEqual(expect.arrayContaining(['id', 'title', 'space_id', 'version', 'url', 'markdown']));
-    for (const name of ['create_page', 'update_page', 'delete_page']) {
-      expect(fields[name]).toEqual(expect.arrayContaining(['id', 'title', 'url']));
-    }
+  it('marks the reads (search, get, list, download) readOnly, and only deletions dangerous', () => {
+    expectAnnotationsFollowNames(plugin, { readOnly: /^(search$|get_|list_|download_)/, dangerous: /^delete_/ });
   });
 });
 

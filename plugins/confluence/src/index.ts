@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { CONFLUENCE_API_VERSION, PLACEHOLDER_BASE_URL } from './client.js';
+import { mapConfluenceError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
 import { addLabels } from './tools/add-labels.js';
 import { createPage } from './tools/create-page.js';
@@ -22,7 +23,11 @@ export const plugin = definePlugin({
   description:
     'Confluence Cloud pages and spaces: list spaces, search with CQL, read pages as Markdown, browse child pages, page history, labels and attachments (text files read as text), read and add comments, and create, update, label or delete pages as the connected Atlassian account.',
   version: '0.1.0',
-  upstreamApiVersion: CONFLUENCE_API_VERSION,
+  upstream: {
+    apiVersion: CONFLUENCE_API_VERSION,
+    // Atlassian announces REST API v2 changes and v1 deprecations in the Confluence Cloud changelog.
+    versionSource: { kind: 'url', url: 'https://developer.atlassian.com/cloud/confluence/changelog/' },
+  },
   // A placeholder: each user's site comes from their Atlassian credential unless the operator overrides this.
   baseUrl: PLACEHOLDER_BASE_URL,
   auth: {
@@ -60,6 +65,7 @@ export const plugin = definePlugin({
   // Retry-After; 10 requests a second with 5 in flight stays under them, the same budget as the Jira plugin's
   // (both use the `atlassian` credential, so the core keys their limiter alike).
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
+  mapError: mapConfluenceError,
   tools: [
     listSpaces,
     search,

@@ -1,9 +1,7 @@
 import {
-  abortFailure,
+  type ErrorMappingContext,
   errorFromHttpStatus,
   InvalidInputError,
-  isPluginError,
-  networkErrorCode,
   parseRetryAfter,
   RateLimitedError,
   type ToolContext,
@@ -74,16 +72,12 @@ function rateLimit(error: OctokitRequestError, text: string, now: number): RateL
 }
 
 /**
- * Maps whatever an Octokit call threw to the SDK's typed errors. Abort errors
- * and errors that are already typed pass through unchanged; errors that are
- * neither HTTP nor network failures (bugs) also pass through, for the core to
- * report as internal.
+ * The plugin's `mapError`: maps what Octokit threw to the SDK's typed errors.
+ * The SDK lets typed errors and the caller's abort through before calling it
+ * and turns undici's bare network failures into transient errors after it;
+ * anything else that is not an Octokit failure (a bug) is returned unchanged.
  */
-export function toPluginError(error: unknown, signal?: AbortSignal, now = Date.now()): unknown {
-  if (isPluginError(error)) return error;
-  const aborted = abortFailure(error, signal);
-  if (aborted !== undefined) return aborted;
-
+export function mapGitHubError(error: unknown, _context?: ErrorMappingContext, now = Date.now()): unknown {
   if (isOctokitRequestError(error) && error.response) {
     const { message, field } = describe(error.status, error.response.data);
     const limited = rateLimit(error, message, now);
@@ -93,22 +87,15 @@ export function toPluginError(error: unknown, signal?: AbortSignal, now = Date.n
     }
     return errorFromHttpStatus({ status: error.status, message, cause: error });
   }
-
-  // No response: Octokit wraps fetch failures as status 500 without one; undici throws TypeError("fetch failed").
-  if (isOctokitRequestError(error) || (error instanceof TypeError && networkErrorCode(error) !== undefined)) {
-    return unreachableError('GitHub', error);
-  }
+  // No response: Octokit wraps fetch failures (refused, reset) as a status-500 HttpError without one.
+  if (isOctokitRequestError(error)) return unreachableError('GitHub', error);
   return error;
 }
 
 /**
- * Runs a handler's GitHub work so every failure reaches the core as a typed
- * error (or the caller's own abort). Wrap each handler body in it.
+ * @deprecated Handlers need not wrap themselves: the runner applies the plugin's `mapError`
+ * ({@link mapGitHubError}) to every failure. Kept, as a pass-through, for tools not yet converted.
  */
-export async function withGitHubErrors<T>(ctx: ToolContext, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toPluginError(error, ctx.signal);
-  }
+export function withGitHubErrors<T>(_ctx: ToolContext, work: () => Promise<T>): Promise<T> {
+  return work();
 }

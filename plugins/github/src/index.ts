@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
+import { mapGitHubError } from './errors.js';
 import { addIssueComment } from './tools/add-issue-comment.js';
 import { addLabelsToIssue } from './tools/add-labels-to-issue.js';
 import { createBranch } from './tools/create-branch.js';
@@ -41,7 +42,11 @@ export const plugin = definePlugin({
   description:
     'GitHub as the connected account: repositories, branches and file commits, issues, labels and comments, pull requests (diff, reviews, review comments, reviewers, create, merge), commits, file contents, code search, Actions workflow runs (list, re-run), releases and notifications.',
   version: '0.1.0',
-  upstreamApiVersion: GITHUB_API_VERSION,
+  upstream: {
+    apiVersion: GITHUB_API_VERSION,
+    // GitHub lists the REST API versions it supports as JSON; a newer date there means a new version.
+    versionSource: { kind: 'url', url: 'https://api.github.com/versions' },
+  },
   baseUrl: 'https://api.github.com',
   auth: {
     token: { helpUrl: 'https://github.com/settings/tokens' },
@@ -54,6 +59,7 @@ export const plugin = definePlugin({
   },
   // GitHub's primary limit for a token; secondary limits discourage many concurrent requests.
   rateLimits: { requestsPerHour: 5000, maxConcurrent: 10 },
+  mapError: mapGitHubError,
   tools: [
     listRepos,
     getRepo,

@@ -1,11 +1,9 @@
 import {
   AuthInvalidError,
-  abortFailure,
+  type ErrorMappingContext,
   errorFromHttpStatus,
   InvalidInputError,
-  isPluginError,
   NotFoundError,
-  networkErrorCode,
   parseRetryAfter,
   RateLimitedError,
   type ToolContext,
@@ -97,34 +95,24 @@ function fromResponse(error: GaxiosLikeError, response: NonNullable<GaxiosLikeEr
 }
 
 /**
- * Maps whatever a googleapis call threw to the SDK's typed errors. Abort
- * errors and errors that are already typed pass through unchanged; errors
- * that are neither HTTP nor network failures (bugs) also pass through, for
- * the core to report as internal.
+ * The plugin's `mapError`: maps what a googleapis call threw to the SDK's
+ * typed errors. The SDK lets typed errors and the caller's abort through
+ * before calling it and turns undici's bare network failures into transient
+ * errors after it; anything else (a bug) is returned unchanged.
  */
-export function toPluginError(error: unknown, signal?: AbortSignal, now = Date.now()): unknown {
-  if (isPluginError(error)) return error;
-  const aborted = abortFailure(error, signal);
-  if (aborted !== undefined) return aborted;
-
+export function mapCalendarError(error: unknown, _context?: ErrorMappingContext, now = Date.now()): unknown {
   if (isGaxiosError(error) && error.response && typeof error.response.status === 'number') {
     return fromResponse(error, error.response, now);
   }
   // No response: gaxios wraps fetch's TypeError("fetch failed"), whose cause carries the socket error code.
-  if (isGaxiosError(error) || (error instanceof TypeError && networkErrorCode(error) !== undefined)) {
-    return unreachableError('Google Calendar', error);
-  }
+  if (isGaxiosError(error)) return unreachableError('Google Calendar', error);
   return error;
 }
 
 /**
- * Runs a handler's Google Calendar work so every failure reaches the core as
- * a typed error (or the caller's own abort). Wrap each handler body in it.
+ * @deprecated Handlers need not wrap themselves: the runner applies the plugin's `mapError`
+ * ({@link mapCalendarError}) to every failure. Kept, as a pass-through, for tools not yet converted.
  */
-export async function withCalendarErrors<T>(ctx: ToolContext, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toPluginError(error, ctx.signal);
-  }
+export function withCalendarErrors<T>(_ctx: ToolContext, work: () => Promise<T>): Promise<T> {
+  return work();
 }

@@ -1,5 +1,5 @@
 import { AuthInvalidError, InvalidInputError, isPluginDefinition } from '@mcpist/plugin-sdk';
-import { runTool } from '@mcpist/plugin-sdk/testing';
+import { expectAnnotationsFollowNames, expectToolTableCurrent, runTool } from '@mcpist/plugin-sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeGoogleCalendar, startFakeGoogleCalendar } from '../test/fake-google-calendar.js';
 import defaultExport, { plugin } from './index.js';
@@ -8,52 +8,14 @@ const urlOf = (input: Parameters<typeof fetch>[0]) =>
   String(input instanceof Request ? input.url : input instanceof URL ? input.href : input);
 
 describe('google-calendar plugin definition', () => {
-  it('is a branded plugin definition, exported by default and by name', () => {
+  it('is the branded default export, and its README lists the tools as the definition declares them', async () => {
     expect(isPluginDefinition(defaultExport)).toBe(true);
     expect(defaultExport).toBe(plugin);
-    expect(plugin).toMatchObject({
-      name: 'google-calendar',
-      displayName: 'Google Calendar',
-      upstreamApiVersion: 'v3',
-      baseUrl: 'https://www.googleapis.com',
-      auth: {
-        oauth2: {
-          authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
-          tokenUrl: 'https://oauth2.googleapis.com/token',
-          scopes: ['https://www.googleapis.com/auth/calendar'],
-          pkce: true,
-          clientAuth: 'body',
-          authorizeParams: { access_type: 'offline', prompt: 'consent' },
-        },
-      },
-      rateLimits: { requestsPerSecond: 10 },
-    });
+    await expectToolTableCurrent(plugin, new URL('../README.md', import.meta.url));
   });
 
-  it.each([
-    ['list_calendars', true, false],
-    ['list_events', true, false],
-    ['get_event', true, false],
-    ['freebusy_query', true, false],
-    ['create_event', false, false],
-    ['update_event', false, false],
-    ['quick_add', false, false],
-    ['delete_event', false, true],
-  ])('declares %s readOnly=%s dangerous=%s', (name, readOnly, dangerous) => {
-    const tool = plugin.tools.find((candidate) => candidate.name === name);
-    expect(tool).toMatchObject({ readOnly, dangerous });
-  });
-
-  it('declares the normalized calendar, event and busy fields', () => {
-    const fields = Object.fromEntries(plugin.tools.map((tool) => [tool.name, tool.outputFields]));
-    expect(fields.list_calendars).toEqual(['id', 'summary', 'primary', 'access_role', 'time_zone']);
-    expect(fields.list_events).toEqual(['id', 'summary', 'start', 'end', 'status', 'html_link', 'location']);
-    for (const tool of ['get_event', 'create_event', 'update_event', 'quick_add']) {
-      expect(fields[tool]).toEqual(
-        expect.arrayContaining(['id', 'summary', 'start', 'end', 'description', 'attendees']),
-      );
-    }
-    expect(fields.freebusy_query).toEqual(['calendar', 'start', 'end']);
+  it('marks the reads (list, get, freebusy, find) readOnly, and only deletions dangerous', () => {
+    expectAnnotationsFollowNames(plugin, { readOnly: /^(list|get|freebusy|find)_/, dangerous: /^delete_/ });
   });
 });
 

@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { GOOGLE_CALENDAR_API_VERSION, PLUGIN_VERSION } from './client.js';
+import { mapCalendarError } from './errors.js';
 import { createEvent } from './tools/create-event.js';
 import { deleteEvent } from './tools/delete-event.js';
 import { findFreeSlot } from './tools/find-free-slot.js';
@@ -20,7 +21,11 @@ export const plugin = definePlugin({
   description:
     'Google Calendar of the connected Google account: list calendars and events (and the occurrences of a recurring event), read, create, change, move and delete events, answer invitations, check free/busy times and find a free slot for several people.',
   version: PLUGIN_VERSION,
-  upstreamApiVersion: GOOGLE_CALENDAR_API_VERSION,
+  upstream: {
+    apiVersion: GOOGLE_CALENDAR_API_VERSION,
+    // Google announces Calendar API changes in its release notes.
+    versionSource: { kind: 'url', url: 'https://developers.google.com/workspace/calendar/release-notes' },
+  },
   baseUrl: 'https://www.googleapis.com',
   auth: {
     oauth2: {
@@ -35,6 +40,7 @@ export const plugin = definePlugin({
   },
   // Google's default Calendar API quota is 600 requests per minute per user per project, i.e. 10 per second.
   rateLimits: { requestsPerSecond: 10 },
+  mapError: mapCalendarError,
   tools: [
     listCalendars,
     listEvents,

@@ -1,9 +1,9 @@
 import {
   AuthInvalidError,
-  abortFailure,
+  type ErrorMappingContext,
   errorFromHttpStatus,
   InvalidInputError,
-  isPluginError,
+  mapToolError,
   RateLimitedError,
   type ToolContext,
   UpstreamPermanentError,
@@ -34,9 +34,30 @@ const INPUT_FIELDS: Readonly<Record<string, string>> = {
   assignee: 'account_id',
   accountId: 'account_id',
   jql: 'jql',
+  timeLogged: 'time_spent',
+  timeSpent: 'time_spent',
+  timeSpentSeconds: 'time_spent',
+  started: 'started',
 };
 
-/** Options of {@link withJiraErrors}. */
+/**
+ * The input each tool's 400 blames when Jira names no field: a search's JQL,
+ * the transition asked for. Keyed by tool name, as `mapError` learns it.
+ */
+const FIELD_BLAMED_BY_TOOL: Readonly<Record<string, string>> = {
+  search_issues: 'jql',
+  transition_issue: 'transition',
+  add_worklog: 'time_spent',
+  list_worklogs: 'started_after',
+  get_active_sprint: 'board_id',
+  get_create_metadata: 'project_key',
+  list_boards: 'project_key',
+  list_issue_types: 'project_key',
+  list_sprint_issues: 'jql',
+  link_issues: 'relation',
+};
+
+/** Options of the deprecated {@link withJiraErrors}. */
 export interface JiraErrorOptions {
   /** The input field to blame for a 400 that names none (e.g. `jql` for a search). */
   invalidInputField?: string;
@@ -68,16 +89,13 @@ export function describeJiraError(status: number, body: unknown): { message: str
 }
 
 /**
- * Maps whatever a jira.js call threw to the SDK's typed errors. Aborts and
- * errors that are already typed pass through unchanged; errors that are
- * neither HTTP nor network failures (bugs) also pass through, for the core to
- * report as internal.
+ * The plugin's `mapError`: maps what a jira.js call threw to the SDK's typed
+ * errors, blaming the tool's main input for a 400 that names no field. The
+ * SDK lets typed errors and the caller's abort through before calling it;
+ * bugs are returned unchanged.
  */
-export function toPluginError(error: unknown, signal?: AbortSignal, options: JiraErrorOptions = {}): unknown {
-  if (isPluginError(error)) return error;
-  const aborted = abortFailure(error, signal);
-  if (aborted !== undefined) return aborted;
-
+export function mapJiraError(error: unknown, context?: ErrorMappingContext, options: JiraErrorOptions = {}): unknown {
+  const blamed = options.invalidInputField ?? (context ? FIELD_BLAMED_BY_TOOL[context.tool] : undefined);
   if (isApiError(error)) {
     const { status } = error;
     const { message, field } = describeJiraError(status, error.body);
@@ -95,7 +113,7 @@ export function toPluginError(error: unknown, signal?: AbortSignal, options: Jir
     if (isNotFoundError(error)) return errorFromHttpStatus({ status, message, cause: error });
     if (isServerError(error)) return new UpstreamTransientError(message, { status, cause: error });
     if (status === 400 || status === 422) {
-      return new InvalidInputError(message, { status, field: field ?? options.invalidInputField, cause: error });
+      return new InvalidInputError(message, { status, field: field ?? blamed, cause: error });
     }
     return errorFromHttpStatus({ status, message, cause: error });
   }
@@ -111,8 +129,9 @@ export function toPluginError(error: unknown, signal?: AbortSignal, options: Jir
 }
 
 /**
- * Runs a handler's Jira work so every failure reaches the core as a typed
- * error (or the caller's own abort). Wrap each handler body in it.
+ * @deprecated Handlers need not wrap themselves: the runner applies the plugin's `mapError`
+ * ({@link mapJiraError}) to every failure, and a tool's blamed field belongs in `FIELD_BLAMED_BY_TOOL`.
+ * Kept for tools not yet converted; it maps only to honour `invalidInputField`.
  */
 export async function withJiraErrors<T>(
   ctx: ToolContext,
@@ -122,6 +141,7 @@ export async function withJiraErrors<T>(
   try {
     return await work();
   } catch (error) {
-    throw toPluginError(error, ctx.signal, options);
+    const mapError = (failure: unknown) => mapJiraError(failure, undefined, options);
+    throw mapToolError(error, { mapError, service: 'Jira', tool: '', signal: ctx.signal });
   }
 }

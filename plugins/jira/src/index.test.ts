@@ -1,70 +1,18 @@
 import { AuthInvalidError, InvalidInputError, isPluginDefinition } from '@mcpist/plugin-sdk';
-import { runTool } from '@mcpist/plugin-sdk/testing';
+import { expectAnnotationsFollowNames, expectToolTableCurrent, runTool } from '@mcpist/plugin-sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeJira, startFakeJira } from '../test/fake-jira.js';
 import defaultExport, { plugin } from './index.js';
 
 describe('jira plugin definition', () => {
-  it('is a branded plugin definition, exported by default and by name', () => {
+  it('is the branded default export, and its README lists the tools as the definition declares them', async () => {
     expect(isPluginDefinition(defaultExport)).toBe(true);
     expect(defaultExport).toBe(plugin);
-    expect(plugin).toMatchObject({
-      name: 'jira',
-      displayName: 'Jira',
-      upstreamApiVersion: '3',
-      baseUrl: 'https://your-site.atlassian.net',
-      auth: {
-        service: 'atlassian',
-        token: {
-          fields: [
-            { name: 'email', label: 'Atlassian account email' },
-            { name: 'site', label: 'Site, e.g. acme.atlassian.net' },
-          ],
-          helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-        },
-        oauth2: {
-          authorizeUrl: 'https://auth.atlassian.com/authorize',
-          tokenUrl: 'https://auth.atlassian.com/oauth/token',
-          scopes: [
-            'read:jira-work',
-            'write:jira-work',
-            'read:jira-user',
-            'read:board-scope:jira-software',
-            'read:sprint:jira-software',
-            'read:issue-details:jira',
-            'read:jql:jira',
-            'offline_access',
-          ],
-          pkce: false,
-          clientAuth: 'body',
-          authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
-        },
-      },
-      rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
-    });
+    await expectToolTableCurrent(plugin, new URL('../README.md', import.meta.url));
   });
 
-  it.each([
-    ['search_issues', true, false],
-    ['get_issue', true, false],
-    ['list_projects', true, false],
-    ['create_issue', false, false],
-    ['update_issue', false, false],
-    ['transition_issue', false, false],
-    ['add_comment', false, false],
-    ['assign_issue', false, false],
-    ['delete_issue', false, true],
-  ])('declares %s readOnly=%s dangerous=%s', (name, readOnly, dangerous) => {
-    expect(plugin.tools.find((tool) => tool.name === name)).toMatchObject({ readOnly, dangerous });
-  });
-
-  it('declares the normalized issue and project fields', () => {
-    const fields = Object.fromEntries(plugin.tools.map((tool) => [tool.name, tool.outputFields]));
-    expect(fields.search_issues).toEqual(['key', 'summary', 'status', 'assignee', 'priority', 'updated']);
-    expect(fields.get_issue).toEqual(
-      expect.arrayContaining(['key', 'summary', 'status', 'assignee', 'description', 'reporter', 'created', 'updated']),
-    );
-    expect(fields.list_projects).toEqual(['key', 'name', 'id', 'type']);
+  it('marks the reads (search, get, list) readOnly, and only deletions dangerous', () => {
+    expectAnnotationsFollowNames(plugin, { readOnly: /^(search|get|list)_/, dangerous: /^delete_/ });
   });
 });
 

@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { DEFAULT_BASE_URL, JIRA_API_VERSION } from './client.js';
+import { mapJiraError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
 import { addWatcher } from './tools/add-watcher.js';
 import { addWorklog } from './tools/add-worklog.js';
@@ -29,7 +30,11 @@ export const plugin = definePlugin({
   description:
     'Jira Cloud issues, projects and Jira Software boards: search issues with JQL; read, create, edit, transition, assign, link and delete issues; read and add comments, worklogs and watchers; list projects, issue types and the fields a new issue needs; list boards, the active sprint and its issues, as the connected Atlassian account.',
   version: '0.1.0',
-  upstreamApiVersion: JIRA_API_VERSION,
+  upstream: {
+    apiVersion: JIRA_API_VERSION,
+    // Atlassian announces REST API changes and deprecations in the Jira Cloud platform changelog.
+    versionSource: { kind: 'url', url: 'https://developer.atlassian.com/cloud/jira/platform/changelog/' },
+  },
   // A placeholder: the site comes from the credential's "site" field unless the operator overrides the base URL.
   baseUrl: DEFAULT_BASE_URL,
   auth: {
@@ -68,6 +73,7 @@ export const plugin = definePlugin({
   // Atlassian limits by cost (hourly points for OAuth apps) and by per-second bursts per endpoint, and publishes
   // no request count for API tokens. 10 requests/s with 5 in flight stays under the burst limits for one user.
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
+  mapError: mapJiraError,
   tools: [
     searchIssues,
     getIssue,

@@ -1,17 +1,14 @@
 import {
   AuthInvalidError,
-  abortFailure,
+  type ErrorMappingContext,
   errorFromHttpStatus,
   InvalidInputError,
-  isPluginError,
   NotFoundError,
-  networkErrorCode,
   parseRetryAfter,
   RateLimitedError,
   type ToolContext,
   UpstreamPermanentError,
   UpstreamTransientError,
-  unreachableError,
 } from '@mcpist/plugin-sdk';
 import {
   APIErrorCode,
@@ -52,18 +49,13 @@ function fieldOf(message: string): string | undefined {
 }
 
 /**
- * Maps whatever a Notion client call threw to the SDK's typed errors, by
- * Notion's error `code` first and the HTTP status second. Abort errors and
- * errors that are already typed pass through unchanged; errors that are
- * neither HTTP nor network failures (bugs) also pass through, for the core
- * to report as internal.
+ * The plugin's `mapError`: maps what the Notion client threw to the SDK's
+ * typed errors, by Notion's error `code` first and the HTTP status second.
+ * The SDK lets typed errors and the caller's abort through before calling it
+ * and turns undici's bare network failures into transient errors after it;
+ * anything else (a bug) is returned unchanged.
  */
-export function toPluginError(error: unknown, now = Date.now()): unknown {
-  if (isPluginError(error)) return error;
-  // Checked first, so no later rule can ever reclassify the caller's deadline as an upstream failure.
-  const aborted = abortFailure(error);
-  if (aborted !== undefined) return aborted;
-
+export function mapNotionError(error: unknown, _context?: ErrorMappingContext, now = Date.now()): unknown {
   if (APIResponseError.isAPIResponseError(error)) {
     const message = describe(error.message, error.status);
     const options = { status: error.status, cause: error };
@@ -104,21 +96,13 @@ export function toPluginError(error: unknown, now = Date.now()): unknown {
   if (InvalidPathParameterError.isInvalidPathParameterError(error)) {
     return new InvalidInputError('Notion: an id contains characters that are not allowed', { cause: error });
   }
-  // undici throws TypeError("fetch failed") with the socket error as its cause.
-  if (error instanceof TypeError && networkErrorCode(error) !== undefined) return unreachableError('Notion', error);
   return error;
 }
 
 /**
- * Runs a handler's Notion work so every failure reaches the core as a typed
- * error (or the caller's own abort, unchanged). Wrap each handler body in it.
+ * @deprecated Handlers need not wrap themselves: the runner applies the plugin's `mapError`
+ * ({@link mapNotionError}) to every failure. Kept, as a pass-through, for tools not yet converted.
  */
-export async function withNotionErrors<T>(ctx: ToolContext, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    // Once the call is aborted, what fetch rejected with is the signal's reason: hand it back untouched.
-    if (ctx.signal.aborted) throw error;
-    throw toPluginError(error);
-  }
+export function withNotionErrors<T>(_ctx: ToolContext, work: () => Promise<T>): Promise<T> {
+  return work();
 }

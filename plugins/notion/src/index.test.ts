@@ -1,5 +1,5 @@
 import { AuthInvalidError, InvalidInputError, isPluginDefinition } from '@mcpist/plugin-sdk';
-import { runTool } from '@mcpist/plugin-sdk/testing';
+import { expectAnnotationsFollowNames, expectToolTableCurrent, runTool } from '@mcpist/plugin-sdk/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeNotion, startFakeNotion } from '../test/fake-notion.js';
 import defaultExport, { plugin } from './index.js';
@@ -7,69 +7,19 @@ import defaultExport, { plugin } from './index.js';
 const SOME_ID = '1a2b3c4d-0000-4000-8000-000000000001';
 
 describe('notion plugin definition', () => {
-  it('is a branded plugin definition, exported by default and by name', () => {
+  it('is the branded default export, and its README lists the tools as the definition declares them', async () => {
     expect(isPluginDefinition(defaultExport)).toBe(true);
     expect(defaultExport).toBe(plugin);
-    expect(plugin).toMatchObject({
-      name: 'notion',
-      displayName: 'Notion',
-      upstreamApiVersion: '2025-09-03',
-      baseUrl: 'https://api.notion.com',
-      auth: {
-        token: { helpUrl: 'https://www.notion.so/my-integrations' },
-        oauth2: {
-          authorizeUrl: 'https://api.notion.com/v1/oauth/authorize',
-          tokenUrl: 'https://api.notion.com/v1/oauth/token',
-          scopes: [],
-          clientAuth: 'basic',
-          authorizeParams: { owner: 'user' },
-        },
-      },
-      rateLimits: { requestsPerSecond: 3 },
-    });
+    await expectToolTableCurrent(plugin, new URL('../README.md', import.meta.url));
+  });
+
+  it('marks the reads (search, get, query, list) readOnly, and only deletions dangerous', () => {
+    expectAnnotationsFollowNames(plugin, { readOnly: /^(search$|get_|query_|list_)/, dangerous: /^delete_/ });
   });
 
   it('pins the Notion-Version the official client sends by default', async () => {
     const { Client } = await import('@notionhq/client');
     expect(plugin.upstreamApiVersion).toBe(Client.defaultNotionVersion);
-  });
-
-  it.each([
-    ['search', true, false],
-    ['get_page', true, false],
-    ['query_database', true, false],
-    ['get_database', true, false],
-    ['list_users', true, false],
-    ['list_comments', true, false],
-    ['create_page', false, false],
-    ['update_page', false, false],
-    ['append_blocks', false, false],
-    ['add_comment', false, false],
-    ['delete_page', false, true],
-  ])('declares %s readOnly=%s dangerous=%s', (name, readOnly, dangerous) => {
-    const tool = plugin.tools.find((candidate) => candidate.name === name);
-    expect(tool).toMatchObject({ readOnly, dangerous });
-  });
-
-  it('declares the normalized page and database fields (DESIGN §3)', () => {
-    const fields = Object.fromEntries(plugin.tools.map((tool) => [tool.name, tool.outputFields]));
-    const page = ['id', 'title', 'url', 'created_time'];
-    expect(fields.get_page).toEqual(expect.arrayContaining([...page, 'markdown']));
-    expect(fields.create_page).toEqual(expect.arrayContaining(page));
-    expect(fields.query_database).toEqual(expect.arrayContaining([...page, 'last_edited_time']));
-    expect(fields.get_database).toEqual(expect.arrayContaining(['id', 'title', 'url', 'properties']));
-    expect(fields.search).toEqual(['id', 'object', 'title', 'url', 'created_time', 'last_edited_time']);
-    expect(fields.list_users).toEqual(['id', 'name', 'type', 'email']);
-  });
-
-  it('returns a record from single-object tools and lists from the others', () => {
-    const returns = Object.fromEntries(plugin.tools.map((tool) => [tool.name, tool.returns]));
-    expect(returns).toMatchObject({
-      get_page: 'record',
-      create_page: 'record',
-      search: 'list',
-      query_database: 'list',
-    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { definePlugin } from '@mcpist/plugin-sdk';
 import { NOTION_API_VERSION } from './client.js';
+import { mapNotionError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
 import { appendBlocks } from './tools/append-blocks.js';
 import { createDatabase } from './tools/create-database.js';
@@ -26,7 +27,11 @@ export const plugin = definePlugin({
   description:
     'Notion pages and databases shared with the connected integration: search, read pages as Markdown, browse sub-pages, query databases, create, update, append to and delete pages, set row properties by name, edit or delete single blocks, create databases and add or rename columns, list users, read and add comments.',
   version: '0.1.0',
-  upstreamApiVersion: NOTION_API_VERSION,
+  upstream: {
+    apiVersion: NOTION_API_VERSION,
+    // Notion announces new Notion-Version dates in its developer changelog.
+    versionSource: { kind: 'url', url: 'https://developers.notion.com/page/changelog' },
+  },
   baseUrl: 'https://api.notion.com',
   auth: {
     token: { helpUrl: 'https://www.notion.so/my-integrations' },
@@ -40,6 +45,7 @@ export const plugin = definePlugin({
   },
   // Notion allows an average of three requests per second per integration, with short bursts.
   rateLimits: { requestsPerSecond: 3 },
+  mapError: mapNotionError,
   tools: [
     search,
     getPage,

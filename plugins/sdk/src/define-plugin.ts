@@ -1,6 +1,9 @@
 import type { AuthDeclaration, RateLimitDeclaration } from './auth.js';
+import { deepFreeze } from './deep-freeze.js';
 import type { ToolDefinition } from './define-tool.js';
 import { DefinitionError } from './definition-error.js';
+import type { ErrorMapper } from './error-mapping.js';
+import type { UpstreamDeclaration } from './upstream.js';
 import { PLUGIN_API_VERSION } from './version.js';
 
 const PLUGIN_BRAND = Symbol.for('mcpist.plugin');
@@ -17,41 +20,93 @@ export interface PluginSpec {
   description: string;
   /** The plugin package's own version. */
   version: string;
-  /** Version of the upstream API the plugin targets, e.g. GitHub's `2022-11-28`. */
-  upstreamApiVersion: string;
+  /**
+   * The upstream API the plugin targets and where newer versions are
+   * announced, e.g. `{ apiVersion: '2022-11-28', versionSource: { kind: 'url',
+   * url: 'https://api.github.com/versions' } }`. Required unless the older
+   * `upstreamApiVersion` is given.
+   */
+  upstream?: UpstreamDeclaration;
+  /**
+   * Version of the upstream API the plugin targets, e.g. GitHub's `2022-11-28`.
+   * @deprecated Declare `upstream: { apiVersion, versionSource }` instead; kept so plugins written for
+   * plugin API 1.0 still build.
+   */
+  upstreamApiVersion?: string;
   /** Default upstream base URL; operators may override it. */
   baseUrl: string;
   /** How the service authenticates; omit when it needs no credential. */
   auth?: AuthDeclaration;
   /** Upstream limits, enforced per credential by the core. */
   rateLimits?: RateLimitDeclaration;
+  /**
+   * Translates whatever the plugin's upstream SDK throws into the typed
+   * errors (`RateLimitedError`, `NotFoundError`, …). The core applies it to
+   * every failure of every handler of this plugin, after letting typed errors
+   * and the caller's abort through, so handlers need not catch anything.
+   * See {@link ErrorMapper}.
+   */
+  mapError?: ErrorMapper;
   tools: readonly ToolDefinition[];
 }
 
 /** A validated, frozen plugin, branded with the plugin API version it was built for. */
-export interface PluginDefinition extends Readonly<Omit<PluginSpec, 'tools'>> {
+export interface PluginDefinition extends Readonly<Omit<PluginSpec, 'tools' | 'upstream' | 'upstreamApiVersion'>> {
   readonly tools: readonly ToolDefinition[];
+  /** Version of the upstream API the plugin targets (`upstream.apiVersion`, or the older field). */
+  readonly upstreamApiVersion: string;
+  /** The upstream declaration; absent only for plugins that gave `upstreamApiVersion` alone. */
+  readonly upstream: UpstreamDeclaration | undefined;
   /** The plugin API version of the SDK copy that built this definition. */
   readonly pluginApiVersion: string;
 }
 
+function checkUpstream(spec: PluginSpec): string {
+  const fail = (message: string) => new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": ${message}`);
+  if (spec.upstream === undefined) {
+    if (typeof spec.upstreamApiVersion !== 'string' || spec.upstreamApiVersion.trim() === '') {
+      throw fail('upstream.apiVersion is required');
+    }
+    return spec.upstreamApiVersion;
+  }
+  const { apiVersion, versionSource } = spec.upstream;
+  if (typeof apiVersion !== 'string' || apiVersion.trim() === '') throw fail('upstream.apiVersion is required');
+  if (spec.upstreamApiVersion !== undefined && spec.upstreamApiVersion !== apiVersion) {
+    throw fail('upstreamApiVersion and upstream.apiVersion differ; declare upstream only');
+  }
+  if (versionSource?.kind === 'npm') {
+    if (typeof versionSource.package !== 'string' || versionSource.package.trim() === '') {
+      throw fail('upstream.versionSource.package is required');
+    }
+  } else if (versionSource?.kind === 'url') {
+    if (!URL.canParse(versionSource.url)) throw fail('upstream.versionSource.url is not a URL');
+  } else {
+    throw fail('upstream.versionSource must be { kind: "npm", package } or { kind: "url", url }');
+  }
+  return apiVersion;
+}
+
 /**
  * Declares a plugin: the default export of an MCPist plugin package.
- * Validates the definition and freezes it, so mistakes fail at import time.
+ * Validates the definition and freezes it all the way down (auth, scopes,
+ * rate limits, tools), so mistakes fail at import time and no test or caller
+ * can change a definition another one reads.
  */
 export function definePlugin(spec: PluginSpec): PluginDefinition {
   if (!PLUGIN_NAME_PATTERN.test(spec.name)) {
     throw new DefinitionError('MCPIST_PLUGIN_NAME', `plugin name "${spec.name}" must match ${PLUGIN_NAME_PATTERN}`);
   }
-  for (const key of ['displayName', 'description', 'version', 'upstreamApiVersion', 'baseUrl'] as const) {
+  for (const key of ['displayName', 'description', 'version', 'baseUrl'] as const) {
     if (typeof spec[key] !== 'string' || spec[key].trim() === '') {
       throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": ${key} is required`);
     }
   }
-  try {
-    new URL(spec.baseUrl);
-  } catch {
+  if (!URL.canParse(spec.baseUrl)) {
     throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": baseUrl is not a URL`);
+  }
+  const upstreamApiVersion = checkUpstream(spec);
+  if (spec.mapError !== undefined && typeof spec.mapError !== 'function') {
+    throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": mapError must be a function`);
   }
   if (!Array.isArray(spec.tools) || spec.tools.length === 0) {
     throw new DefinitionError('MCPIST_PLUGIN_TOOLS', `plugin "${spec.name}" declares no tools`);
@@ -63,12 +118,23 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     }
     seen.add(tool.name);
   }
-  return Object.freeze({
-    ...spec,
-    tools: Object.freeze([...spec.tools]),
+  // Plain data is copied before freezing, so the caller's own objects stay theirs; tools are frozen by defineTool.
+  const { tools, upstream, upstreamApiVersion: _deprecated, ...data } = spec;
+  return deepFreeze({
+    ...structuredCloneData(data),
+    upstreamApiVersion,
+    upstream: upstream === undefined ? undefined : structuredClone(upstream),
+    tools: Object.freeze([...tools]),
     pluginApiVersion: PLUGIN_API_VERSION,
     [PLUGIN_BRAND]: true,
   });
+}
+
+/** A copy of the spec's plain data (auth, rate limits); functions such as `mapError` are kept as they are. */
+function structuredCloneData<T extends object>(data: T): T {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, typeof value === 'function' ? value : structuredClone(value)]),
+  ) as T;
 }
 
 /** True for a definition built by `definePlugin` of any copy of this SDK. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ToolContext } from './context.js';
+import { deepFreeze } from './deep-freeze.js';
 import { DefinitionError } from './definition-error.js';
 
 /** A JSON Schema object, as listed to MCP clients. */
@@ -77,8 +78,8 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSch
 }
 
 /**
- * Declares one tool. The result is frozen; its schemas are computed here once,
- * so nothing about a tool is recomputed per call.
+ * Declares one tool. The result and its JSON schemas are frozen; the schemas
+ * are computed here once, so nothing about a tool is recomputed per call.
  */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefined = undefined>(
   spec: ToolSpec<I, O>,
@@ -112,8 +113,8 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefi
     description: spec.description.trim(),
     input: spec.input,
     output,
-    inputSchema: toJsonSchema(spec.input, 'input'),
-    outputSchema: output ? toJsonSchema(output, 'output') : undefined,
+    inputSchema: deepFreeze(toJsonSchema(spec.input, 'input')),
+    outputSchema: output ? deepFreeze(toJsonSchema(output, 'output')) : undefined,
     returns: output ? (spec.returns ?? 'list') : 'text',
     outputFields: Object.freeze(output ? Object.keys(output.shape) : []),
     dangerous: spec.dangerous ?? false,

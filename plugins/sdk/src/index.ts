@@ -32,6 +32,14 @@ export {
 } from './define-tool.js';
 export { DefinitionError } from './definition-error.js';
 export {
+  type ErrorMapper,
+  type ErrorMappingContext,
+  type ErrorMappingPlugin,
+  invokeTool,
+  mapToolError,
+  type ToolFailureScope,
+} from './error-mapping.js';
+export {
   AuthExpiredError,
   AuthInvalidError,
   errorFromHttpStatus,
@@ -48,4 +56,5 @@ export {
   UpstreamTransientError,
 } from './errors.js';
 export { abortFailure, networkErrorCode, unreachableError } from './network-failures.js';
+export type { UpstreamDeclaration, VersionSource } from './upstream.js';
 export { PLUGIN_API_VERSION } from './version.js';

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
 import { markdownToStorage } from '../markdown/markdown-to-storage.js';
 import { commentRecord, toCommentRecord } from '../normalize-depth.js';
@@ -26,16 +25,15 @@ Returns the new comment: id, author, created, body.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { createFooterComment } = await confluenceV2();
-      const { client } = createConfluence(ctx);
-      // A reply names only its parent comment; Confluence refuses a pageId beside it.
-      const comment = await createFooterComment(client, {
-        ...(input.parent_comment_id ? { parentCommentId: input.parent_comment_id } : { pageId: input.page_id }),
-        body: { representation: 'storage', value: markdownToStorage(input.body) },
-      });
-      const names = await displayNames(client, [comment.version?.authorId], ctx.logger);
-      return toCommentRecord(comment, names);
-    }),
+  handler: async (input, ctx) => {
+    const { createFooterComment } = await confluenceV2();
+    const { client } = createConfluence(ctx);
+    // A reply names only its parent comment; Confluence refuses a pageId beside it.
+    const comment = await createFooterComment(client, {
+      ...(input.parent_comment_id ? { parentCommentId: input.parent_comment_id } : { pageId: input.page_id }),
+      body: { representation: 'storage', value: markdownToStorage(input.body) },
+    });
+    const names = await displayNames(client, [comment.version?.authorId], ctx.logger);
+    return toCommentRecord(comment, names);
+  },
 });

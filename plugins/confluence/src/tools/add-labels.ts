@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV1 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
 
 /** Confluence labels: lower case, no spaces (Confluence lower-cases them itself). */
@@ -29,15 +28,14 @@ Returns page_id and labels: every label the page now has, comma-separated.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      // The v2 API only reads labels; adding them is v1's POST /wiki/rest/api/content/{id}/label.
-      const { addLabelsToContent } = await confluenceV1();
-      const { client } = createConfluence(ctx);
-      const result = await addLabelsToContent(client, {
-        id: input.page_id,
-        body: [...new Set(input.labels)].map((name) => ({ prefix: 'global', name })),
-      });
-      return { page_id: input.page_id, labels: result.results.map((label) => label.name).join(', ') };
-    }),
+  handler: async (input, ctx) => {
+    // The v2 API only reads labels; adding them is v1's POST /wiki/rest/api/content/{id}/label.
+    const { addLabelsToContent } = await confluenceV1();
+    const { client } = createConfluence(ctx);
+    const result = await addLabelsToContent(client, {
+      id: input.page_id,
+      body: [...new Set(input.labels)].map((name) => ({ prefix: 'global', name })),
+    });
+    return { page_id: input.page_id, labels: result.results.map((label) => label.name).join(', ') };
+  },
 });

@@ -2,7 +2,6 @@ import { defineTool, InvalidInputError, NotFoundError, z } from '@mcpist/plugin-
 import type { Client } from 'confluence.js/core';
 import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { markdownBodyField, pageIdField, spaceIdField, spaceKeyField, titleField } from '../input-fields.js';
 import { markdownToStorage } from '../markdown/markdown-to-storage.js';
 import { pageRecord, toPageRecord } from '../normalize.js';
@@ -39,20 +38,19 @@ Returns the created page: id, title, space_id, parent_id, status, version, last_
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { createPage: createPageRequest } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
-      const spaceId = await spaceIdFor(client, input);
-      const page = await createPageRequest(client, {
-        body: {
-          spaceId,
-          status: 'current',
-          title: input.title,
-          ...(input.parent_id ? { parentId: input.parent_id } : {}),
-          body: { representation: 'storage', value: markdownToStorage(input.body) },
-        },
-      });
-      return toPageRecord(page, webBase);
-    }),
+  handler: async (input, ctx) => {
+    const { createPage: createPageRequest } = await confluenceV2();
+    const { client, webBase } = createConfluence(ctx);
+    const spaceId = await spaceIdFor(client, input);
+    const page = await createPageRequest(client, {
+      body: {
+        spaceId,
+        status: 'current',
+        title: input.title,
+        ...(input.parent_id ? { parentId: input.parent_id } : {}),
+        body: { representation: 'storage', value: markdownToStorage(input.body) },
+      },
+    });
+    return toPageRecord(page, webBase);
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
 import { pageRecord, toPageRecord } from '../normalize.js';
 
@@ -15,14 +14,13 @@ Returns the deleted page: id, title, space_id, parent_id, status (trashed), vers
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { deletePage: deletePageRequest, getPageById } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
-      const id = Number(input.page_id);
-      // Read first: the answer names what was deleted, and a wrong id fails before anything changes.
-      const page = await getPageById(client, { id });
-      await deletePageRequest(client, { id });
-      return toPageRecord(page, webBase, 'trashed');
-    }),
+  handler: async (input, ctx) => {
+    const { deletePage: deletePageRequest, getPageById } = await confluenceV2();
+    const { client, webBase } = createConfluence(ctx);
+    const id = Number(input.page_id);
+    // Read first: the answer names what was deleted, and a wrong id fails before anything changes.
+    const page = await getPageById(client, { id });
+    await deletePageRequest(client, { id });
+    return toPageRecord(page, webBase, 'trashed');
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { confluenceV1, confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 
 /** The most text returned; a model reads no more, and a larger file is better read in Confluence. */
 export const MAX_TEXT_BYTES = 200_000;
@@ -30,30 +29,27 @@ Returns the file's text.`,
   }),
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const [{ getAttachmentById }, { downloadAttatchment }] = await Promise.all([confluenceV2(), confluenceV1()]);
-      const { client } = createConfluence(ctx);
-      // Read the metadata first: the media type decides whether to download at all, and v1 needs the container id.
-      const attachment = await getAttachmentById(client, { id: input.attachment_id });
-      const title = attachment.title ?? input.attachment_id;
-      if (!isTextMediaType(attachment.mediaType)) {
-        throw new InvalidInputError(
-          `${title} is ${attachment.mediaType ?? 'of an unknown media type'}, not text: it cannot be returned as text`,
-          { field: 'attachment_id' },
-        );
-      }
-      const containerId = attachment.pageId ?? attachment.blogPostId ?? attachment.customContentId;
-      if (!containerId) {
-        throw new InvalidInputError(`${title} is not attached to a page or blog post`, { field: 'attachment_id' });
-      }
-      const bytes = await downloadAttatchment(client, { id: containerId, attachmentId: input.attachment_id });
-      const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
-      const cut = data.byteLength > MAX_TEXT_BYTES;
-      // A cut may split a multi-byte character; the decoder replaces the partial one rather than failing.
-      const text = new TextDecoder('utf-8').decode(cut ? data.subarray(0, MAX_TEXT_BYTES) : data);
-      return cut
-        ? `${text}\n\n[cut: showing the first ${MAX_TEXT_BYTES} of ${data.byteLength} bytes of ${title}]`
-        : text;
-    }),
+  handler: async (input, ctx) => {
+    const [{ getAttachmentById }, { downloadAttatchment }] = await Promise.all([confluenceV2(), confluenceV1()]);
+    const { client } = createConfluence(ctx);
+    // Read the metadata first: the media type decides whether to download at all, and v1 needs the container id.
+    const attachment = await getAttachmentById(client, { id: input.attachment_id });
+    const title = attachment.title ?? input.attachment_id;
+    if (!isTextMediaType(attachment.mediaType)) {
+      throw new InvalidInputError(
+        `${title} is ${attachment.mediaType ?? 'of an unknown media type'}, not text: it cannot be returned as text`,
+        { field: 'attachment_id' },
+      );
+    }
+    const containerId = attachment.pageId ?? attachment.blogPostId ?? attachment.customContentId;
+    if (!containerId) {
+      throw new InvalidInputError(`${title} is not attached to a page or blog post`, { field: 'attachment_id' });
+    }
+    const bytes = await downloadAttatchment(client, { id: containerId, attachmentId: input.attachment_id });
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
+    const cut = data.byteLength > MAX_TEXT_BYTES;
+    // A cut may split a multi-byte character; the decoder replaces the partial one rather than failing.
+    const text = new TextDecoder('utf-8').decode(cut ? data.subarray(0, MAX_TEXT_BYTES) : data);
+    return cut ? `${text}\n\n[cut: showing the first ${MAX_TEXT_BYTES} of ${data.byteLength} bytes of ${title}]` : text;
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { pageIdField } from '../input-fields.js';
 import { storageToMarkdown } from '../markdown/storage-to-markdown.js';
 import { pageDetailRecord, toPageRecord } from '../normalize.js';
@@ -16,11 +15,10 @@ Returns one record: id, title, space_id, parent_id, status, version, last_modifi
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getPageById } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
-      const page = await getPageById(client, { id: Number(input.page_id), bodyFormat: 'storage' });
-      return { ...toPageRecord(page, webBase), markdown: storageToMarkdown(page.body?.storage?.value ?? '') };
-    }),
+  handler: async (input, ctx) => {
+    const { getPageById } = await confluenceV2();
+    const { client, webBase } = createConfluence(ctx);
+    const page = await getPageById(client, { id: Number(input.page_id), bodyFormat: 'storage' });
+    return { ...toPageRecord(page, webBase), markdown: storageToMarkdown(page.body?.storage?.value ?? '') };
+  },
 });

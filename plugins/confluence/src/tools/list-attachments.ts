@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, pageIdField } from '../input-fields.js';
 import { attachmentRecord, toAttachmentRecord } from '../normalize-depth.js';
 
@@ -33,22 +32,21 @@ Returns one record per attachment: id, title (file name), media_type, file_size,
   output: attachmentRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getPageAttachments } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      return collectPages({
-        limit,
-        fetchPage: (next) =>
-          getPageAttachments(client, {
-            id: Number(input.page_id),
-            mediaType: input.media_type,
-            filename: input.filename,
-            cursor: next?.get('cursor') ?? undefined,
-            limit: Math.min(MAX_PAGE_SIZE, limit),
-          }),
-        toRecord: (attachment, page) => toAttachmentRecord(attachment, page._links?.base, webBase),
-      });
-    }),
+  handler: async (input, ctx) => {
+    const { getPageAttachments } = await confluenceV2();
+    const { client, webBase } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    return collectPages({
+      limit,
+      fetchPage: (next) =>
+        getPageAttachments(client, {
+          id: Number(input.page_id),
+          mediaType: input.media_type,
+          filename: input.filename,
+          cursor: next?.get('cursor') ?? undefined,
+          limit: Math.min(MAX_PAGE_SIZE, limit),
+        }),
+      toRecord: (attachment, page) => toAttachmentRecord(attachment, page._links?.base, webBase),
+    });
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, pageIdField } from '../input-fields.js';
 import { childPageRecord, toChildPageRecord } from '../normalize-depth.js';
 
@@ -17,21 +16,20 @@ Returns one record per child page: id, title (get_page gives its text and url).`
   output: childPageRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getChildPages } = await confluenceV2();
-      const { client } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      return collectPages({
-        limit,
-        fetchPage: (next) =>
-          getChildPages(client, {
-            id: Number(input.page_id),
-            sort: 'child-position',
-            cursor: next?.get('cursor') ?? undefined,
-            limit: Math.min(MAX_PAGE_SIZE, limit),
-          }),
-        toRecord: toChildPageRecord,
-      });
-    }),
+  handler: async (input, ctx) => {
+    const { getChildPages } = await confluenceV2();
+    const { client } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    return collectPages({
+      limit,
+      fetchPage: (next) =>
+        getChildPages(client, {
+          id: Number(input.page_id),
+          sort: 'child-position',
+          cursor: next?.get('cursor') ?? undefined,
+          limit: Math.min(MAX_PAGE_SIZE, limit),
+        }),
+      toRecord: toChildPageRecord,
+    });
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, pageIdField } from '../input-fields.js';
 import { commentRecord, toCommentRecord } from '../normalize-depth.js';
 import { displayNames } from '../users.js';
@@ -18,28 +17,27 @@ Returns one record per comment: id, author (display name), created, body (Markdo
   output: commentRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getPageFooterComments } = await confluenceV2();
-      const { client } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      const comments = await collectPages({
-        limit,
-        fetchPage: (next) =>
-          getPageFooterComments(client, {
-            id: Number(input.page_id),
-            bodyFormat: 'storage',
-            sort: 'created-date',
-            cursor: next?.get('cursor') ?? undefined,
-            limit: Math.min(MAX_PAGE_SIZE, limit),
-          }),
-        toRecord: (comment) => comment,
-      });
-      const names = await displayNames(
-        client,
-        comments.map((comment) => comment.version?.authorId),
-        ctx.logger,
-      );
-      return comments.map((comment) => toCommentRecord(comment, names));
-    }),
+  handler: async (input, ctx) => {
+    const { getPageFooterComments } = await confluenceV2();
+    const { client } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    const comments = await collectPages({
+      limit,
+      fetchPage: (next) =>
+        getPageFooterComments(client, {
+          id: Number(input.page_id),
+          bodyFormat: 'storage',
+          sort: 'created-date',
+          cursor: next?.get('cursor') ?? undefined,
+          limit: Math.min(MAX_PAGE_SIZE, limit),
+        }),
+      toRecord: (comment) => comment,
+    });
+    const names = await displayNames(
+      client,
+      comments.map((comment) => comment.version?.authorId),
+      ctx.logger,
+    );
+    return comments.map((comment) => toCommentRecord(comment, names));
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, pageIdField } from '../input-fields.js';
 import { labelRecord, toLabelRecord } from '../normalize-depth.js';
 
@@ -17,20 +16,19 @@ Returns one record per label: name.`,
   output: labelRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getPageLabels } = await confluenceV2();
-      const { client } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      return collectPages({
-        limit,
-        fetchPage: (next) =>
-          getPageLabels(client, {
-            id: Number(input.page_id),
-            cursor: next?.get('cursor') ?? undefined,
-            limit: Math.min(MAX_PAGE_SIZE, limit),
-          }),
-        toRecord: toLabelRecord,
-      });
-    }),
+  handler: async (input, ctx) => {
+    const { getPageLabels } = await confluenceV2();
+    const { client } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    return collectPages({
+      limit,
+      fetchPage: (next) =>
+        getPageLabels(client, {
+          id: Number(input.page_id),
+          cursor: next?.get('cursor') ?? undefined,
+          limit: Math.min(MAX_PAGE_SIZE, limit),
+        }),
+      toRecord: toLabelRecord,
+    });
+  },
 });

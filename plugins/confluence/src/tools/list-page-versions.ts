@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, pageIdField } from '../input-fields.js';
 import { toVersionRecord, versionRecord } from '../normalize-depth.js';
 import { displayNames } from '../users.js';
@@ -18,27 +17,26 @@ Returns one record per version: number, created, author (display name), message,
   output: versionRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getPageVersions } = await confluenceV2();
-      const { client } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      const versions = await collectPages({
-        limit,
-        fetchPage: (next) =>
-          getPageVersions(client, {
-            id: Number(input.page_id),
-            sort: '-modified-date',
-            cursor: next?.get('cursor') ?? undefined,
-            limit: Math.min(MAX_PAGE_SIZE, limit),
-          }),
-        toRecord: (version) => version,
-      });
-      const names = await displayNames(
-        client,
-        versions.map((version) => version.authorId),
-        ctx.logger,
-      );
-      return versions.map((version) => toVersionRecord(version, names));
-    }),
+  handler: async (input, ctx) => {
+    const { getPageVersions } = await confluenceV2();
+    const { client } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    const versions = await collectPages({
+      limit,
+      fetchPage: (next) =>
+        getPageVersions(client, {
+          id: Number(input.page_id),
+          sort: '-modified-date',
+          cursor: next?.get('cursor') ?? undefined,
+          limit: Math.min(MAX_PAGE_SIZE, limit),
+        }),
+      toRecord: (version) => version,
+    });
+    const names = await displayNames(
+      client,
+      versions.map((version) => version.authorId),
+      ctx.logger,
+    );
+    return versions.map((version) => toVersionRecord(version, names));
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, spaceKeyField } from '../input-fields.js';
 import { spaceRecord, toSpaceRecord } from '../normalize.js';
 
@@ -25,23 +24,22 @@ Returns one record per space: id, key, name, type, status, url.`,
   output: spaceRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getSpaces } = await confluenceV2();
-      const { client, webBase } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      return collectPages({
-        limit,
-        fetchPage: (next) =>
-          getSpaces(client, {
-            keys: input.keys,
-            type: input.type,
-            status: input.status,
-            sort: 'name',
-            cursor: next?.get('cursor') ?? undefined,
-            limit: Math.min(MAX_PAGE_SIZE, limit),
-          }),
-        toRecord: (space, page) => toSpaceRecord(space, page._links?.base, webBase),
-      });
-    }),
+  handler: async (input, ctx) => {
+    const { getSpaces } = await confluenceV2();
+    const { client, webBase } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    return collectPages({
+      limit,
+      fetchPage: (next) =>
+        getSpaces(client, {
+          keys: input.keys,
+          type: input.type,
+          status: input.status,
+          sort: 'name',
+          cursor: next?.get('cursor') ?? undefined,
+          limit: Math.min(MAX_PAGE_SIZE, limit),
+        }),
+      toRecord: (space, page) => toSpaceRecord(space, page._links?.base, webBase),
+    });
+  },
 });

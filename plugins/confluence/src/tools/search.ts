@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { confluenceV1 } from '../api.js';
 import { collectPages, createConfluence, recordLimit } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { limitField, spaceKeyField } from '../input-fields.js';
 import { searchRecord, toSearchRecord } from '../normalize.js';
 
@@ -60,26 +59,25 @@ Returns one record per hit: id, title, type, space (key), url, last_modified.`,
   output: searchRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { searchByCQL } = await confluenceV1();
-      const cql = buildCql(input);
-      const { client, webBase } = createConfluence(ctx);
-      const limit = recordLimit(ctx, input.limit);
-      return collectPages({
-        limit,
-        fetchPage: (next) => {
-          const start = next?.get('start');
-          return searchByCQL(client, {
-            cql,
-            limit: Math.min(PAGE_SIZE, limit),
-            includeArchivedSpaces: input.include_archived_spaces,
-            cursor: next?.get('cursor') ?? undefined,
-            start: start ? Number(start) : undefined,
-            next: next?.has('next') ? true : undefined,
-          });
-        },
-        toRecord: (result, page) => toSearchRecord(result, page._links?.base, webBase),
-      });
-    }),
+  handler: async (input, ctx) => {
+    const { searchByCQL } = await confluenceV1();
+    const cql = buildCql(input);
+    const { client, webBase } = createConfluence(ctx);
+    const limit = recordLimit(ctx, input.limit);
+    return collectPages({
+      limit,
+      fetchPage: (next) => {
+        const start = next?.get('start');
+        return searchByCQL(client, {
+          cql,
+          limit: Math.min(PAGE_SIZE, limit),
+          includeArchivedSpaces: input.include_archived_spaces,
+          cursor: next?.get('cursor') ?? undefined,
+          start: start ? Number(start) : undefined,
+          next: next?.has('next') ? true : undefined,
+        });
+      },
+      toRecord: (result, page) => toSearchRecord(result, page._links?.base, webBase),
+    });
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { confluenceV2 } from '../api.js';
 import { createConfluence } from '../client.js';
-import { withConfluenceErrors } from '../errors.js';
 import { markdownBodyField, pageIdField, titleField } from '../input-fields.js';
 import { markdownToStorage } from '../markdown/markdown-to-storage.js';
 import { pageRecord, toPageRecord } from '../normalize.js';
@@ -23,30 +22,29 @@ Returns the updated page: id, title, space_id, parent_id, status, version, last_
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withConfluenceErrors(ctx, async () => {
-      const { getPageById, updatePage: updatePageRequest } = await confluenceV2();
-      if (input.title === undefined && input.body === undefined) {
-        throw new InvalidInputError('give a new title, a new body, or both', { field: 'body' });
-      }
-      const { client, webBase } = createConfluence(ctx);
-      const id = Number(input.page_id);
-      // Confluence wants the next version number and a complete body, so read the current page first.
-      const current = await getPageById(client, { id, bodyFormat: 'storage' });
-      const version = (current.version?.number ?? 0) + 1;
-      const page = await updatePageRequest(client, {
-        id,
+  handler: async (input, ctx) => {
+    const { getPageById, updatePage: updatePageRequest } = await confluenceV2();
+    if (input.title === undefined && input.body === undefined) {
+      throw new InvalidInputError('give a new title, a new body, or both', { field: 'body' });
+    }
+    const { client, webBase } = createConfluence(ctx);
+    const id = Number(input.page_id);
+    // Confluence wants the next version number and a complete body, so read the current page first.
+    const current = await getPageById(client, { id, bodyFormat: 'storage' });
+    const version = (current.version?.number ?? 0) + 1;
+    const page = await updatePageRequest(client, {
+      id,
+      body: {
+        id: input.page_id,
+        status: 'current',
+        title: input.title ?? current.title,
         body: {
-          id: input.page_id,
-          status: 'current',
-          title: input.title ?? current.title,
-          body: {
-            representation: 'storage',
-            value: input.body === undefined ? (current.body?.storage?.value ?? '') : markdownToStorage(input.body),
-          },
-          version: { number: version, ...(input.version_message ? { message: input.version_message } : {}) },
+          representation: 'storage',
+          value: input.body === undefined ? (current.body?.storage?.value ?? '') : markdownToStorage(input.body),
         },
-      });
-      return toPageRecord(page, webBase);
-    }),
+        version: { number: version, ...(input.version_message ? { message: input.version_message } : {}) },
+      },
+    });
+    return toPageRecord(page, webBase);
+  },
 });

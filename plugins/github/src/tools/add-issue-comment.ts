@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { issueNumberField, ownerField, repoField } from '../input-fields.js';
 import { commentRecord, toCommentRecord } from '../normalize-git.js';
 
@@ -19,15 +18,14 @@ Returns the created comment: id, user, body, created_at, html_url.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.issues.createComment({
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issue_number,
-        body: input.body,
-      });
-      return toCommentRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.issues.createComment({
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.issue_number,
+      body: input.body,
+    });
+    return toCommentRecord(data);
+  },
 });

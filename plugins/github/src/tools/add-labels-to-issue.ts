@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { issueNumberField, labelsField, ownerField, repoField } from '../input-fields.js';
 import { issueLabelsRecord } from '../normalize-activity.js';
 
@@ -19,15 +18,14 @@ Returns one record: issue_number, labels (every label the issue now carries, com
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.issues.addLabels({
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issue_number,
-        labels: input.labels,
-      });
-      return { issue_number: input.issue_number, labels: data.map((label) => label.name).join(', ') };
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.issues.addLabels({
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.issue_number,
+      labels: input.labels,
+    });
+    return { issue_number: input.issue_number, labels: data.map((label) => label.name).join(', ') };
+  },
 });

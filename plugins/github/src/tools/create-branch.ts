@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { branchNameField, ownerField, repoField } from '../input-fields.js';
 import { createdBranchRecord } from '../normalize-refs.js';
 
@@ -29,19 +28,18 @@ Returns one record: name, ref (refs/heads/<name>), sha, from.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { owner, repo } = input;
-      let from = input.from;
-      let sha: string;
-      if (from !== undefined && FULL_SHA.test(from)) {
-        sha = from;
-      } else {
-        from ??= (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
-        sha = (await octokit.rest.repos.getBranch({ owner, repo, branch: from })).data.commit.sha;
-      }
-      const { data } = await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${input.branch}`, sha });
-      return { name: input.branch, ref: data.ref, sha: data.object.sha, from };
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { owner, repo } = input;
+    let from = input.from;
+    let sha: string;
+    if (from !== undefined && FULL_SHA.test(from)) {
+      sha = from;
+    } else {
+      from ??= (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
+      sha = (await octokit.rest.repos.getBranch({ owner, repo, branch: from })).data.commit.sha;
+    }
+    const { data } = await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${input.branch}`, sha });
+    return { name: input.branch, ref: data.ref, sha: data.object.sha, from };
+  },
 });

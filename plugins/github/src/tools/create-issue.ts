@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { labelsField, ownerField, repoField } from '../input-fields.js';
 import { issueRecord, toIssueRecord } from '../normalize.js';
 
@@ -21,17 +20,16 @@ Returns the created issue: id, number, title, state, html_url, user, labels, com
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.issues.create({
-        owner: input.owner,
-        repo: input.repo,
-        title: input.title,
-        body: input.body,
-        labels: input.labels,
-        assignees: input.assignees,
-      });
-      return toIssueRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.issues.create({
+      owner: input.owner,
+      repo: input.repo,
+      title: input.title,
+      body: input.body,
+      labels: input.labels,
+      assignees: input.assignees,
+    });
+    return toIssueRecord(data);
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, type ToolContext, z } from '@mcpist/plugin-sdk';
 import type { Octokit } from '@octokit/rest';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { branchNameField, ownerField, repoField } from '../input-fields.js';
 import { fileCommitRecord, toFileCommitRecord } from '../normalize-refs.js';
 
@@ -76,24 +75,23 @@ Returns one record: path, branch, created (true for a new file), sha (new blob),
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      if (input.encoding === 'base64' && !BASE64.test(input.content)) {
-        throw new InvalidInputError('content is not base64; send encoding "text" for plain text', { field: 'content' });
-      }
-      const octokit = createOctokit(ctx);
-      const target: Target = { owner: input.owner, repo: input.repo, path: input.path, branch: input.branch };
-      const sha = input.sha ?? (await currentSha(octokit, target, ctx));
-      const content =
-        input.encoding === 'base64'
-          ? input.content.replace(/\s+/g, '')
-          : Buffer.from(input.content, 'utf8').toString('base64');
-      const { data, status } = await octokit.rest.repos.createOrUpdateFileContents({
-        ...target,
-        message: input.message,
-        content,
-        sha,
-      });
-      return toFileCommitRecord(data, { path: input.path, branch: input.branch, created: status === 201 });
-    }),
+  handler: async (input, ctx) => {
+    if (input.encoding === 'base64' && !BASE64.test(input.content)) {
+      throw new InvalidInputError('content is not base64; send encoding "text" for plain text', { field: 'content' });
+    }
+    const octokit = createOctokit(ctx);
+    const target: Target = { owner: input.owner, repo: input.repo, path: input.path, branch: input.branch };
+    const sha = input.sha ?? (await currentSha(octokit, target, ctx));
+    const content =
+      input.encoding === 'base64'
+        ? input.content.replace(/\s+/g, '')
+        : Buffer.from(input.content, 'utf8').toString('base64');
+    const { data, status } = await octokit.rest.repos.createOrUpdateFileContents({
+      ...target,
+      message: input.message,
+      content,
+      sha,
+    });
+    return toFileCommitRecord(data, { path: input.path, branch: input.branch, created: status === 201 });
+  },
 });

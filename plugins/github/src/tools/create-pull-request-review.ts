@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, pullNumberField, repoField } from '../input-fields.js';
 import { reviewRecord, toReviewRecord } from '../normalize-reviews.js';
 
@@ -44,24 +43,23 @@ Returns the review: id, user, state, body, submitted_at, commit_id, html_url.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.pulls.createReview({
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-        event: input.event,
-        body: input.body,
-        commit_id: input.commit_id,
-        comments: input.comments?.map((comment) => ({
-          path: comment.path,
-          line: comment.line,
-          side: comment.side,
-          ...(comment.start_line === undefined ? {} : { start_line: comment.start_line, start_side: comment.side }),
-          body: comment.body,
-        })),
-      });
-      return toReviewRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.pulls.createReview({
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+      event: input.event,
+      body: input.body,
+      commit_id: input.commit_id,
+      comments: input.comments?.map((comment) => ({
+        path: comment.path,
+        line: comment.line,
+        side: comment.side,
+        ...(comment.start_line === undefined ? {} : { start_line: comment.start_line, start_side: comment.side }),
+        body: comment.body,
+      })),
+    });
+    return toReviewRecord(data);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, refField, repoField } from '../input-fields.js';
 import { pullRecord, toPullRecord } from '../normalize-pulls.js';
 
@@ -27,19 +26,18 @@ Returns the created pull request: id, number, title, state, html_url, user, head
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.pulls.create({
-        owner: input.owner,
-        repo: input.repo,
-        title: input.title,
-        head: input.head,
-        base: input.base,
-        body: input.body,
-        draft: input.draft,
-        maintainer_can_modify: input.maintainer_can_modify,
-      });
-      return toPullRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.pulls.create({
+      owner: input.owner,
+      repo: input.repo,
+      title: input.title,
+      head: input.head,
+      base: input.base,
+      body: input.body,
+      draft: input.draft,
+      maintainer_can_modify: input.maintainer_can_modify,
+    });
+    return toPullRecord(data);
+  },
 });

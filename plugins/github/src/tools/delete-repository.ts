@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 
 export const deleteRepository = defineTool({
@@ -13,10 +12,9 @@ Returns one record: full_name, deleted (true).`,
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      await octokit.rest.repos.delete({ owner: input.owner, repo: input.repo });
-      return { full_name: `${input.owner}/${input.repo}`, deleted: true };
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    await octokit.rest.repos.delete({ owner: input.owner, repo: input.repo });
+    return { full_name: `${input.owner}/${input.repo}`, deleted: true };
+  },
 });

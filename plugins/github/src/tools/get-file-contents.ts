@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, UpstreamPermanentError, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, refField, repoField } from '../input-fields.js';
 
 /** About 25k tokens of source text. */
@@ -79,30 +78,29 @@ Returns text: a file's content (decoded UTF-8, cut at max_chars with a note), or
   }),
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.repos.getContent({
-        owner: input.owner,
-        repo: input.repo,
-        path: input.path,
-        ref: input.ref,
-      });
-      const where = `${input.path === '' ? '/' : `${input.path}/`} of ${input.owner}/${input.repo}${input.ref ? `@${input.ref}` : ''}`;
-      if (Array.isArray(data)) return listing(data, where);
-      const file = data as ContentFile;
-      if (file.type === 'symlink') return `${file.path} is a symbolic link to ${file.target ?? '(unknown target)'}`;
-      if (file.type === 'submodule')
-        return `${file.path} is a git submodule of ${file.submodule_git_url ?? '(unknown URL)'}`;
-      if (file.type !== 'file') throw new UpstreamPermanentError(`GitHub returned an unexpected ${file.type} entry`);
-      if (file.encoding === 'none' || (file.content === '' && file.size > 0)) {
-        throw new InvalidInputError(
-          `${file.path} is larger than 1 MB (${file.size} bytes); GitHub does not return its content here`,
-          {
-            field: 'path',
-          },
-        );
-      }
-      return truncated(decodeText(file), input.max_chars);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.repos.getContent({
+      owner: input.owner,
+      repo: input.repo,
+      path: input.path,
+      ref: input.ref,
+    });
+    const where = `${input.path === '' ? '/' : `${input.path}/`} of ${input.owner}/${input.repo}${input.ref ? `@${input.ref}` : ''}`;
+    if (Array.isArray(data)) return listing(data, where);
+    const file = data as ContentFile;
+    if (file.type === 'symlink') return `${file.path} is a symbolic link to ${file.target ?? '(unknown target)'}`;
+    if (file.type === 'submodule')
+      return `${file.path} is a git submodule of ${file.submodule_git_url ?? '(unknown URL)'}`;
+    if (file.type !== 'file') throw new UpstreamPermanentError(`GitHub returned an unexpected ${file.type} entry`);
+    if (file.encoding === 'none' || (file.content === '' && file.size > 0)) {
+      throw new InvalidInputError(
+        `${file.path} is larger than 1 MB (${file.size} bytes); GitHub does not return its content here`,
+        {
+          field: 'path',
+        },
+      );
+    }
+    return truncated(decodeText(file), input.max_chars);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 import { issueDetailRecord, toIssueDetailRecord } from '../normalize.js';
 
@@ -18,14 +17,13 @@ Returns one record: id, number, title, state, html_url, user, labels, comments, 
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.issues.get({
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issue_number,
-      });
-      return toIssueDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.issues.get({
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.issue_number,
+    });
+    return toIssueDetailRecord(data);
+  },
 });

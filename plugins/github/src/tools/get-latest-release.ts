@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 import { releaseDetailRecord, toReleaseDetailRecord } from '../normalize-releases.js';
 
@@ -14,10 +13,9 @@ Returns one record: id, tag_name, name, draft, prerelease, author, published_at,
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.repos.getLatestRelease({ owner: input.owner, repo: input.repo });
-      return toReleaseDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.repos.getLatestRelease({ owner: input.owner, repo: input.repo });
+    return toReleaseDetailRecord(data);
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, UpstreamPermanentError, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
 import { truncateDiff } from '../diff-truncation.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, pullNumberField, repoField } from '../input-fields.js';
 
 /** About 15k tokens: enough for a typical review, small enough to leave the model room to think. */
@@ -26,20 +25,19 @@ Returns text: the diff.`,
   }),
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      // The diff media type makes GitHub answer with the diff text instead of the pull request's JSON.
-      const { data } = await octokit.rest.pulls.get({
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-        mediaType: { format: 'diff' },
-      });
-      if (typeof data !== 'string') {
-        throw new UpstreamPermanentError('GitHub did not answer with a diff for this pull request');
-      }
-      if (data === '') return 'The pull request changes no files.';
-      return truncateDiff(data, input.max_chars);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    // The diff media type makes GitHub answer with the diff text instead of the pull request's JSON.
+    const { data } = await octokit.rest.pulls.get({
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+      mediaType: { format: 'diff' },
+    });
+    if (typeof data !== 'string') {
+      throw new UpstreamPermanentError('GitHub did not answer with a diff for this pull request');
+    }
+    if (data === '') return 'The pull request changes no files.';
+    return truncateDiff(data, input.max_chars);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, pullNumberField, repoField } from '../input-fields.js';
 import { pullDetailRecord, toPullDetailRecord } from '../normalize-pulls.js';
 
@@ -14,14 +13,13 @@ Returns one record: id, number, title, state, html_url, user, head, base, draft,
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.pulls.get({
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-      });
-      return toPullDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.pulls.get({
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+    });
+    return toPullDetailRecord(data);
+  },
 });

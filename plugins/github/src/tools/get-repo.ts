@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 import { repoDetailRecord, toRepoDetailRecord } from '../normalize-git.js';
 
@@ -14,10 +13,9 @@ Returns one record: id, name, full_name, html_url, private, description, updated
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.repos.get({ owner: input.owner, repo: input.repo });
-      return toRepoDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.repos.get({ owner: input.owner, repo: input.repo });
+    return toRepoDetailRecord(data);
+  },
 });

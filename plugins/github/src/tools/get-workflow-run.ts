@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField, runIdField } from '../input-fields.js';
 import { toWorkflowRunDetailRecord, workflowRunDetailRecord } from '../normalize-actions.js';
 
@@ -14,14 +13,13 @@ Returns one record: id, name, title, run_number, event, status, conclusion, head
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.actions.getWorkflowRun({
-        owner: input.owner,
-        repo: input.repo,
-        run_id: input.run_id,
-      });
-      return toWorkflowRunDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.actions.getWorkflowRun({
+      owner: input.owner,
+      repo: input.repo,
+      run_id: input.run_id,
+    });
+    return toWorkflowRunDetailRecord(data);
+  },
 });

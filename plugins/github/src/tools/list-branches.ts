@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 import { branchRecord, toBranchRecord } from '../normalize-refs.js';
 
@@ -17,15 +16,14 @@ Returns one record per branch: name, sha, protected.`,
   output: branchRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.repos.listBranches, {
-        owner: input.owner,
-        repo: input.repo,
-        protected: input.protected,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toBranchRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.repos.listBranches, {
+      owner: input.owner,
+      repo: input.repo,
+      protected: input.protected,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toBranchRecord);
+  },
 });

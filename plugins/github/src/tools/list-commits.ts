@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, refField, repoField } from '../input-fields.js';
 import { commitRecord, toCommitRecord } from '../normalize-git.js';
 
@@ -21,19 +20,18 @@ Returns one record per commit: sha, message (first line), author (GitHub login, 
   output: commitRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.repos.listCommits, {
-        owner: input.owner,
-        repo: input.repo,
-        sha: input.sha,
-        path: input.path,
-        author: input.author,
-        since: input.since,
-        until: input.until,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toCommitRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.repos.listCommits, {
+      owner: input.owner,
+      repo: input.repo,
+      sha: input.sha,
+      path: input.path,
+      author: input.author,
+      since: input.since,
+      until: input.until,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toCommitRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { issueNumberField, ownerField, repoField } from '../input-fields.js';
 import { commentRecord, toCommentRecord } from '../normalize-git.js';
 
@@ -18,16 +17,15 @@ Returns one record per comment: id, user, body, created_at, html_url.`,
   output: commentRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issue_number,
-        since: input.since,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toCommentRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.issue_number,
+      since: input.since,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toCommentRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { labelsField, ownerField, repoField } from '../input-fields.js';
 import { isPullRequest, issueRecord, toIssueRecord } from '../normalize.js';
 
@@ -22,20 +21,19 @@ Returns one record per issue: id, number, title, state, html_url, user, labels, 
   output: issueRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
-        owner: input.owner,
-        repo: input.repo,
-        state: input.state,
-        labels: input.labels?.join(','),
-        since: input.since,
-        per_page: pageSize(ctx),
-      });
-      // GitHub's issues endpoint returns pull requests too; they are not what the caller asked for.
-      return collectRecords(pages, ctx.limits.maxRecords, (issue) =>
-        isPullRequest(issue) ? undefined : toIssueRecord(issue),
-      );
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+      owner: input.owner,
+      repo: input.repo,
+      state: input.state,
+      labels: input.labels?.join(','),
+      since: input.since,
+      per_page: pageSize(ctx),
+    });
+    // GitHub's issues endpoint returns pull requests too; they are not what the caller asked for.
+    return collectRecords(pages, ctx.limits.maxRecords, (issue) =>
+      isPullRequest(issue) ? undefined : toIssueRecord(issue),
+    );
+  },
 });

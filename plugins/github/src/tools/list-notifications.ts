@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { notificationRecord, toNotificationRecord } from '../normalize-activity.js';
 
 export const listNotifications = defineTool({
@@ -26,17 +25,16 @@ Returns one record per thread: id, repository, type, title, number, reason, unre
   output: notificationRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      // GitHub pages notifications up to 50 per page.
-      const pages = octokit.paginate.iterator(octokit.rest.activity.listNotificationsForAuthenticatedUser, {
-        all: input.all,
-        participating: input.participating,
-        since: input.since,
-        before: input.before,
-        per_page: Math.min(50, pageSize(ctx)),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toNotificationRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    // GitHub pages notifications up to 50 per page.
+    const pages = octokit.paginate.iterator(octokit.rest.activity.listNotificationsForAuthenticatedUser, {
+      all: input.all,
+      participating: input.participating,
+      since: input.since,
+      before: input.before,
+      per_page: Math.min(50, pageSize(ctx)),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toNotificationRecord);
+  },
 });

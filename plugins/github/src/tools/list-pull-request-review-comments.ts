@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, pullNumberField, repoField } from '../input-fields.js';
 import { reviewCommentRecord, toReviewCommentRecord } from '../normalize-reviews.js';
 
@@ -21,16 +20,15 @@ Returns one record per comment: id, review_id, in_reply_to_id, user, path, line,
   output: reviewCommentRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-        since: input.since,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toReviewCommentRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+      since: input.since,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toReviewCommentRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, pullNumberField, repoField } from '../input-fields.js';
 import { reviewRecord, toReviewRecord } from '../normalize-reviews.js';
 
@@ -13,15 +12,14 @@ Returns one record per review: id, user, state (APPROVED, CHANGES_REQUESTED, COM
   output: reviewRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toReviewRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toReviewRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 import { pullRecord, toPullRecord } from '../normalize-pulls.js';
 
@@ -28,19 +27,18 @@ Returns one record per pull request: id, number, title, state, html_url, user, h
   output: pullRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const pages = octokit.paginate.iterator(octokit.rest.pulls.list, {
-        owner: input.owner,
-        repo: input.repo,
-        state: input.state,
-        head: input.head,
-        base: input.base,
-        sort: input.sort,
-        direction: input.direction,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toPullRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const pages = octokit.paginate.iterator(octokit.rest.pulls.list, {
+      owner: input.owner,
+      repo: input.repo,
+      state: input.state,
+      head: input.head,
+      base: input.base,
+      sort: input.sort,
+      direction: input.direction,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toPullRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField } from '../input-fields.js';
 import { repoRecord, toRepoRecord } from '../normalize.js';
 
@@ -42,28 +41,27 @@ Returns one record per repository: id, name, full_name (owner/name), html_url, p
   output: repoRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const common = { sort: input.sort, per_page: pageSize(ctx) };
-      if (input.owner === undefined) {
-        const type = allowedType(TYPES_FOR_ME, input.type, 'your own repositories');
-        const pages = octokit.paginate.iterator(octokit.rest.repos.listForAuthenticatedUser, { ...common, type });
-        return collectRecords(pages, ctx.limits.maxRecords, toRepoRecord);
-      }
-      // Users and organizations have different endpoints (only the org one shows private repos to members).
-      const { data: account } = await octokit.rest.users.getByUsername({ username: input.owner });
-      if (account.type === 'Organization') {
-        const type = allowedType(TYPES_FOR_ORG, input.type, 'an organization');
-        const pages = octokit.paginate.iterator(octokit.rest.repos.listForOrg, { ...common, org: input.owner, type });
-        return collectRecords(pages, ctx.limits.maxRecords, toRepoRecord);
-      }
-      const type = allowedType(TYPES_FOR_USER, input.type, 'a user');
-      const pages = octokit.paginate.iterator(octokit.rest.repos.listForUser, {
-        ...common,
-        username: input.owner,
-        type,
-      });
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const common = { sort: input.sort, per_page: pageSize(ctx) };
+    if (input.owner === undefined) {
+      const type = allowedType(TYPES_FOR_ME, input.type, 'your own repositories');
+      const pages = octokit.paginate.iterator(octokit.rest.repos.listForAuthenticatedUser, { ...common, type });
       return collectRecords(pages, ctx.limits.maxRecords, toRepoRecord);
-    }),
+    }
+    // Users and organizations have different endpoints (only the org one shows private repos to members).
+    const { data: account } = await octokit.rest.users.getByUsername({ username: input.owner });
+    if (account.type === 'Organization') {
+      const type = allowedType(TYPES_FOR_ORG, input.type, 'an organization');
+      const pages = octokit.paginate.iterator(octokit.rest.repos.listForOrg, { ...common, org: input.owner, type });
+      return collectRecords(pages, ctx.limits.maxRecords, toRepoRecord);
+    }
+    const type = allowedType(TYPES_FOR_USER, input.type, 'a user');
+    const pages = octokit.paginate.iterator(octokit.rest.repos.listForUser, {
+      ...common,
+      username: input.owner,
+      type,
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toRepoRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField } from '../input-fields.js';
 import { toWorkflowRunRecord, workflowRunRecord } from '../normalize-actions.js';
 
@@ -61,28 +60,27 @@ Returns one record per run: id, name, title, run_number, event, status, conclusi
   output: workflowRunRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const filters = {
-        owner: input.owner,
-        repo: input.repo,
-        branch: input.branch,
-        status: input.status,
-        event: input.event,
-        actor: input.actor,
-        head_sha: input.head_sha,
-        created: input.created,
-        per_page: pageSize(ctx),
-      };
-      // Octokit's paginator unwraps { total_count, workflow_runs } to the runs of each page.
-      const pages =
-        input.workflow === undefined
-          ? octokit.paginate.iterator(octokit.rest.actions.listWorkflowRunsForRepo, filters)
-          : octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
-              ...filters,
-              workflow_id: input.workflow,
-            });
-      return collectRecords(pages, ctx.limits.maxRecords, toWorkflowRunRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const filters = {
+      owner: input.owner,
+      repo: input.repo,
+      branch: input.branch,
+      status: input.status,
+      event: input.event,
+      actor: input.actor,
+      head_sha: input.head_sha,
+      created: input.created,
+      per_page: pageSize(ctx),
+    };
+    // Octokit's paginator unwraps { total_count, workflow_runs } to the runs of each page.
+    const pages =
+      input.workflow === undefined
+        ? octokit.paginate.iterator(octokit.rest.actions.listWorkflowRunsForRepo, filters)
+        : octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
+            ...filters,
+            workflow_id: input.workflow,
+          });
+    return collectRecords(pages, ctx.limits.maxRecords, toWorkflowRunRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, pullNumberField, repoField } from '../input-fields.js';
 import { mergeRecord } from '../normalize-pulls.js';
 
@@ -26,24 +25,23 @@ Returns one record: merged, sha (the new commit on the base branch), message, pu
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.pulls.merge({
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-        merge_method: input.merge_method,
-        sha: input.sha,
-        commit_title: input.commit_title,
-        commit_message: input.commit_message,
-      });
-      return {
-        merged: data.merged,
-        sha: data.sha,
-        message: data.message,
-        pull_number: input.pull_number,
-        merge_method: input.merge_method,
-      };
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.pulls.merge({
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+      merge_method: input.merge_method,
+      sha: input.sha,
+      commit_title: input.commit_title,
+      commit_message: input.commit_message,
+    });
+    return {
+      merged: data.merged,
+      sha: data.sha,
+      message: data.message,
+      pull_number: input.pull_number,
+      merge_method: input.merge_method,
+    };
+  },
 });

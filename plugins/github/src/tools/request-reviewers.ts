@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { loginsField, ownerField, pullNumberField, repoField } from '../input-fields.js';
 import { reviewRequestRecord, toReviewRequestRecord } from '../normalize-reviews.js';
 
@@ -29,16 +28,15 @@ Returns one record: number, html_url, requested_reviewers, requested_teams (ever
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.pulls.requestReviewers({
-        owner: input.owner,
-        repo: input.repo,
-        pull_number: input.pull_number,
-        reviewers: input.reviewers,
-        team_reviewers: input.team_reviewers,
-      });
-      return toReviewRequestRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.pulls.requestReviewers({
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: input.pull_number,
+      reviewers: input.reviewers,
+      team_reviewers: input.team_reviewers,
+    });
+    return toReviewRequestRecord(data);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { ownerField, repoField, runIdField } from '../input-fields.js';
 import { rerunRecord } from '../normalize-actions.js';
 
@@ -23,17 +22,16 @@ Returns one record: run_id, failed_jobs_only, requested.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      const params = {
-        owner: input.owner,
-        repo: input.repo,
-        run_id: input.run_id,
-        enable_debug_logging: input.enable_debug_logging,
-      };
-      if (input.failed_jobs_only) await octokit.rest.actions.reRunWorkflowFailedJobs(params);
-      else await octokit.rest.actions.reRunWorkflow(params);
-      return { run_id: input.run_id, failed_jobs_only: input.failed_jobs_only, requested: true };
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    const params = {
+      owner: input.owner,
+      repo: input.repo,
+      run_id: input.run_id,
+      enable_debug_logging: input.enable_debug_logging,
+    };
+    if (input.failed_jobs_only) await octokit.rest.actions.reRunWorkflowFailedJobs(params);
+    else await octokit.rest.actions.reRunWorkflow(params);
+    return { run_id: input.run_id, failed_jobs_only: input.failed_jobs_only, requested: true };
+  },
 });

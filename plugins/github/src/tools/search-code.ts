@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { codeResultRecord, toCodeResultRecord } from '../normalize-git.js';
 
 export const searchCode = defineTool({
@@ -19,11 +18,10 @@ Returns one record per file: repository, path, name, sha, html_url. Read a match
   output: codeResultRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      // Octokit's paginator unwraps { total_count, incomplete_results, items } to the items of each page.
-      const pages = octokit.paginate.iterator(octokit.rest.search.code, { q: input.q, per_page: pageSize(ctx) });
-      return collectRecords(pages, ctx.limits.maxRecords, toCodeResultRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    // Octokit's paginator unwraps { total_count, incomplete_results, items } to the items of each page.
+    const pages = octokit.paginate.iterator(octokit.rest.search.code, { q: input.q, per_page: pageSize(ctx) });
+    return collectRecords(pages, ctx.limits.maxRecords, toCodeResultRecord);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectRecords, createOctokit, pageSize } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { issueRecord, toIssueRecord } from '../normalize.js';
 
 export const searchIssues = defineTool({
@@ -24,16 +23,15 @@ Returns one record per match: id, number, title, state, html_url, user, labels, 
   output: issueRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      const octokit = createOctokit(ctx);
-      // Octokit's paginator unwraps { total_count, incomplete_results, items } to the items of each page.
-      const pages = octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, {
-        q: input.q,
-        sort: input.sort,
-        order: input.order,
-        per_page: pageSize(ctx),
-      });
-      return collectRecords(pages, ctx.limits.maxRecords, toIssueRecord);
-    }),
+  handler: async (input, ctx) => {
+    const octokit = createOctokit(ctx);
+    // Octokit's paginator unwraps { total_count, incomplete_results, items } to the items of each page.
+    const pages = octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, {
+      q: input.q,
+      sort: input.sort,
+      order: input.order,
+      per_page: pageSize(ctx),
+    });
+    return collectRecords(pages, ctx.limits.maxRecords, toIssueRecord);
+  },
 });

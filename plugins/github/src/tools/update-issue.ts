@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createOctokit } from '../client.js';
-import { withGitHubErrors } from '../errors.js';
 import { issueNumberField, labelsField, loginsField, ownerField, repoField } from '../input-fields.js';
 import { issueDetailRecord, toIssueDetailRecord } from '../normalize.js';
 
@@ -29,23 +28,22 @@ Returns the updated issue: id, number, title, state, html_url, user, labels, com
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withGitHubErrors(ctx, async () => {
-      if (!CHANGES.some((field) => input[field] !== undefined)) {
-        throw new InvalidInputError(`update_issue needs at least one of: ${CHANGES.join(', ')}`, { field: 'title' });
-      }
-      const octokit = createOctokit(ctx);
-      const { data } = await octokit.rest.issues.update({
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issue_number,
-        title: input.title,
-        body: input.body,
-        state: input.state,
-        state_reason: input.state_reason,
-        labels: input.labels,
-        assignees: input.assignees,
-      });
-      return toIssueDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    if (!CHANGES.some((field) => input[field] !== undefined)) {
+      throw new InvalidInputError(`update_issue needs at least one of: ${CHANGES.join(', ')}`, { field: 'title' });
+    }
+    const octokit = createOctokit(ctx);
+    const { data } = await octokit.rest.issues.update({
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.issue_number,
+      title: input.title,
+      body: input.body,
+      state: input.state,
+      state_reason: input.state_reason,
+      labels: input.labels,
+      assignees: input.assignees,
+    });
+    return toIssueDetailRecord(data);
+  },
 });

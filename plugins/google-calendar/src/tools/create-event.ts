@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { eventTimes } from '../event-times.js';
 import { attendeesField, calendarIdField, sendUpdatesField, timeZoneField, whenField } from '../input-fields.js';
 import { eventDetailRecord, toEventDetailRecord } from '../normalize.js';
@@ -25,24 +24,23 @@ Returns the created event: id, summary, start, end, status, html_link, location,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const times = eventTimes(input);
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.events.insert(
-        {
-          calendarId: input.calendar_id,
-          sendUpdates: input.send_updates,
-          requestBody: {
-            summary: input.summary,
-            ...times,
-            ...(input.description !== undefined ? { description: input.description } : {}),
-            ...(input.location !== undefined ? { location: input.location } : {}),
-            ...(input.attendees ? { attendees: input.attendees.map((email) => ({ email })) } : {}),
-          },
+  handler: async (input, ctx) => {
+    const times = eventTimes(input);
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.events.insert(
+      {
+        calendarId: input.calendar_id,
+        sendUpdates: input.send_updates,
+        requestBody: {
+          summary: input.summary,
+          ...times,
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.location !== undefined ? { location: input.location } : {}),
+          ...(input.attendees ? { attendees: input.attendees.map((email) => ({ email })) } : {}),
         },
-        call,
-      );
-      return toEventDetailRecord(data);
-    }),
+      },
+      call,
+    );
+    return toEventDetailRecord(data);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, eventIdField, sendUpdatesField } from '../input-fields.js';
 import { deletedRecord } from '../normalize.js';
 
@@ -18,13 +17,12 @@ Returns one record: id, calendar_id, deleted (true). An event that was already d
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const { api, call } = createCalendarClient(ctx);
-      await api.events.delete(
-        { calendarId: input.calendar_id, eventId: input.event_id, sendUpdates: input.send_updates },
-        call,
-      );
-      return { id: input.event_id, calendar_id: input.calendar_id, deleted: true };
-    }),
+  handler: async (input, ctx) => {
+    const { api, call } = createCalendarClient(ctx);
+    await api.events.delete(
+      { calendarId: input.calendar_id, eventId: input.event_id, sendUpdates: input.send_updates },
+      call,
+    );
+    return { id: input.event_id, calendar_id: input.calendar_id, deleted: true };
+  },
 });

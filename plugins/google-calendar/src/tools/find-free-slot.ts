@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { findFreeSlots, type Interval, WEEKDAYS, workingWindows } from '../free-slots.js';
 import { instantField, timeZoneField } from '../input-fields.js';
 import { slotRecord } from '../normalize.js';
@@ -58,39 +57,38 @@ Returns one record per free stretch (the earliest start in each time everyone is
   output: slotRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const range: Interval = [Date.parse(input.time_min), Date.parse(input.time_max)];
-      if (range[1] <= range[0]) throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-      const timeZone = input.time_zone ?? 'UTC';
-      checkTimeZone(timeZone, 'time_zone');
-      if (input.working_hours && input.working_hours.end <= input.working_hours.start) {
-        throw new InvalidInputError('working_hours.end must be after working_hours.start on the same day', {
-          field: 'working_hours',
-        });
-      }
-      const ids = [...new Set([...(input.include_self ? ['primary'] : []), ...input.attendees])];
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.freebusy.query(
-        { requestBody: { timeMin: input.time_min, timeMax: input.time_max, items: ids.map((id) => ({ id })) } },
-        call,
-      );
-      const failure = failedCalendars(data.calendars, ids);
-      if (failure) throw failure;
-      const busy = ids.flatMap((id) =>
-        (data.calendars?.[id]?.busy ?? []).map(
-          (period): Interval => [Date.parse(period.start ?? ''), Date.parse(period.end ?? '')],
-        ),
-      );
-      const windows = input.working_hours ? workingWindows(range, { ...input.working_hours, timeZone }) : [range];
-      const slots = findFreeSlots({
-        windows,
-        busy: busy.filter(([start, end]) => Number.isFinite(start) && Number.isFinite(end)),
-        durationMs: input.duration_minutes * MINUTE_MS,
-        stepMs: STEP_MS,
-        maxSlots: Math.min(input.max_slots, ctx.limits.maxRecords),
+  handler: async (input, ctx) => {
+    const range: Interval = [Date.parse(input.time_min), Date.parse(input.time_max)];
+    if (range[1] <= range[0]) throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
+    const timeZone = input.time_zone ?? 'UTC';
+    checkTimeZone(timeZone, 'time_zone');
+    if (input.working_hours && input.working_hours.end <= input.working_hours.start) {
+      throw new InvalidInputError('working_hours.end must be after working_hours.start on the same day', {
+        field: 'working_hours',
       });
-      const shown = input.time_zone;
-      return slots.map((slot) => ({ start: formatInstant(slot.start, shown), end: formatInstant(slot.end, shown) }));
-    }),
+    }
+    const ids = [...new Set([...(input.include_self ? ['primary'] : []), ...input.attendees])];
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.freebusy.query(
+      { requestBody: { timeMin: input.time_min, timeMax: input.time_max, items: ids.map((id) => ({ id })) } },
+      call,
+    );
+    const failure = failedCalendars(data.calendars, ids);
+    if (failure) throw failure;
+    const busy = ids.flatMap((id) =>
+      (data.calendars?.[id]?.busy ?? []).map(
+        (period): Interval => [Date.parse(period.start ?? ''), Date.parse(period.end ?? '')],
+      ),
+    );
+    const windows = input.working_hours ? workingWindows(range, { ...input.working_hours, timeZone }) : [range];
+    const slots = findFreeSlots({
+      windows,
+      busy: busy.filter(([start, end]) => Number.isFinite(start) && Number.isFinite(end)),
+      durationMs: input.duration_minutes * MINUTE_MS,
+      stepMs: STEP_MS,
+      maxSlots: Math.min(input.max_slots, ctx.limits.maxRecords),
+    });
+    const shown = input.time_zone;
+    return slots.map((slot) => ({ start: formatInstant(slot.start, shown), end: formatInstant(slot.end, shown) }));
+  },
 });

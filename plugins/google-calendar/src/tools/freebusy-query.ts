@@ -8,7 +8,6 @@ import {
   z,
 } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { instantField, timeZoneField } from '../input-fields.js';
 import { busyRecord, toBusyRecords } from '../normalize.js';
 
@@ -57,26 +56,25 @@ Returns one record per busy interval: calendar (as asked for), start, end, in ti
   output: busyRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      if (Date.parse(input.time_max) <= Date.parse(input.time_min)) {
-        throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-      }
-      const ids = [...new Set(input.calendar_ids)];
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.freebusy.query(
-        {
-          requestBody: {
-            timeMin: input.time_min,
-            timeMax: input.time_max,
-            ...(input.time_zone ? { timeZone: input.time_zone } : {}),
-            items: ids.map((id) => ({ id })),
-          },
+  handler: async (input, ctx) => {
+    if (Date.parse(input.time_max) <= Date.parse(input.time_min)) {
+      throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
+    }
+    const ids = [...new Set(input.calendar_ids)];
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.freebusy.query(
+      {
+        requestBody: {
+          timeMin: input.time_min,
+          timeMax: input.time_max,
+          ...(input.time_zone ? { timeZone: input.time_zone } : {}),
+          items: ids.map((id) => ({ id })),
         },
-        call,
-      );
-      const failure = failedCalendars(data.calendars, ids);
-      if (failure) throw failure;
-      return toBusyRecords(ids, data.calendars).slice(0, ctx.limits.maxRecords);
-    }),
+      },
+      call,
+    );
+    const failure = failedCalendars(data.calendars, ids);
+    if (failure) throw failure;
+    return toBusyRecords(ids, data.calendars).slice(0, ctx.limits.maxRecords);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, eventIdField } from '../input-fields.js';
 import { eventDetailRecord, toEventDetailRecord } from '../normalize.js';
 
@@ -17,10 +16,9 @@ Returns one record: id, summary, start, end, status, html_link, location, descri
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.events.get({ calendarId: input.calendar_id, eventId: input.event_id }, call);
-      return toEventDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.events.get({ calendarId: input.calendar_id, eventId: input.event_id }, call);
+    return toEventDetailRecord(data);
+  },
 });

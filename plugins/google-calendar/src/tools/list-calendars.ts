@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createCalendarClient, MAX_CALENDARS_PER_PAGE, recordLimit } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { limitField } from '../input-fields.js';
 import { calendarRecord, toCalendarRecord } from '../normalize.js';
 
@@ -20,19 +19,18 @@ Returns one record per calendar: id, summary (its name), primary, access_role (o
   output: calendarRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const { api, call } = createCalendarClient(ctx);
-      return collectPages(
-        async ({ pageToken, maxResults }) => {
-          const { data } = await api.calendarList.list(
-            { maxResults, pageToken, minAccessRole: input.min_access_role, showHidden: input.show_hidden || undefined },
-            call,
-          );
-          return data;
-        },
-        { maxRecords: recordLimit(ctx, input.limit), maxPageSize: MAX_CALENDARS_PER_PAGE },
-        (entry) => (entry.deleted ? undefined : toCalendarRecord(entry)),
-      );
-    }),
+  handler: async (input, ctx) => {
+    const { api, call } = createCalendarClient(ctx);
+    return collectPages(
+      async ({ pageToken, maxResults }) => {
+        const { data } = await api.calendarList.list(
+          { maxResults, pageToken, minAccessRole: input.min_access_role, showHidden: input.show_hidden || undefined },
+          call,
+        );
+        return data;
+      },
+      { maxRecords: recordLimit(ctx, input.limit), maxPageSize: MAX_CALENDARS_PER_PAGE },
+      (entry) => (entry.deleted ? undefined : toCalendarRecord(entry)),
+    );
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { collectPages, createCalendarClient, MAX_EVENTS_PER_PAGE, recordLimit } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, eventIdField, instantField, limitField } from '../input-fields.js';
 import { eventRecord, toEventRecord } from '../normalize.js';
 
@@ -23,29 +22,28 @@ Returns one record per occurrence: id, summary, start, end, status, html_link, l
   output: eventRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      if (input.time_min && input.time_max && Date.parse(input.time_max) <= Date.parse(input.time_min)) {
-        throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-      }
-      const { api, call } = createCalendarClient(ctx);
-      return collectPages(
-        async ({ pageToken, maxResults }) => {
-          const { data } = await api.events.instances(
-            {
-              calendarId: input.calendar_id,
-              eventId: input.event_id,
-              timeMin: input.time_min,
-              timeMax: input.time_max,
-              maxResults,
-              pageToken,
-            },
-            call,
-          );
-          return data;
-        },
-        { maxRecords: recordLimit(ctx, input.limit), maxPageSize: MAX_EVENTS_PER_PAGE },
-        (event) => (event.status === 'cancelled' ? undefined : toEventRecord(event)),
-      );
-    }),
+  handler: async (input, ctx) => {
+    if (input.time_min && input.time_max && Date.parse(input.time_max) <= Date.parse(input.time_min)) {
+      throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
+    }
+    const { api, call } = createCalendarClient(ctx);
+    return collectPages(
+      async ({ pageToken, maxResults }) => {
+        const { data } = await api.events.instances(
+          {
+            calendarId: input.calendar_id,
+            eventId: input.event_id,
+            timeMin: input.time_min,
+            timeMax: input.time_max,
+            maxResults,
+            pageToken,
+          },
+          call,
+        );
+        return data;
+      },
+      { maxRecords: recordLimit(ctx, input.limit), maxPageSize: MAX_EVENTS_PER_PAGE },
+      (event) => (event.status === 'cancelled' ? undefined : toEventRecord(event)),
+    );
+  },
 });

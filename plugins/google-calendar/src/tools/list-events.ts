@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { collectPages, createCalendarClient, MAX_EVENTS_PER_PAGE, recordLimit } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, instantField, limitField } from '../input-fields.js';
 import { eventRecord, toEventRecord } from '../normalize.js';
 
@@ -39,38 +38,37 @@ Returns one record per event: id, summary, start, end (date-times, or YYYY-MM-DD
   output: eventRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      if (input.order_by === 'startTime' && !input.single_events) {
-        throw new InvalidInputError('order_by "startTime" needs single_events: true (Google cannot sort series)', {
-          field: 'order_by',
-        });
-      }
-      if (input.time_min && input.time_max && Date.parse(input.time_max) <= Date.parse(input.time_min)) {
-        throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-      }
-      const orderBy = input.order_by ?? (input.single_events ? 'startTime' : undefined);
-      const { api, call } = createCalendarClient(ctx);
-      return collectPages(
-        async ({ pageToken, maxResults }) => {
-          const { data } = await api.events.list(
-            {
-              calendarId: input.calendar_id,
-              timeMin: input.time_min,
-              timeMax: input.time_max,
-              q: input.q,
-              singleEvents: input.single_events,
-              orderBy,
-              maxResults,
-              pageToken,
-            },
-            call,
-          );
-          return data;
-        },
-        { maxRecords: recordLimit(ctx, input.limit), maxPageSize: MAX_EVENTS_PER_PAGE },
-        // Cancelled occurrences of a series still show up when single_events is false; they are not events the user has.
-        (event) => (event.status === 'cancelled' ? undefined : toEventRecord(event)),
-      );
-    }),
+  handler: async (input, ctx) => {
+    if (input.order_by === 'startTime' && !input.single_events) {
+      throw new InvalidInputError('order_by "startTime" needs single_events: true (Google cannot sort series)', {
+        field: 'order_by',
+      });
+    }
+    if (input.time_min && input.time_max && Date.parse(input.time_max) <= Date.parse(input.time_min)) {
+      throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
+    }
+    const orderBy = input.order_by ?? (input.single_events ? 'startTime' : undefined);
+    const { api, call } = createCalendarClient(ctx);
+    return collectPages(
+      async ({ pageToken, maxResults }) => {
+        const { data } = await api.events.list(
+          {
+            calendarId: input.calendar_id,
+            timeMin: input.time_min,
+            timeMax: input.time_max,
+            q: input.q,
+            singleEvents: input.single_events,
+            orderBy,
+            maxResults,
+            pageToken,
+          },
+          call,
+        );
+        return data;
+      },
+      { maxRecords: recordLimit(ctx, input.limit), maxPageSize: MAX_EVENTS_PER_PAGE },
+      // Cancelled occurrences of a series still show up when single_events is false; they are not events the user has.
+      (event) => (event.status === 'cancelled' ? undefined : toEventRecord(event)),
+    );
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, eventIdField, sendUpdatesField } from '../input-fields.js';
 import { movedEventRecord, toEventDetailRecord } from '../normalize.js';
 
@@ -25,21 +24,20 @@ Returns the moved event: id, summary, start, end, status, html_link, location, d
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      if (input.destination_calendar_id === input.calendar_id) {
-        throw new InvalidInputError('the event is on that calendar already', { field: 'destination_calendar_id' });
-      }
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.events.move(
-        {
-          calendarId: input.calendar_id,
-          eventId: input.event_id,
-          destination: input.destination_calendar_id,
-          sendUpdates: input.send_updates,
-        },
-        call,
-      );
-      return { ...toEventDetailRecord(data), calendar_id: input.destination_calendar_id };
-    }),
+  handler: async (input, ctx) => {
+    if (input.destination_calendar_id === input.calendar_id) {
+      throw new InvalidInputError('the event is on that calendar already', { field: 'destination_calendar_id' });
+    }
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.events.move(
+      {
+        calendarId: input.calendar_id,
+        eventId: input.event_id,
+        destination: input.destination_calendar_id,
+        sendUpdates: input.send_updates,
+      },
+      call,
+    );
+    return { ...toEventDetailRecord(data), calendar_id: input.destination_calendar_id };
+  },
 });

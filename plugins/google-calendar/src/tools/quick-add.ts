@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, sendUpdatesField } from '../input-fields.js';
 import { eventDetailRecord, toEventDetailRecord } from '../normalize.js';
 
@@ -18,13 +17,12 @@ Returns the created event: id, summary, start, end, status, html_link, location,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.events.quickAdd(
-        { calendarId: input.calendar_id, text: input.text, sendUpdates: input.send_updates },
-        call,
-      );
-      return toEventDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.events.quickAdd(
+      { calendarId: input.calendar_id, text: input.text, sendUpdates: input.send_updates },
+      call,
+    );
+    return toEventDetailRecord(data);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { calendarIdField, eventIdField, sendUpdatesField } from '../input-fields.js';
 import { eventDetailRecord, toEventDetailRecord } from '../normalize.js';
 
@@ -25,45 +24,41 @@ Returns the event: id, summary, start, end, status, html_link, location, descrip
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      const { api, call } = createCalendarClient(ctx);
-      const { data: event } = await api.events.get({ calendarId: input.calendar_id, eventId: input.event_id }, call);
-      const attendees = event.attendees ?? [];
-      const self = attendees.find((attendee) => attendee.self === true);
-      // The organizer is listed among the guests too, but has no invitation to answer.
-      if (event.organizer?.self || self?.organizer) {
-        throw new InvalidInputError('this is your own event (you organize it): there is no invitation to answer', {
-          field: 'event_id',
-        });
-      }
-      if (!self) {
-        throw new InvalidInputError(
-          'you are not on the guest list of this event, so there is no invitation to answer',
-          {
-            field: 'event_id',
-          },
-        );
-      }
-      // A patch replaces the whole guest list, so the list goes back complete with only the user's entry changed.
-      const answered = attendees.map((attendee) =>
-        attendee.self === true
-          ? {
-              ...attendee,
-              responseStatus: input.response,
-              ...(input.comment === undefined ? {} : { comment: input.comment }),
-            }
-          : attendee,
-      );
-      const { data } = await api.events.patch(
-        {
-          calendarId: input.calendar_id,
-          eventId: input.event_id,
-          sendUpdates: input.send_updates,
-          requestBody: { attendees: answered },
-        },
-        call,
-      );
-      return toEventDetailRecord(data);
-    }),
+  handler: async (input, ctx) => {
+    const { api, call } = createCalendarClient(ctx);
+    const { data: event } = await api.events.get({ calendarId: input.calendar_id, eventId: input.event_id }, call);
+    const attendees = event.attendees ?? [];
+    const self = attendees.find((attendee) => attendee.self === true);
+    // The organizer is listed among the guests too, but has no invitation to answer.
+    if (event.organizer?.self || self?.organizer) {
+      throw new InvalidInputError('this is your own event (you organize it): there is no invitation to answer', {
+        field: 'event_id',
+      });
+    }
+    if (!self) {
+      throw new InvalidInputError('you are not on the guest list of this event, so there is no invitation to answer', {
+        field: 'event_id',
+      });
+    }
+    // A patch replaces the whole guest list, so the list goes back complete with only the user's entry changed.
+    const answered = attendees.map((attendee) =>
+      attendee.self === true
+        ? {
+            ...attendee,
+            responseStatus: input.response,
+            ...(input.comment === undefined ? {} : { comment: input.comment }),
+          }
+        : attendee,
+    );
+    const { data } = await api.events.patch(
+      {
+        calendarId: input.calendar_id,
+        eventId: input.event_id,
+        sendUpdates: input.send_updates,
+        requestBody: { attendees: answered },
+      },
+      call,
+    );
+    return toEventDetailRecord(data);
+  },
 });

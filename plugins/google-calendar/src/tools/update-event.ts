@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
-import { withCalendarErrors } from '../errors.js';
 import { eventTimes } from '../event-times.js';
 import {
   attendeesField,
@@ -36,28 +35,27 @@ Returns the updated event: id, summary, start, end, status, html_link, location,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withCalendarErrors(ctx, async () => {
-      if (!CHANGEABLE.some((field) => input[field] !== undefined)) {
-        throw new InvalidInputError(`nothing to change: give at least one of ${CHANGEABLE.join(', ')}`);
-      }
-      const times = eventTimes(input);
-      const { api, call } = createCalendarClient(ctx);
-      const { data } = await api.events.patch(
-        {
-          calendarId: input.calendar_id,
-          eventId: input.event_id,
-          sendUpdates: input.send_updates,
-          requestBody: {
-            ...(input.summary !== undefined ? { summary: input.summary } : {}),
-            ...times,
-            ...(input.description !== undefined ? { description: input.description } : {}),
-            ...(input.location !== undefined ? { location: input.location } : {}),
-            ...(input.attendees ? { attendees: input.attendees.map((email) => ({ email })) } : {}),
-          },
+  handler: async (input, ctx) => {
+    if (!CHANGEABLE.some((field) => input[field] !== undefined)) {
+      throw new InvalidInputError(`nothing to change: give at least one of ${CHANGEABLE.join(', ')}`);
+    }
+    const times = eventTimes(input);
+    const { api, call } = createCalendarClient(ctx);
+    const { data } = await api.events.patch(
+      {
+        calendarId: input.calendar_id,
+        eventId: input.event_id,
+        sendUpdates: input.send_updates,
+        requestBody: {
+          ...(input.summary !== undefined ? { summary: input.summary } : {}),
+          ...times,
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.location !== undefined ? { location: input.location } : {}),
+          ...(input.attendees ? { attendees: input.attendees.map((email) => ({ email })) } : {}),
         },
-        call,
-      );
-      return toEventDetailRecord(data);
-    }),
+      },
+      call,
+    );
+    return toEventDetailRecord(data);
+  },
 });

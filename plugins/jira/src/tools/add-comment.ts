@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { textToAdf } from '../adf.js';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField, richTextField } from '../input-fields.js';
 import { commentRecord, displayName, isoTime } from '../normalize.js';
 
@@ -18,18 +17,17 @@ Returns id, issue_key, author and created of the new comment.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const { api } = await createJiraClient(ctx);
-      const comment = await api.issueComments.addComment({
-        issueIdOrKey: input.issue_key,
-        body: textToAdf(input.body),
-      });
-      return {
-        id: comment.id ?? '',
-        issue_key: input.issue_key,
-        author: displayName(comment.author),
-        created: isoTime(comment.created),
-      };
-    }),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    const comment = await api.issueComments.addComment({
+      issueIdOrKey: input.issue_key,
+      body: textToAdf(input.body),
+    });
+    return {
+      id: comment.id ?? '',
+      issue_key: input.issue_key,
+      author: displayName(comment.author),
+      created: isoTime(comment.created),
+    };
+  },
 });

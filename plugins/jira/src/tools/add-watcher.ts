@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { addedWatcherRecord } from '../normalize-work.js';
 import { userByEmail } from '../users.js';
@@ -19,20 +18,19 @@ Returns issue_key, account_id (null for the connected account), name (when looke
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      if (input.account_id !== undefined && input.email !== undefined) {
-        throw new InvalidInputError('give account_id or email, not both', { field: 'account_id' });
-      }
-      const jira = await createJiraClient(ctx);
-      const user = input.email
-        ? await userByEmail(jira, input.email)
-        : { accountId: input.account_id ?? null, displayName: null };
-      await jira.api.issueWatchers.addWatcher({
-        issueIdOrKey: input.issue_key,
-        // Jira takes the account id as a bare JSON string (jira.js types the body as an object); no body adds the caller.
-        body: (user.accountId ?? undefined) as unknown as Record<string, unknown>,
-      });
-      return { issue_key: input.issue_key, account_id: user.accountId, name: user.displayName, watching: true };
-    }),
+  handler: async (input, ctx) => {
+    if (input.account_id !== undefined && input.email !== undefined) {
+      throw new InvalidInputError('give account_id or email, not both', { field: 'account_id' });
+    }
+    const jira = await createJiraClient(ctx);
+    const user = input.email
+      ? await userByEmail(jira, input.email)
+      : { accountId: input.account_id ?? null, displayName: null };
+    await jira.api.issueWatchers.addWatcher({
+      issueIdOrKey: input.issue_key,
+      // Jira takes the account id as a bare JSON string (jira.js types the body as an object); no body adds the caller.
+      body: (user.accountId ?? undefined) as unknown as Record<string, unknown>,
+    });
+    return { issue_key: input.issue_key, account_id: user.accountId, name: user.displayName, watching: true };
+  },
 });

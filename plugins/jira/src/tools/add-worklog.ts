@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { textToAdf } from '../adf.js';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField, richTextField } from '../input-fields.js';
 import { displayName, isoTime } from '../normalize.js';
 import { addedWorklogRecord } from '../normalize-work.js';
@@ -53,29 +52,24 @@ Returns id, issue_key, author, started, time_spent, time_spent_seconds of the ne
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const duration = worklogDuration(input.time_spent);
-        const started = jiraTimestamp(input.started === undefined ? new Date() : new Date(input.started));
-        const { api } = await createJiraClient(ctx);
-        // An ADF comment keeps jira.js on REST v3 (a string comment would make it post to v2).
-        const worklog = await api.issueWorklogs.addWorklog({
-          issueIdOrKey: input.issue_key,
-          started,
-          ...duration,
-          ...(input.comment ? { comment: textToAdf(input.comment) } : {}),
-        });
-        return {
-          id: worklog.id ?? '',
-          issue_key: input.issue_key,
-          author: displayName(worklog.author),
-          started: isoTime(worklog.started),
-          time_spent: worklog.timeSpent ?? null,
-          time_spent_seconds: worklog.timeSpentSeconds ?? null,
-        };
-      },
-      { invalidInputField: 'time_spent' },
-    ),
+  handler: async (input, ctx) => {
+    const duration = worklogDuration(input.time_spent);
+    const started = jiraTimestamp(input.started === undefined ? new Date() : new Date(input.started));
+    const { api } = await createJiraClient(ctx);
+    // An ADF comment keeps jira.js on REST v3 (a string comment would make it post to v2).
+    const worklog = await api.issueWorklogs.addWorklog({
+      issueIdOrKey: input.issue_key,
+      started,
+      ...duration,
+      ...(input.comment ? { comment: textToAdf(input.comment) } : {}),
+    });
+    return {
+      id: worklog.id ?? '',
+      issue_key: input.issue_key,
+      author: displayName(worklog.author),
+      started: isoTime(worklog.started),
+      time_spent: worklog.timeSpent ?? null,
+      time_spent_seconds: worklog.timeSpentSeconds ?? null,
+    };
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { assignmentRecord } from '../normalize.js';
 import { userByEmail } from '../users.js';
@@ -20,21 +19,20 @@ Returns key, assignee_account_id (null when unassigned) and assignee (display na
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const given = [input.account_id !== undefined, input.email !== undefined, input.unassign === true];
-      if (given.filter(Boolean).length !== 1) {
-        throw new InvalidInputError('give exactly one of account_id, email or unassign: true', { field: 'account_id' });
-      }
-      const jira = await createJiraClient(ctx);
-      const user = input.email
-        ? await userByEmail(jira, input.email)
-        : { accountId: input.account_id ?? null, displayName: null };
-      await jira.api.issues.assignIssue({
-        issueIdOrKey: input.issue_key,
-        // Jira unassigns on `"accountId": null`; jira.js types the field as a string only.
-        accountId: user.accountId as string,
-      });
-      return { key: input.issue_key, assignee_account_id: user.accountId, assignee: user.displayName };
-    }),
+  handler: async (input, ctx) => {
+    const given = [input.account_id !== undefined, input.email !== undefined, input.unassign === true];
+    if (given.filter(Boolean).length !== 1) {
+      throw new InvalidInputError('give exactly one of account_id, email or unassign: true', { field: 'account_id' });
+    }
+    const jira = await createJiraClient(ctx);
+    const user = input.email
+      ? await userByEmail(jira, input.email)
+      : { accountId: input.account_id ?? null, displayName: null };
+    await jira.api.issues.assignIssue({
+      issueIdOrKey: input.issue_key,
+      // Jira unassigns on `"accountId": null`; jira.js types the field as a string only.
+      accountId: user.accountId as string,
+    });
+    return { key: input.issue_key, assignee_account_id: user.accountId, assignee: user.displayName };
+  },
 });

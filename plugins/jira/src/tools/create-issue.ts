@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { textToAdf } from '../adf.js';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { labelsField, projectKeyField, richTextField } from '../input-fields.js';
 import { createdIssueRecord } from '../normalize.js';
 
@@ -39,26 +38,25 @@ Returns the new issue: key, id, summary, url.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const own = Object.keys(input.fields ?? {}).filter((id) => OWN_FIELDS.has(id));
-      if (own.length > 0) {
-        throw new InvalidInputError(`set ${own.join(', ')} with this tool's own inputs, not in "fields"`, {
-          field: 'fields',
-        });
-      }
-      const jira = await createJiraClient(ctx);
-      const description = input.description?.trim() ? textToAdf(input.description) : undefined;
-      const created = await jira.api.issues.createIssue({
-        fields: {
-          ...input.fields,
-          project: { key: input.project_key },
-          summary: input.summary,
-          issuetype: { name: input.issue_type },
-          ...(description ? { description } : {}),
-          ...(input.labels ? { labels: input.labels } : {}),
-        },
+  handler: async (input, ctx) => {
+    const own = Object.keys(input.fields ?? {}).filter((id) => OWN_FIELDS.has(id));
+    if (own.length > 0) {
+      throw new InvalidInputError(`set ${own.join(', ')} with this tool's own inputs, not in "fields"`, {
+        field: 'fields',
       });
-      return { key: created.key, id: created.id, summary: input.summary, url: jira.browseUrl(created.key) };
-    }),
+    }
+    const jira = await createJiraClient(ctx);
+    const description = input.description?.trim() ? textToAdf(input.description) : undefined;
+    const created = await jira.api.issues.createIssue({
+      fields: {
+        ...input.fields,
+        project: { key: input.project_key },
+        summary: input.summary,
+        issuetype: { name: input.issue_type },
+        ...(description ? { description } : {}),
+        ...(input.labels ? { labels: input.labels } : {}),
+      },
+    });
+    return { key: created.key, id: created.id, summary: input.summary, url: jira.browseUrl(created.key) };
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { deletedIssueRecord } from '../normalize.js';
 
@@ -17,13 +16,12 @@ Returns key and deleted: true.`,
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const { api } = await createJiraClient(ctx);
-      await api.issues.deleteIssue({
-        issueIdOrKey: input.issue_key,
-        deleteSubtasks: input.delete_subtasks ? 'true' : 'false',
-      });
-      return { key: input.issue_key, deleted: true };
-    }),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    await api.issues.deleteIssue({
+      issueIdOrKey: input.issue_key,
+      deleteSubtasks: input.delete_subtasks ? 'true' : 'false',
+    });
+    return { key: input.issue_key, deleted: true };
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField } from '../input-fields.js';
 import { type AgileSprint, type SprintRecord, sprintRecord, toSprintRecord } from '../normalize-agile.js';
 
@@ -16,28 +15,23 @@ Returns one record per active sprint: id, name, start, end, goal.`,
   output: sprintRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { agile } = await createJiraClient(ctx);
-        return collectPages<number, AgileSprint, SprintRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: 0,
-          fetchPage: async (startAt, pageSize) => {
-            const page = await agile.board.getAllSprints({
-              boardId: input.board_id,
-              state: 'active',
-              startAt,
-              maxResults: pageSize,
-            });
-            const values = page.values ?? [];
-            const nextStart = (page.startAt ?? startAt) + values.length;
-            return { items: values, next: page.isLast === false ? nextStart : undefined };
-          },
-          toRecord: toSprintRecord,
+  handler: async (input, ctx) => {
+    const { agile } = await createJiraClient(ctx);
+    return collectPages<number, AgileSprint, SprintRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: 0,
+      fetchPage: async (startAt, pageSize) => {
+        const page = await agile.board.getAllSprints({
+          boardId: input.board_id,
+          state: 'active',
+          startAt,
+          maxResults: pageSize,
         });
+        const values = page.values ?? [];
+        const nextStart = (page.startAt ?? startAt) + values.length;
+        return { items: values, next: page.isLast === false ? nextStart : undefined };
       },
-      { invalidInputField: 'board_id' },
-    ),
+      toRecord: toSprintRecord,
+    });
+  },
 });

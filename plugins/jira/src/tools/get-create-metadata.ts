@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField, projectKeyField } from '../input-fields.js';
 import { type CreateFieldRecord, createFieldRecord, type MetaField, toCreateFieldRecord } from '../normalize-meta.js';
 import { issueTypePage } from './list-issue-types.js';
@@ -37,31 +36,26 @@ Returns one record per field: field_id, name, required, type, allowed_values, ha
   output: createFieldRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { api } = await createJiraClient(ctx);
-        const typeId = await issueTypeId(api, input.project_key, input.issue_type);
-        return collectPages<number, MetaField, CreateFieldRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: 0,
-          fetchPage: async (startAt, pageSize) => {
-            const page = await api.issues.getCreateIssueMetaIssueTypeId({
-              projectIdOrKey: input.project_key,
-              issueTypeId: typeId,
-              startAt,
-              maxResults: pageSize,
-            });
-            // The documented key is fields; jira.js also knows results.
-            const fields = page.fields ?? page.results ?? [];
-            const nextStart = (page.startAt ?? startAt) + fields.length;
-            const done = typeof page.total === 'number' ? nextStart >= page.total : fields.length < pageSize;
-            return { items: fields, next: done ? undefined : nextStart };
-          },
-          toRecord: toCreateFieldRecord,
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    const typeId = await issueTypeId(api, input.project_key, input.issue_type);
+    return collectPages<number, MetaField, CreateFieldRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: 0,
+      fetchPage: async (startAt, pageSize) => {
+        const page = await api.issues.getCreateIssueMetaIssueTypeId({
+          projectIdOrKey: input.project_key,
+          issueTypeId: typeId,
+          startAt,
+          maxResults: pageSize,
         });
+        // The documented key is fields; jira.js also knows results.
+        const fields = page.fields ?? page.results ?? [];
+        const nextStart = (page.startAt ?? startAt) + fields.length;
+        const done = typeof page.total === 'number' ? nextStart >= page.total : fields.length < pageSize;
+        return { items: fields, next: done ? undefined : nextStart };
       },
-      { invalidInputField: 'project_key' },
-    ),
+      toRecord: toCreateFieldRecord,
+    });
+  },
 });

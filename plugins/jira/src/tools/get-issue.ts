@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createJiraClient, recordLimit } from '../client.js';
 import { fetchComments } from '../comments.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { issueDetailRecord, toIssueDetailRecord } from '../normalize.js';
 import { commentTextRecord, issueLinkRecord, type JiraIssueLink, toIssueLinkRecord } from '../normalize-work.js';
@@ -45,17 +44,16 @@ Returns one record: key, summary, status, issue_type, priority, assignee, assign
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const jira = await createJiraClient(ctx);
-      const issue = await jira.api.issues.getIssue({ issueIdOrKey: input.issue_key, fields: DETAIL_FIELDS });
-      const key = issue.key ?? input.issue_key;
-      const links = (issue.fields?.issuelinks ?? []) as JiraIssueLink[];
-      const comments = input.include_comments ? await fetchComments(jira.api, key, recordLimit(ctx), 'oldest') : null;
-      return {
-        ...toIssueDetailRecord(issue, jira.browseUrl(key)),
-        links: links.map(toIssueLinkRecord),
-        comments,
-      };
-    }),
+  handler: async (input, ctx) => {
+    const jira = await createJiraClient(ctx);
+    const issue = await jira.api.issues.getIssue({ issueIdOrKey: input.issue_key, fields: DETAIL_FIELDS });
+    const key = issue.key ?? input.issue_key;
+    const links = (issue.fields?.issuelinks ?? []) as JiraIssueLink[];
+    const comments = input.include_comments ? await fetchComments(jira.api, key, recordLimit(ctx), 'oldest') : null;
+    return {
+      ...toIssueDetailRecord(issue, jira.browseUrl(key)),
+      links: links.map(toIssueLinkRecord),
+      comments,
+    };
+  },
 });

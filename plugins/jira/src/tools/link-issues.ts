@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { createdLinkRecord } from '../normalize-work.js';
 
@@ -51,36 +50,34 @@ Returns issue_key, relation, other_issue_key and link_type.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      if (input.issue_key === input.other_issue_key) {
-        throw new InvalidInputError('an issue cannot be linked to itself', { field: 'other_issue_key' });
-      }
-      const { api } = await createJiraClient(ctx);
-      const { issueLinkTypes = [] } = await api.issueLinkTypes.getIssueLinkTypes();
-      const picked = pickLinkType(issueLinkTypes, input.relation);
-      const name = picked?.type.name;
-      if (!picked || !name) {
-        throw new InvalidInputError(
-          `no link type "${input.relation}"; this site has: ${describeTypes(issueLinkTypes)}`,
-          { field: 'relation' },
-        );
-      }
-      const { type, issueIsInward } = picked;
-      // Jira shows the link type's outward phrase on the inwardIssue: "inward blocks outward".
-      const [inward, outward] = issueIsInward
-        ? [input.issue_key, input.other_issue_key]
-        : [input.other_issue_key, input.issue_key];
-      await api.issueLinks.linkIssues({
-        type: { name },
-        inwardIssue: { key: inward },
-        outwardIssue: { key: outward },
+  handler: async (input, ctx) => {
+    if (input.issue_key === input.other_issue_key) {
+      throw new InvalidInputError('an issue cannot be linked to itself', { field: 'other_issue_key' });
+    }
+    const { api } = await createJiraClient(ctx);
+    const { issueLinkTypes = [] } = await api.issueLinkTypes.getIssueLinkTypes();
+    const picked = pickLinkType(issueLinkTypes, input.relation);
+    const name = picked?.type.name;
+    if (!picked || !name) {
+      throw new InvalidInputError(`no link type "${input.relation}"; this site has: ${describeTypes(issueLinkTypes)}`, {
+        field: 'relation',
       });
-      return {
-        issue_key: input.issue_key,
-        relation: (issueIsInward ? type.outward : type.inward) ?? input.relation,
-        other_issue_key: input.other_issue_key,
-        link_type: name,
-      };
-    }),
+    }
+    const { type, issueIsInward } = picked;
+    // Jira shows the link type's outward phrase on the inwardIssue: "inward blocks outward".
+    const [inward, outward] = issueIsInward
+      ? [input.issue_key, input.other_issue_key]
+      : [input.other_issue_key, input.issue_key];
+    await api.issueLinks.linkIssues({
+      type: { name },
+      inwardIssue: { key: inward },
+      outwardIssue: { key: outward },
+    });
+    return {
+      issue_key: input.issue_key,
+      relation: (issueIsInward ? type.outward : type.inward) ?? input.relation,
+      other_issue_key: input.other_issue_key,
+      link_type: name,
+    };
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField, projectKeyField } from '../input-fields.js';
 import { type AgileBoard, type BoardRecord, boardRecord, toBoardRecord } from '../normalize-agile.js';
 
@@ -21,30 +20,25 @@ Returns one record per board: id, name, type, project_key.`,
   output: boardRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { agile } = await createJiraClient(ctx);
-        // /rest/agile/1.0/board pages by offset (startAt, isLast); Jira caps a page at 50 boards.
-        return collectPages<number, AgileBoard, BoardRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: 0,
-          fetchPage: async (startAt, pageSize) => {
-            const page = await agile.board.getAllBoards({
-              startAt,
-              maxResults: pageSize,
-              projectKeyOrId: input.project_key,
-              type: input.type,
-              name: input.name,
-            });
-            const values = page.values ?? [];
-            const nextStart = (page.startAt ?? startAt) + values.length;
-            return { items: values, next: page.isLast === true ? undefined : nextStart };
-          },
-          toRecord: toBoardRecord,
+  handler: async (input, ctx) => {
+    const { agile } = await createJiraClient(ctx);
+    // /rest/agile/1.0/board pages by offset (startAt, isLast); Jira caps a page at 50 boards.
+    return collectPages<number, AgileBoard, BoardRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: 0,
+      fetchPage: async (startAt, pageSize) => {
+        const page = await agile.board.getAllBoards({
+          startAt,
+          maxResults: pageSize,
+          projectKeyOrId: input.project_key,
+          type: input.type,
+          name: input.name,
         });
+        const values = page.values ?? [];
+        const nextStart = (page.startAt ?? startAt) + values.length;
+        return { items: values, next: page.isLast === true ? undefined : nextStart };
       },
-      { invalidInputField: 'project_key' },
-    ),
+      toRecord: toBoardRecord,
+    });
+  },
 });

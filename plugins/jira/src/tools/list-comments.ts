@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createJiraClient, recordLimit } from '../client.js';
 import { fetchComments } from '../comments.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField, limitField } from '../input-fields.js';
 import { commentTextRecord } from '../normalize-work.js';
 
@@ -18,9 +17,8 @@ Returns one record per comment: id, author, created, updated, body (plain text).
   output: commentTextRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const { api } = await createJiraClient(ctx);
-      return fetchComments(api, input.issue_key, recordLimit(ctx, input.limit), input.order);
-    }),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    return fetchComments(api, input.issue_key, recordLimit(ctx, input.limit), input.order);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField, projectKeyField } from '../input-fields.js';
 import { type IssueTypeRecord, issueTypeRecord, type MetaIssueType, toIssueTypeRecord } from '../normalize-meta.js';
 
@@ -13,20 +12,15 @@ Returns one record per type: id, name, subtask, description.`,
   output: issueTypeRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { api } = await createJiraClient(ctx);
-        return collectPages<number, MetaIssueType, IssueTypeRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: 0,
-          fetchPage: (startAt, pageSize) => issueTypePage(api, input.project_key, startAt, pageSize),
-          toRecord: toIssueTypeRecord,
-        });
-      },
-      { invalidInputField: 'project_key' },
-    ),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    return collectPages<number, MetaIssueType, IssueTypeRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: 0,
+      fetchPage: (startAt, pageSize) => issueTypePage(api, input.project_key, startAt, pageSize),
+      toRecord: toIssueTypeRecord,
+    });
+  },
 });
 
 /** One page of `/rest/api/3/issue/createmeta/{project}/issuetypes`, which pages by startAt and total. */

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField } from '../input-fields.js';
 import { type JiraProject, type ProjectRecord, projectRecord, toProjectRecord } from '../normalize.js';
 
@@ -16,26 +15,25 @@ Returns one record per project: key, name, id, type.`,
   output: projectRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const { api } = await createJiraClient(ctx);
-      // /rest/api/3/project/search pages by offset: startAt, maxResults, and isLast/total in each page.
-      return collectPages<number, JiraProject, ProjectRecord>({
-        limit: recordLimit(ctx, input.limit),
-        first: 0,
-        fetchPage: async (startAt, pageSize) => {
-          const page = await api.projects.searchProjects({
-            startAt,
-            maxResults: pageSize,
-            query: input.query,
-            orderBy: 'key',
-          });
-          const values = page.values ?? [];
-          const nextStart = (page.startAt ?? startAt) + values.length;
-          const done = page.isLast === true || (typeof page.total === 'number' && nextStart >= page.total);
-          return { items: values, next: done ? undefined : nextStart };
-        },
-        toRecord: toProjectRecord,
-      });
-    }),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    // /rest/api/3/project/search pages by offset: startAt, maxResults, and isLast/total in each page.
+    return collectPages<number, JiraProject, ProjectRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: 0,
+      fetchPage: async (startAt, pageSize) => {
+        const page = await api.projects.searchProjects({
+          startAt,
+          maxResults: pageSize,
+          query: input.query,
+          orderBy: 'key',
+        });
+        const values = page.values ?? [];
+        const nextStart = (page.startAt ?? startAt) + values.length;
+        const done = page.isLast === true || (typeof page.total === 'number' && nextStart >= page.total);
+        return { items: values, next: done ? undefined : nextStart };
+      },
+      toRecord: toProjectRecord,
+    });
+  },
 });

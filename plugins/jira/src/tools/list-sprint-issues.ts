@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField } from '../input-fields.js';
 import { type IssueRecord, issueRecord, type JiraIssue, toIssueRecord } from '../normalize.js';
 
@@ -20,30 +19,25 @@ Returns one record per issue: key, summary, status, assignee, priority, updated 
   output: issueRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { agile } = await createJiraClient(ctx);
-        // Jira Software's sprint issue listing pages with nextPageToken, like the enhanced JQL search.
-        return collectPages<string | null, JiraIssue, IssueRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: null,
-          fetchPage: async (token, pageSize) => {
-            const page = await agile.sprint.getIssuesForSprint({
-              sprintId: input.sprint_id,
-              jql: input.jql,
-              maxResults: pageSize,
-              nextPageToken: token ?? undefined,
-              // jira.js types fields as objects; Jira takes field names, repeated or comma-separated.
-              fields: SPRINT_FIELDS as unknown as Record<string, unknown>[],
-            });
-            const next = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
-            return { items: (page.issues ?? []) as JiraIssue[], next };
-          },
-          toRecord: toIssueRecord,
+  handler: async (input, ctx) => {
+    const { agile } = await createJiraClient(ctx);
+    // Jira Software's sprint issue listing pages with nextPageToken, like the enhanced JQL search.
+    return collectPages<string | null, JiraIssue, IssueRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: null,
+      fetchPage: async (token, pageSize) => {
+        const page = await agile.sprint.getIssuesForSprint({
+          sprintId: input.sprint_id,
+          jql: input.jql,
+          maxResults: pageSize,
+          nextPageToken: token ?? undefined,
+          // jira.js types fields as objects; Jira takes field names, repeated or comma-separated.
+          fields: SPRINT_FIELDS as unknown as Record<string, unknown>[],
         });
+        const next = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+        return { items: (page.issues ?? []) as JiraIssue[], next };
       },
-      { invalidInputField: 'jql' },
-    ),
+      toRecord: toIssueRecord,
+    });
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { toTransitionOptionRecord, transitionOptionRecord } from '../normalize-work.js';
 
@@ -13,11 +12,10 @@ Returns one record per transition: id, name, to_status, to_category (To Do, In P
   output: transitionOptionRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const { api } = await createJiraClient(ctx);
-      // One answer holds every transition: Jira does not page this resource.
-      const { transitions = [] } = await api.issues.getTransitions({ issueIdOrKey: input.issue_key });
-      return transitions.map(toTransitionOptionRecord);
-    }),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    // One answer holds every transition: Jira does not page this resource.
+    const { transitions = [] } = await api.issues.getTransitions({ issueIdOrKey: input.issue_key });
+    return transitions.map(toTransitionOptionRecord);
+  },
 });

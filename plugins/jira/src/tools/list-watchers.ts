@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField, limitField } from '../input-fields.js';
 import { toWatcherRecord, watcherRecord } from '../normalize-work.js';
 
@@ -13,11 +12,10 @@ Returns one record per watcher: account_id, name, active.`,
   output: watcherRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const { api } = await createJiraClient(ctx);
-      // Jira answers every watcher at once; the record limit still applies to what is returned.
-      const { watchers = [] } = await api.issueWatchers.getIssueWatchers({ issueIdOrKey: input.issue_key });
-      return watchers.slice(0, recordLimit(ctx, input.limit)).map(toWatcherRecord);
-    }),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    // Jira answers every watcher at once; the record limit still applies to what is returned.
+    const { watchers = [] } = await api.issueWatchers.getIssueWatchers({ issueIdOrKey: input.issue_key });
+    return watchers.slice(0, recordLimit(ctx, input.limit)).map(toWatcherRecord);
+  },
 });

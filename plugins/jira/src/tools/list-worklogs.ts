@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField, limitField } from '../input-fields.js';
 import { type JiraWorklog, toWorklogRecord, type WorklogRecord, worklogRecord } from '../normalize-work.js';
 
@@ -20,30 +19,25 @@ Returns one record per worklog: id, author, started, time_spent (e.g. "1h 30m"),
   output: worklogRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { api } = await createJiraClient(ctx);
-        const startedAfter = input.started_after === undefined ? undefined : Date.parse(input.started_after);
-        return collectPages<number, JiraWorklog, WorklogRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: 0,
-          fetchPage: async (startAt, pageSize) => {
-            const page = await api.issueWorklogs.getIssueWorklog({
-              issueIdOrKey: input.issue_key,
-              startAt,
-              maxResults: pageSize,
-              startedAfter,
-            });
-            const worklogs = page.worklogs ?? [];
-            const nextStart = (page.startAt ?? startAt) + worklogs.length;
-            const done = typeof page.total === 'number' ? nextStart >= page.total : worklogs.length < pageSize;
-            return { items: worklogs, next: done ? undefined : nextStart };
-          },
-          toRecord: toWorklogRecord,
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    const startedAfter = input.started_after === undefined ? undefined : Date.parse(input.started_after);
+    return collectPages<number, JiraWorklog, WorklogRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: 0,
+      fetchPage: async (startAt, pageSize) => {
+        const page = await api.issueWorklogs.getIssueWorklog({
+          issueIdOrKey: input.issue_key,
+          startAt,
+          maxResults: pageSize,
+          startedAfter,
         });
+        const worklogs = page.worklogs ?? [];
+        const nextStart = (page.startAt ?? startAt) + worklogs.length;
+        const done = typeof page.total === 'number' ? nextStart >= page.total : worklogs.length < pageSize;
+        return { items: worklogs, next: done ? undefined : nextStart };
       },
-      { invalidInputField: 'started_after' },
-    ),
+      toRecord: toWorklogRecord,
+    });
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createJiraClient, recordLimit } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { limitField } from '../input-fields.js';
 import { type IssueRecord, issueRecord, type JiraIssue, toIssueRecord } from '../normalize.js';
 
@@ -19,28 +18,23 @@ Returns one record per issue: key, summary, status, assignee, priority, updated.
   output: issueRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { api } = await createJiraClient(ctx);
-        // The enhanced search (/rest/api/3/search/jql) pages with nextPageToken; POST keeps long JQL out of the URL.
-        return collectPages<string | null, JiraIssue, IssueRecord>({
-          limit: recordLimit(ctx, input.limit),
-          first: null,
-          fetchPage: async (token, pageSize) => {
-            const page = await api.issueSearch.searchAndReconsileIssuesUsingJqlPost({
-              jql: input.jql,
-              fields: SEARCH_FIELDS,
-              maxResults: pageSize,
-              nextPageToken: token ?? undefined,
-            });
-            const next = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
-            return { items: page.issues ?? [], next };
-          },
-          toRecord: toIssueRecord,
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    // The enhanced search (/rest/api/3/search/jql) pages with nextPageToken; POST keeps long JQL out of the URL.
+    return collectPages<string | null, JiraIssue, IssueRecord>({
+      limit: recordLimit(ctx, input.limit),
+      first: null,
+      fetchPage: async (token, pageSize) => {
+        const page = await api.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+          jql: input.jql,
+          fields: SEARCH_FIELDS,
+          maxResults: pageSize,
+          nextPageToken: token ?? undefined,
         });
+        const next = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+        return { items: page.issues ?? [], next };
       },
-      { invalidInputField: 'jql' },
-    ),
+      toRecord: toIssueRecord,
+    });
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField } from '../input-fields.js';
 import { transitionRecord } from '../normalize.js';
 
@@ -49,22 +48,17 @@ Returns key, transition (the one performed) and status (the new status).`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(
-      ctx,
-      async () => {
-        const { api } = await createJiraClient(ctx);
-        const { transitions = [] } = await api.issues.getTransitions({ issueIdOrKey: input.issue_key });
-        const chosen = pickTransition(transitions, input.transition);
-        if (!chosen?.id) {
-          throw new InvalidInputError(
-            `no transition "${input.transition}" for ${input.issue_key}; available: ${describeAvailable(transitions)}`,
-            { field: 'transition' },
-          );
-        }
-        await api.issues.doTransition({ issueIdOrKey: input.issue_key, transition: { id: chosen.id } });
-        return { key: input.issue_key, transition: chosen.name ?? chosen.id, status: chosen.to?.name ?? null };
-      },
-      { invalidInputField: 'transition' },
-    ),
+  handler: async (input, ctx) => {
+    const { api } = await createJiraClient(ctx);
+    const { transitions = [] } = await api.issues.getTransitions({ issueIdOrKey: input.issue_key });
+    const chosen = pickTransition(transitions, input.transition);
+    if (!chosen?.id) {
+      throw new InvalidInputError(
+        `no transition "${input.transition}" for ${input.issue_key}; available: ${describeAvailable(transitions)}`,
+        { field: 'transition' },
+      );
+    }
+    await api.issues.doTransition({ issueIdOrKey: input.issue_key, transition: { id: chosen.id } });
+    return { key: input.issue_key, transition: chosen.name ?? chosen.id, status: chosen.to?.name ?? null };
+  },
 });

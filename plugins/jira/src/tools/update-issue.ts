@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { textToAdf } from '../adf.js';
 import { createJiraClient } from '../client.js';
-import { withJiraErrors } from '../errors.js';
 import { issueKeyField, labelsField, richTextField } from '../input-fields.js';
 import { updatedIssueRecord } from '../normalize.js';
 
@@ -22,38 +21,35 @@ Returns key, changed (the fields set) and url.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withJiraErrors(ctx, async () => {
-      const fields: Record<string, unknown> = {};
-      const labelOperations = [
-        ...(input.add_labels ?? []).map((label) => ({ add: label })),
-        ...(input.remove_labels ?? []).map((label) => ({ remove: label })),
-      ];
-      if (input.summary !== undefined) fields.summary = input.summary;
-      if (input.description !== undefined) {
-        fields.description = input.description.trim() === '' ? null : textToAdf(input.description);
+  handler: async (input, ctx) => {
+    const fields: Record<string, unknown> = {};
+    const labelOperations = [
+      ...(input.add_labels ?? []).map((label) => ({ add: label })),
+      ...(input.remove_labels ?? []).map((label) => ({ remove: label })),
+    ];
+    if (input.summary !== undefined) fields.summary = input.summary;
+    if (input.description !== undefined) {
+      fields.description = input.description.trim() === '' ? null : textToAdf(input.description);
+    }
+    if (input.labels !== undefined) {
+      // Jira refuses a field that is both set and updated in one request.
+      if (labelOperations.length > 0) {
+        throw new InvalidInputError('give either "labels" (replace all) or "add_labels"/"remove_labels", not both', {
+          field: 'labels',
+        });
       }
-      if (input.labels !== undefined) {
-        // Jira refuses a field that is both set and updated in one request.
-        if (labelOperations.length > 0) {
-          throw new InvalidInputError('give either "labels" (replace all) or "add_labels"/"remove_labels", not both', {
-            field: 'labels',
-          });
-        }
-        fields.labels = input.labels;
-      }
-      const changed = [...Object.keys(fields), ...(labelOperations.length > 0 ? ['labels'] : [])];
-      if (changed.length === 0) {
-        throw new InvalidInputError(
-          'nothing to change: give summary, description, labels, add_labels or remove_labels',
-        );
-      }
-      const jira = await createJiraClient(ctx);
-      await jira.api.issues.editIssue({
-        issueIdOrKey: input.issue_key,
-        fields,
-        ...(labelOperations.length > 0 ? { update: { labels: labelOperations } } : {}),
-      });
-      return { key: input.issue_key, changed: changed.join(', '), url: jira.browseUrl(input.issue_key) };
-    }),
+      fields.labels = input.labels;
+    }
+    const changed = [...Object.keys(fields), ...(labelOperations.length > 0 ? ['labels'] : [])];
+    if (changed.length === 0) {
+      throw new InvalidInputError('nothing to change: give summary, description, labels, add_labels or remove_labels');
+    }
+    const jira = await createJiraClient(ctx);
+    await jira.api.issues.editIssue({
+      issueIdOrKey: input.issue_key,
+      fields,
+      ...(labelOperations.length > 0 ? { update: { labels: labelOperations } } : {}),
+    });
+    return { key: input.issue_key, changed: changed.join(', '), url: jira.browseUrl(input.issue_key) };
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import type { CreateCommentParameters } from '@notionhq/client';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { markdownToRichText } from '../markdown/rich-text.js';
 import { commentRecord, type NotionComment, toCommentRecord } from '../normalize.js';
@@ -30,13 +29,12 @@ Returns the comment: id, discussion_id, created_time, created_by, text.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const rich_text = markdownToRichText(input.text);
-      const target: CreateCommentParameters = input.discussion_id
-        ? { discussion_id: input.discussion_id, rich_text }
-        : { parent: { page_id: input.page_id ?? '' }, rich_text };
-      return toCommentRecord((await notion.comments.create(target)) as unknown as NotionComment);
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const rich_text = markdownToRichText(input.text);
+    const target: CreateCommentParameters = input.discussion_id
+      ? { discussion_id: input.discussion_id, rich_text }
+      : { parent: { page_id: input.page_id ?? '' }, rich_text };
+    return toCommentRecord((await notion.comments.create(target)) as unknown as NotionComment);
+  },
 });

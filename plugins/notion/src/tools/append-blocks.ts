@@ -1,6 +1,5 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { chunk, createNotionClient, MAX_BLOCKS_PER_REQUEST } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { markdownField, notionIdField } from '../input-fields.js';
 import { markdownToBlocks } from '../markdown/markdown-to-blocks.js';
 import { type BlockRecord, blockRecord, toBlockRecord } from '../normalize.js';
@@ -17,19 +16,18 @@ Returns one record per block written: id, type, text.`,
   output: blockRecord,
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const blocks = markdownToBlocks(input.content);
-      if (blocks.length === 0) throw new InvalidInputError('content is empty: nothing to append', { field: 'content' });
-      const notion = createNotionClient(ctx);
-      const written: BlockRecord[] = [];
-      // Notion takes at most 100 blocks per request; larger content goes in order, batch by batch.
-      for (const batch of chunk(blocks, MAX_BLOCKS_PER_REQUEST)) {
-        const response = await notion.blocks.children.append({ block_id: input.page_id, children: batch });
-        for (const block of response.results) {
-          if ('type' in block) written.push(toBlockRecord(block as unknown as Parameters<typeof toBlockRecord>[0]));
-        }
+  handler: async (input, ctx) => {
+    const blocks = markdownToBlocks(input.content);
+    if (blocks.length === 0) throw new InvalidInputError('content is empty: nothing to append', { field: 'content' });
+    const notion = createNotionClient(ctx);
+    const written: BlockRecord[] = [];
+    // Notion takes at most 100 blocks per request; larger content goes in order, batch by batch.
+    for (const batch of chunk(blocks, MAX_BLOCKS_PER_REQUEST)) {
+      const response = await notion.blocks.children.append({ block_id: input.page_id, children: batch });
+      for (const block of response.results) {
+        if ('type' in block) written.push(toBlockRecord(block as unknown as Parameters<typeof toBlockRecord>[0]));
       }
-      return written;
-    }),
+    }
+    return written;
+  },
 });

@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import type { CreateDatabaseParameters } from '@notionhq/client';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { fullDatabase } from '../full-objects.js';
 import { notionIdField, titleField } from '../input-fields.js';
 import { markdownToRichText } from '../markdown/rich-text.js';
@@ -33,26 +32,25 @@ Returns the database: id, title, url, description, data_sources, properties ("Na
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const properties = initialSchema(input.properties);
-      const notion = createNotionClient(ctx);
-      const database = fullDatabase(
-        await notion.databases.create({
-          parent: { type: 'page_id', page_id: input.parent_page_id },
-          title: markdownToRichText(input.title),
-          ...(input.description ? { description: markdownToRichText(input.description) } : {}),
-          is_inline: input.inline,
-          initial_data_source: {
-            properties: properties as NonNullable<CreateDatabaseParameters['initial_data_source']>['properties'],
-          },
-        }),
-      );
-      // Since API 2025-09-03 the schema lives on the data source, which the create answer only references.
-      const first = (database.data_sources ?? [])[0];
-      const dataSource = first
-        ? ((await notion.dataSources.retrieve({ data_source_id: first.id })) as unknown as NotionDataSource)
-        : undefined;
-      return toDatabaseRecord(database, dataSource?.properties ? dataSource : undefined);
-    }),
+  handler: async (input, ctx) => {
+    const properties = initialSchema(input.properties);
+    const notion = createNotionClient(ctx);
+    const database = fullDatabase(
+      await notion.databases.create({
+        parent: { type: 'page_id', page_id: input.parent_page_id },
+        title: markdownToRichText(input.title),
+        ...(input.description ? { description: markdownToRichText(input.description) } : {}),
+        is_inline: input.inline,
+        initial_data_source: {
+          properties: properties as NonNullable<CreateDatabaseParameters['initial_data_source']>['properties'],
+        },
+      }),
+    );
+    // Since API 2025-09-03 the schema lives on the data source, which the create answer only references.
+    const first = (database.data_sources ?? [])[0];
+    const dataSource = first
+      ? ((await notion.dataSources.retrieve({ data_source_id: first.id })) as unknown as NotionDataSource)
+      : undefined;
+    return toDatabaseRecord(database, dataSource?.properties ? dataSource : undefined);
+  },
 });

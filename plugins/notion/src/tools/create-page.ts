@@ -2,7 +2,6 @@ import { defineTool, z } from '@mcpist/plugin-sdk';
 import type { CreatePageParameters } from '@notionhq/client';
 import { chunk, createNotionClient, MAX_BLOCKS_PER_REQUEST } from '../client.js';
 import { dataSourceOf } from '../data-sources.js';
-import { withNotionErrors } from '../errors.js';
 import { fullPage } from '../full-objects.js';
 import { markdownField, notionIdField, propertiesField, titleField } from '../input-fields.js';
 import { markdownToBlocks } from '../markdown/markdown-to-blocks.js';
@@ -42,24 +41,23 @@ Returns the created page: id, title, url, created_time, last_edited_time.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const [first = [], ...rest] = chunk(markdownToBlocks(input.content ?? ''), MAX_BLOCKS_PER_REQUEST);
-      // The title property's id is always "title", whatever the column is called.
-      const title = { title: markdownToRichText(input.title) };
-      const parent: CreatePageParameters['parent'] = isRow(input)
-        ? { type: 'data_source_id', data_source_id: await dataSourceOf(notion, input) }
-        : { type: 'page_id', page_id: input.parent_page_id ?? '' };
-      const created = fullPage(
-        await notion.pages.create({
-          parent,
-          properties: { ...(input.properties as CreatePageParameters['properties']), title },
-          ...(first.length > 0 ? { children: first } : {}),
-        }),
-      );
-      // Notion takes 100 blocks per request; the rest go in after the page exists.
-      for (const blocks of rest) await notion.blocks.children.append({ block_id: created.id, children: blocks });
-      return toPageRecord(created);
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const [first = [], ...rest] = chunk(markdownToBlocks(input.content ?? ''), MAX_BLOCKS_PER_REQUEST);
+    // The title property's id is always "title", whatever the column is called.
+    const title = { title: markdownToRichText(input.title) };
+    const parent: CreatePageParameters['parent'] = isRow(input)
+      ? { type: 'data_source_id', data_source_id: await dataSourceOf(notion, input) }
+      : { type: 'page_id', page_id: input.parent_page_id ?? '' };
+    const created = fullPage(
+      await notion.pages.create({
+        parent,
+        properties: { ...(input.properties as CreatePageParameters['properties']), title },
+        ...(first.length > 0 ? { children: first } : {}),
+      }),
+    );
+    // Notion takes 100 blocks per request; the rest go in after the page exists.
+    for (const blocks of rest) await notion.blocks.children.append({ block_id: created.id, children: blocks });
+    return toPageRecord(created);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { type NotionBlockObject, toTrashedBlockRecord, trashedBlockRecord } from '../normalize-blocks.js';
 
@@ -14,10 +13,9 @@ Returns the block: id, type, text, in_trash (true).`,
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const trashed = await notion.blocks.delete({ block_id: input.block_id });
-      return toTrashedBlockRecord(trashed as unknown as NotionBlockObject);
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const trashed = await notion.blocks.delete({ block_id: input.block_id });
+    return toTrashedBlockRecord(trashed as unknown as NotionBlockObject);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { fullPage } from '../full-objects.js';
 import { notionIdField } from '../input-fields.js';
 import { toTrashedPageRecord, trashedPageRecord } from '../normalize.js';
@@ -15,10 +14,9 @@ Returns the page: id, title, url, in_trash (true).`,
   returns: 'record',
   readOnly: false,
   dangerous: true,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const trashed = await notion.pages.update({ page_id: input.page_id, in_trash: true });
-      return toTrashedPageRecord(fullPage(trashed));
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const trashed = await notion.pages.update({ page_id: input.page_id, in_trash: true });
+    return toTrashedPageRecord(fullPage(trashed));
+  },
 });

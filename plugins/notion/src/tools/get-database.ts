@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createNotionClient } from '../client.js';
 import { retrieveDatabase } from '../data-sources.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { databaseRecord, type NotionDataSource, toDatabaseRecord } from '../normalize.js';
 
@@ -15,15 +14,14 @@ Returns one record: id, title, url, description, data_sources ("id (name)", comm
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const database = await retrieveDatabase(notion, input.database_id);
-      const first = (database.data_sources ?? [])[0];
-      // Since API 2025-09-03 the schema lives on the data source, not on the database.
-      const dataSource = first
-        ? ((await notion.dataSources.retrieve({ data_source_id: first.id })) as unknown as NotionDataSource)
-        : undefined;
-      return toDatabaseRecord(database, dataSource?.properties ? dataSource : undefined);
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const database = await retrieveDatabase(notion, input.database_id);
+    const first = (database.data_sources ?? [])[0];
+    // Since API 2025-09-03 the schema lives on the data source, not on the database.
+    const dataSource = first
+      ? ((await notion.dataSources.retrieve({ data_source_id: first.id })) as unknown as NotionDataSource)
+      : undefined;
+    return toDatabaseRecord(database, dataSource?.properties ? dataSource : undefined);
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { fullPage } from '../full-objects.js';
 import { notionIdField } from '../input-fields.js';
 import { renderBlocks } from '../markdown/blocks-to-markdown.js';
@@ -25,18 +24,17 @@ Returns one record: id, title, url, created_time, last_edited_time, properties (
   returns: 'record',
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const page = fullPage(await notion.pages.retrieve({ page_id: input.page_id }));
-      const tree = await fetchBlockTree(notion, page.id, {
-        maxDepth: input.max_depth,
-        maxBlocks: ctx.limits.maxRecords,
-      });
-      let markdown = renderBlocks(tree.nodes);
-      if (tree.truncated) {
-        markdown += `${markdown === '' ? '' : '\n\n'}_(Truncated: ${tree.blockCount} blocks read; nested content below depth ${input.max_depth} or past the server's limit of ${ctx.limits.maxRecords} blocks is not shown.)_`;
-      }
-      return { ...toPageRowRecord(page), markdown };
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const page = fullPage(await notion.pages.retrieve({ page_id: input.page_id }));
+    const tree = await fetchBlockTree(notion, page.id, {
+      maxDepth: input.max_depth,
+      maxBlocks: ctx.limits.maxRecords,
+    });
+    let markdown = renderBlocks(tree.nodes);
+    if (tree.truncated) {
+      markdown += `${markdown === '' ? '' : '\n\n'}_(Truncated: ${tree.blockCount} blocks read; nested content below depth ${input.max_depth} or past the server's limit of ${ctx.limits.maxRecords} blocks is not shown.)_`;
+    }
+    return { ...toPageRowRecord(page), markdown };
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { blockDetailRecord, type NotionBlockObject, toBlockDetailRecord } from '../normalize-blocks.js';
 
@@ -17,14 +16,13 @@ Returns one record per block: id, type (paragraph, heading_2, to_do, child_pageâ
   output: blockDetailRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      return collectPages(
-        (cursor, pageSize) =>
-          notion.blocks.children.list({ block_id: input.page_id, start_cursor: cursor, page_size: pageSize }),
-        ctx.limits.maxRecords,
-        (block) => ('type' in block ? toBlockDetailRecord(block as unknown as NotionBlockObject) : undefined),
-      );
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    return collectPages(
+      (cursor, pageSize) =>
+        notion.blocks.children.list({ block_id: input.page_id, start_cursor: cursor, page_size: pageSize }),
+      ctx.limits.maxRecords,
+      (block) => ('type' in block ? toBlockDetailRecord(block as unknown as NotionBlockObject) : undefined),
+    );
+  },
 });

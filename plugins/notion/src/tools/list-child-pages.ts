@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { createNotionClient, MAX_PAGE_SIZE } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import {
   type ChildPageRecord,
@@ -18,26 +17,25 @@ Returns one record per child: id, title, object (page or database), created_time
   output: childPageRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const records: ChildPageRecord[] = [];
-      let cursor: string | undefined;
-      // Child pages are blocks among the page's other blocks, so pages of blocks are read in full (100 each)
-      // until enough child pages are found; a page of blocks may hold none.
-      do {
-        const page = await notion.blocks.children.list({
-          block_id: input.page_id,
-          start_cursor: cursor,
-          page_size: MAX_PAGE_SIZE,
-        });
-        for (const block of page.results) {
-          const record = 'type' in block ? toChildPageRecord(block as unknown as NotionBlockObject) : undefined;
-          if (record) records.push(record);
-          if (records.length >= ctx.limits.maxRecords) return records;
-        }
-        cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
-      } while (cursor !== undefined);
-      return records;
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const records: ChildPageRecord[] = [];
+    let cursor: string | undefined;
+    // Child pages are blocks among the page's other blocks, so pages of blocks are read in full (100 each)
+    // until enough child pages are found; a page of blocks may hold none.
+    do {
+      const page = await notion.blocks.children.list({
+        block_id: input.page_id,
+        start_cursor: cursor,
+        page_size: MAX_PAGE_SIZE,
+      });
+      for (const block of page.results) {
+        const record = 'type' in block ? toChildPageRecord(block as unknown as NotionBlockObject) : undefined;
+        if (record) records.push(record);
+        if (records.length >= ctx.limits.maxRecords) return records;
+      }
+      cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
+    } while (cursor !== undefined);
+    return records;
+  },
 });

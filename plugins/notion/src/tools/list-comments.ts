@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { commentRecord, type NotionComment, toCommentRecord } from '../normalize.js';
 
@@ -15,14 +14,13 @@ Returns one record per comment: id, discussion_id, created_time, created_by (use
   output: commentRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      return collectPages(
-        (cursor, pageSize) =>
-          notion.comments.list({ block_id: input.page_id, start_cursor: cursor, page_size: pageSize }),
-        ctx.limits.maxRecords,
-        (comment) => ('created_by' in comment ? toCommentRecord(comment as NotionComment) : undefined),
-      );
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    return collectPages(
+      (cursor, pageSize) =>
+        notion.comments.list({ block_id: input.page_id, start_cursor: cursor, page_size: pageSize }),
+      ctx.limits.maxRecords,
+      (comment) => ('created_by' in comment ? toCommentRecord(comment as NotionComment) : undefined),
+    );
+  },
 });

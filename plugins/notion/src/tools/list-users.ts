@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { type NotionUser, toUserRecord, userRecord } from '../normalize.js';
 
 export const listUsers = defineTool({
@@ -12,13 +11,12 @@ Returns one record per user: id, name, type (person or bot), email.`,
   output: userRecord,
   readOnly: true,
   dangerous: false,
-  handler: (_input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      return collectPages(
-        (cursor, pageSize) => notion.users.list({ start_cursor: cursor, page_size: pageSize }),
-        ctx.limits.maxRecords,
-        (user) => toUserRecord(user as NotionUser),
-      );
-    }),
+  handler: async (_input, ctx) => {
+    const notion = createNotionClient(ctx);
+    return collectPages(
+      (cursor, pageSize) => notion.users.list({ start_cursor: cursor, page_size: pageSize }),
+      ctx.limits.maxRecords,
+      (user) => toUserRecord(user as NotionUser),
+    );
+  },
 });

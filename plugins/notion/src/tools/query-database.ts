@@ -2,7 +2,6 @@ import { defineTool, z } from '@mcpist/plugin-sdk';
 import type { QueryDataSourceParameters } from '@notionhq/client';
 import { collectPages, createNotionClient } from '../client.js';
 import { dataSourceOf } from '../data-sources.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { type NotionPage, pageRowRecord, toPageRowRecord } from '../normalize.js';
 
@@ -38,24 +37,23 @@ Returns one record per row: id, title, url, created_time, last_edited_time, prop
   output: pageRowRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const dataSourceId = await dataSourceOf(notion, input);
-      return collectPages(
-        async (cursor, pageSize) => {
-          const response = await notion.dataSources.query({
-            data_source_id: dataSourceId,
-            filter: input.filter as QueryDataSourceParameters['filter'],
-            sorts: input.sorts as QueryDataSourceParameters['sorts'],
-            start_cursor: cursor,
-            page_size: pageSize,
-          });
-          return { ...response, results: response.results as Array<{ object: string } & Partial<NotionPage>> };
-        },
-        ctx.limits.maxRecords,
-        // Rows the integration may not read come back as bare ids; wiki data sources may list data sources too.
-        (row) => (row.object === 'page' && row.url !== undefined ? toPageRowRecord(row as NotionPage) : undefined),
-      );
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const dataSourceId = await dataSourceOf(notion, input);
+    return collectPages(
+      async (cursor, pageSize) => {
+        const response = await notion.dataSources.query({
+          data_source_id: dataSourceId,
+          filter: input.filter as QueryDataSourceParameters['filter'],
+          sorts: input.sorts as QueryDataSourceParameters['sorts'],
+          start_cursor: cursor,
+          page_size: pageSize,
+        });
+        return { ...response, results: response.results as Array<{ object: string } & Partial<NotionPage>> };
+      },
+      ctx.limits.maxRecords,
+      // Rows the integration may not read come back as bare ids; wiki data sources may list data sources too.
+      (row) => (row.object === 'page' && row.url !== undefined ? toPageRowRecord(row as NotionPage) : undefined),
+    );
+  },
 });

@@ -1,6 +1,5 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { type NotionDataSource, type NotionPage, searchRecord, toSearchRecord } from '../normalize.js';
 
 /** Search may return partial objects (id only) for content the integration cannot read; they carry nothing to show. */
@@ -30,31 +29,30 @@ Returns one record per hit: id, object (page or database), title, url, created_t
   output: searchRecord,
   readOnly: true,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const seen = new Set<string>();
-      return collectPages(
-        (cursor, pageSize) =>
-          notion.search({
-            query: input.query || undefined,
-            filter: input.type
-              ? { property: 'object', value: input.type === 'database' ? 'data_source' : 'page' }
-              : undefined,
-            sort: input.sort === 'last_edited' ? { timestamp: 'last_edited_time', direction: 'descending' } : undefined,
-            start_cursor: cursor,
-            page_size: pageSize,
-          }),
-        ctx.limits.maxRecords,
-        (hit) => {
-          const full = fullHit(hit);
-          if (!full) return undefined;
-          const record = toSearchRecord(full);
-          // Each data source of a multi-source database is a hit of its own; list the database once.
-          if (seen.has(record.id)) return undefined;
-          seen.add(record.id);
-          return record;
-        },
-      );
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const seen = new Set<string>();
+    return collectPages(
+      (cursor, pageSize) =>
+        notion.search({
+          query: input.query || undefined,
+          filter: input.type
+            ? { property: 'object', value: input.type === 'database' ? 'data_source' : 'page' }
+            : undefined,
+          sort: input.sort === 'last_edited' ? { timestamp: 'last_edited_time', direction: 'descending' } : undefined,
+          start_cursor: cursor,
+          page_size: pageSize,
+        }),
+      ctx.limits.maxRecords,
+      (hit) => {
+        const full = fullHit(hit);
+        if (!full) return undefined;
+        const record = toSearchRecord(full);
+        // Each data source of a multi-source database is a hit of its own; list the database once.
+        if (seen.has(record.id)) return undefined;
+        seen.add(record.id);
+        return record;
+      },
+    );
+  },
 });

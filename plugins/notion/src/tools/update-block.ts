@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import type { UpdateBlockParameters } from '@notionhq/client';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { MAX_TEXT_CONTENT, markdownToRichText, type RichTextRequest } from '../markdown/rich-text.js';
 import { blockDetailRecord, type NotionBlockObject, toBlockDetailRecord } from '../normalize-blocks.js';
@@ -55,32 +54,31 @@ Returns the block: id, type, text, checked (to-dos), has_children.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      // The update must name the block's own type, which only Notion knows.
-      const block = (await notion.blocks.retrieve({ block_id: input.block_id })) as unknown as NotionBlockObject;
-      if (!TEXT_BLOCKS.has(block.type)) {
-        throw new InvalidInputError(
-          `block ${block.id} is a ${block.type} block, whose content update_block cannot change (only text blocks)`,
-          { field: 'block_id' },
-        );
-      }
-      if (input.checked !== undefined && block.type !== 'to_do') {
-        throw new InvalidInputError(`block ${block.id} is a ${block.type} block, not a to-do: it cannot be checked`, {
-          field: 'checked',
-        });
-      }
-      const content = {
-        ...(input.text === undefined
-          ? {}
-          : { rich_text: block.type === 'code' ? literal(input.text) : markdownToRichText(input.text) }),
-        ...(input.checked === undefined ? {} : { checked: input.checked }),
-      };
-      const updated = await notion.blocks.update({
-        block_id: block.id,
-        [block.type]: content,
-      } as unknown as UpdateBlockParameters);
-      return toBlockDetailRecord(updated as unknown as NotionBlockObject);
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    // The update must name the block's own type, which only Notion knows.
+    const block = (await notion.blocks.retrieve({ block_id: input.block_id })) as unknown as NotionBlockObject;
+    if (!TEXT_BLOCKS.has(block.type)) {
+      throw new InvalidInputError(
+        `block ${block.id} is a ${block.type} block, whose content update_block cannot change (only text blocks)`,
+        { field: 'block_id' },
+      );
+    }
+    if (input.checked !== undefined && block.type !== 'to_do') {
+      throw new InvalidInputError(`block ${block.id} is a ${block.type} block, not a to-do: it cannot be checked`, {
+        field: 'checked',
+      });
+    }
+    const content = {
+      ...(input.text === undefined
+        ? {}
+        : { rich_text: block.type === 'code' ? literal(input.text) : markdownToRichText(input.text) }),
+      ...(input.checked === undefined ? {} : { checked: input.checked }),
+    };
+    const updated = await notion.blocks.update({
+      block_id: block.id,
+      [block.type]: content,
+    } as unknown as UpdateBlockParameters);
+    return toBlockDetailRecord(updated as unknown as NotionBlockObject);
+  },
 });

@@ -2,7 +2,6 @@ import { defineTool, z } from '@mcpist/plugin-sdk';
 import type { UpdateDataSourceParameters } from '@notionhq/client';
 import { createNotionClient } from '../client.js';
 import { dataSourceOf } from '../data-sources.js';
-import { withNotionErrors } from '../errors.js';
 import { notionIdField } from '../input-fields.js';
 import { type NotionDataSource, schemaRecord, toSchemaRecord } from '../normalize.js';
 import { schemaChangeField, schemaUpdate } from '../schema-changes.js';
@@ -34,19 +33,18 @@ Returns the schema after the change: database_id, data_source_id, title, propert
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const dataSourceId = await dataSourceOf(notion, input);
-      // The current schema decides what is a new column and which select options must be kept.
-      const current = (await notion.dataSources.retrieve({
-        data_source_id: dataSourceId,
-      })) as unknown as NotionDataSource;
-      const properties = schemaUpdate(current.properties ?? {}, input.properties);
-      const updated = await notion.dataSources.update({
-        data_source_id: dataSourceId,
-        properties: properties as UpdateDataSourceParameters['properties'],
-      });
-      return toSchemaRecord(updated as unknown as NotionDataSource);
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const dataSourceId = await dataSourceOf(notion, input);
+    // The current schema decides what is a new column and which select options must be kept.
+    const current = (await notion.dataSources.retrieve({
+      data_source_id: dataSourceId,
+    })) as unknown as NotionDataSource;
+    const properties = schemaUpdate(current.properties ?? {}, input.properties);
+    const updated = await notion.dataSources.update({
+      data_source_id: dataSourceId,
+      properties: properties as UpdateDataSourceParameters['properties'],
+    });
+    return toSchemaRecord(updated as unknown as NotionDataSource);
+  },
 });

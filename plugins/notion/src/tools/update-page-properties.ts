@@ -1,7 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import type { UpdatePageParameters } from '@notionhq/client';
 import { collectPages, createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { fullPage } from '../full-objects.js';
 import { notionIdField } from '../input-fields.js';
 import { type NotionUser, pageRowRecord, toPageRowRecord } from '../normalize.js';
@@ -32,39 +31,38 @@ Returns the updated row: id, title, url, created_time, last_edited_time, propert
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      // The page's own properties carry every property of its data source with its type: no schema request needed.
-      const page = fullPage(await notion.pages.retrieve({ page_id: input.page_id }));
-      const types = page.properties as PropertyTypes;
-      const values: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(input.properties)) {
-        const name = resolvePropertyName(key, types);
-        if (name in values) {
-          throw new InvalidInputError(`property "${name}" is given twice`, { field: `properties.${key}` });
-        }
-        values[name] = value;
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    // The page's own properties carry every property of its data source with its type: no schema request needed.
+    const page = fullPage(await notion.pages.retrieve({ page_id: input.page_id }));
+    const types = page.properties as PropertyTypes;
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input.properties)) {
+      const name = resolvePropertyName(key, types);
+      if (name in values) {
+        throw new InvalidInputError(`property "${name}" is given twice`, { field: `properties.${key}` });
       }
-      let emails: EmailDirectory = new Map();
-      if (needsEmailLookup(values, types)) {
-        const users = await collectPages(
-          (cursor, pageSize) => notion.users.list({ start_cursor: cursor, page_size: pageSize }),
-          ctx.limits.maxRecords,
-          (user) => user as NotionUser,
-        );
-        emails = new Map(
-          users.flatMap((user) => (user.person?.email ? [[user.person.email.toLowerCase(), user.id] as const] : [])),
-        );
-      }
-      const properties: UpdatePageParameters['properties'] = {};
-      for (const [name, value] of Object.entries(values)) {
-        const type = types[name]?.type ?? '';
-        properties[name] = coercePropertyValue(name, type, value, emails) as NonNullable<
-          UpdatePageParameters['properties']
-        >[string];
-      }
-      const updated = await notion.pages.update({ page_id: page.id, properties });
-      return toPageRowRecord(fullPage(updated));
-    }),
+      values[name] = value;
+    }
+    let emails: EmailDirectory = new Map();
+    if (needsEmailLookup(values, types)) {
+      const users = await collectPages(
+        (cursor, pageSize) => notion.users.list({ start_cursor: cursor, page_size: pageSize }),
+        ctx.limits.maxRecords,
+        (user) => user as NotionUser,
+      );
+      emails = new Map(
+        users.flatMap((user) => (user.person?.email ? [[user.person.email.toLowerCase(), user.id] as const] : [])),
+      );
+    }
+    const properties: UpdatePageParameters['properties'] = {};
+    for (const [name, value] of Object.entries(values)) {
+      const type = types[name]?.type ?? '';
+      properties[name] = coercePropertyValue(name, type, value, emails) as NonNullable<
+        UpdatePageParameters['properties']
+      >[string];
+    }
+    const updated = await notion.pages.update({ page_id: page.id, properties });
+    return toPageRowRecord(fullPage(updated));
+  },
 });

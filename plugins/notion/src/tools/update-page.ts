@@ -1,7 +1,6 @@
 import { defineTool, z } from '@mcpist/plugin-sdk';
 import type { UpdatePageParameters } from '@notionhq/client';
 import { createNotionClient } from '../client.js';
-import { withNotionErrors } from '../errors.js';
 import { fullPage } from '../full-objects.js';
 import { notionIdField, propertiesField, titleField } from '../input-fields.js';
 import { markdownToRichText } from '../markdown/rich-text.js';
@@ -26,13 +25,12 @@ Returns the updated page: id, title, url, created_time, last_edited_time.`,
   returns: 'record',
   readOnly: false,
   dangerous: false,
-  handler: (input, ctx) =>
-    withNotionErrors(ctx, async () => {
-      const notion = createNotionClient(ctx);
-      const properties = { ...(input.properties as UpdatePageParameters['properties']) };
-      // The title property's id is always "title", whatever the column is called.
-      if (input.title !== undefined) properties.title = { title: markdownToRichText(input.title) };
-      const updated = await notion.pages.update({ page_id: input.page_id, properties });
-      return toPageRecord(fullPage(updated));
-    }),
+  handler: async (input, ctx) => {
+    const notion = createNotionClient(ctx);
+    const properties = { ...(input.properties as UpdatePageParameters['properties']) };
+    // The title property's id is always "title", whatever the column is called.
+    if (input.title !== undefined) properties.title = { title: markdownToRichText(input.title) };
+    const updated = await notion.pages.update({ page_id: input.page_id, properties });
+    return toPageRecord(fullPage(updated));
+  },
 });

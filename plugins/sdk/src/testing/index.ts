@@ -1,7 +1,20 @@
 /**
  * @mcpist/plugin-sdk/testing — run a tool handler against a fake upstream
- * served on loopback, without a server.
+ * served on loopback, without a server; table-driven error-mapping tests;
+ * a check that a README's tool table matches the definition.
  */
+export { type AnnotationRules, expectAnnotationsFollowNames } from './annotation-check.js';
+export { checkToolOutput, OutputMismatchError } from './check-output.js';
+export {
+  type AnswerCase,
+  type ErrorExpectation,
+  type ErrorMappingCase,
+  ErrorMappingMismatch,
+  type ErrorMappingSpec,
+  errorMappingCases,
+  type FakeForErrors,
+  type ThrownCase,
+} from './error-mapping-cases.js';
 export {
   type FakeRequest,
   type FakeResponse,
@@ -10,3 +23,4 @@ export {
   startFakeUpstream,
 } from './fake-upstream.js';
 export { type RunToolOptions, runTool } from './run-tool.js';
+export { expectToolTableCurrent } from './tool-table-check.js';

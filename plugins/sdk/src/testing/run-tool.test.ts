@@ -1,88 +1,78 @@
-import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
-import { definePlugin } from '../define-plugin.js';
-import { defineTool } from '../define-tool.js';
-import { errorFromHttpStatus, InvalidInputError } from '../errors.js';
-import { startFakeUpstream } from './fake-upstream.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../errors.js';
+import { OutputMismatchError } from './check-output.js';
+import { type FakeUpstream, startFakeUpstream } from './fake-upstream.js';
+import { notesPlugin as plugin } from './notes-plugin.fixture.js';
 import { runTool } from './run-tool.js';
 
-const plugin = definePlugin({
-  name: 'notes',
-  displayName: 'Notes',
-  description: 'A notes service, for tests.',
-  version: '1.0.0',
-  upstreamApiVersion: 'v1',
-  baseUrl: 'https://notes.example.com',
-  auth: { token: {} },
-  tools: [
-    defineTool({
-      name: 'get_note',
-      description: 'Gets one note by id.',
-      input: z.object({ id: z.string().min(1) }),
-      output: z.object({ id: z.string(), text: z.string() }),
-      returns: 'record',
-      readOnly: true,
-      handler: async ({ id }, ctx) => {
-        const response = await ctx.fetch(`${ctx.baseUrl}/notes/${id}`, {
-          headers: { authorization: `Bearer ${ctx.credential?.token}` },
-          signal: ctx.signal,
-        });
-        if (!response.ok) throw errorFromHttpStatus({ status: response.status, message: 'notes failed' });
-        return (await response.json()) as { id: string; text: string };
-      },
-    }),
-  ],
-});
-
 describe('the plugin test kit', () => {
+  let fake: FakeUpstream | undefined;
+  afterEach(() => fake?.close());
+
   it('runs a handler against a fake upstream and records the request', async () => {
-    const fake = await startFakeUpstream({
+    fake = await startFakeUpstream({
       'GET /notes/:id': (request) => ({ json: { id: request.params.id, text: 'hello' } }),
     });
-    try {
-      const result = await runTool(plugin, 'get_note', { id: 'n1' }, { baseUrl: fake.url, credential: 'secret' });
-      expect(result).toEqual({ id: 'n1', text: 'hello' });
-      expect(fake.count('GET /notes/:id')).toBe(1);
-      expect(fake.requests[0]?.headers.authorization).toBe('Bearer secret');
-    } finally {
-      await fake.close();
-    }
+    const result = await runTool(plugin, 'get_note', { id: 'n1' }, { baseUrl: fake.url, credential: 'secret' });
+    expect(result).toEqual({ id: 'n1', text: 'hello' });
+    expect(fake.count('GET /notes/:id')).toBe(1);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer secret');
   });
 
-  it('answers unmatched routes with 404 and lets tests replace routes', async () => {
-    const fake = await startFakeUpstream();
-    try {
-      await expect(runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: fake.url })).rejects.toMatchObject({
-        kind: 'not_found',
-      });
-      fake.route('GET /notes/:id', () => ({ status: 500, json: {} }));
-      await expect(runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: fake.url })).rejects.toMatchObject({
-        kind: 'upstream_transient',
-      });
-    } finally {
-      await fake.close();
-    }
+  it('maps failures through the plugin’s mapError, as the hub does', async () => {
+    fake = await startFakeUpstream();
+    await expect(runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: fake.url })).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    fake.route('GET /notes/:id', () => ({ status: 429, headers: { 'retry-after': '3' } }));
+    await expect(runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: fake.url })).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 3000,
+    });
   });
 
   it('validates input before the handler runs', async () => {
     await expect(runTool(plugin, 'get_note', { id: '' })).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it.each([
+    ['a record missing a declared field', 'GET /notes/:id', { id: 'n1' }, 'get_note', /the record .*text/],
+    ['a list for a record tool', 'GET /notes/:id', [{ id: 'n1', text: 'x' }], 'get_note', /returned an array/],
+    [
+      'a list record of the wrong type',
+      'GET /notes',
+      [
+        { id: 'n1', text: 'x' },
+        { id: 2, text: 'y' },
+      ],
+      'list_notes',
+      /record \[1\].*id/,
+    ],
+    ['a list of strings', 'GET /notes', ['n1'], 'list_notes', /record \[0\] is a string/],
+  ])('fails a test whose handler returns %s', async (_case, route, answer, tool, message) => {
+    fake = await startFakeUpstream({ [route]: () => ({ json: answer }) });
+    const error = await runTool(plugin, tool, { id: 'n1' }, { baseUrl: fake.url }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutputMismatchError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('accepts extra fields, which the hub drops', async () => {
+    fake = await startFakeUpstream({ 'GET /notes': () => ({ json: [{ id: 'n1', text: 'x', extra: true }] }) });
+    await expect(runTool(plugin, 'list_notes', {}, { baseUrl: fake.url })).resolves.toHaveLength(1);
+  });
+
   it('notices a client giving up on a hanging route', async () => {
-    const client = new AbortController();
-    // The client gives up once the request has arrived and hangs.
-    const fake = await startFakeUpstream({
+    const controller = new AbortController();
+    fake = await startFakeUpstream({
       'GET /notes/:id': () => {
-        setImmediate(() => client.abort());
+        controller.abort();
         return { hang: true };
       },
     });
-    try {
-      const signal = client.signal;
-      await expect(runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: fake.url, signal })).rejects.toThrow();
-      await vi.waitFor(() => expect(fake.abandoned).toBe(1));
-    } finally {
-      await fake.close();
-    }
+    const running = fake;
+    await expect(
+      runTool(plugin, 'get_note', { id: 'x' }, { baseUrl: running.url, signal: controller.signal }),
+    ).rejects.toThrow();
+    await expect.poll(() => running.abandoned).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
 import type { Credential } from '../auth.js';
 import type { ToolContext, ToolLogger } from '../context.js';
 import type { PluginDefinition } from '../define-plugin.js';
+import { invokeTool } from '../error-mapping.js';
 import { InvalidInputError } from '../errors.js';
+import { checkToolOutput } from './check-output.js';
 
 /** Options for `runTool`. */
 export interface RunToolOptions {
@@ -28,7 +30,9 @@ function toCredential(credential: RunToolOptions['credential']): Credential | un
  * Runs one tool's handler the way the core would, minus retry and rate
  * limits: the input is validated against the tool's schema first (failing
  * with `InvalidInputError`), then the handler gets a context pointed at
- * `baseUrl`. Returns what the handler returned.
+ * `baseUrl`. A failure is rethrown through the plugin's `mapError`, exactly
+ * as the hub maps it; a result that does not match the tool's declared output
+ * fails with `OutputMismatchError`. Returns what the handler returned.
  */
 export async function runTool(
   plugin: PluginDefinition,
@@ -53,5 +57,7 @@ export async function runTool(
     logger: options.logger ?? silentLogger,
     limits: { maxRecords: options.maxRecords ?? 500 },
   };
-  return tool.handler(parsed.data, context);
+  const result = await invokeTool(plugin, tool, parsed.data, context);
+  checkToolOutput(tool, result);
+  return result;
 }
