@@ -162,9 +162,10 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
   ]);
 }
 
-/** Releases what the container holds: limiters, pending audit writes, the database, the trace exporter, log transports. */
+/** Releases what the container holds: limiters, upstream connections, pending audit writes, the database, the trace exporter, log transports. */
 export async function disposeContainer(c: DependencyContainer): Promise<void> {
   await c.resolve(Tokens.LimiterPool).close();
+  await c.resolve(Tokens.UpstreamFetcher).close();
   await c.resolve(Tokens.ToolSieve).flush();
   await c.resolve(Tokens.Database).close();
   await c.resolve(Tokens.Tracing).shutdown();

@@ -67,6 +67,11 @@ export class UpstreamFetcher {
     private readonly maxResponseBytes: number,
   ) {}
 
+  /** Closes the pooled upstream connections (at shutdown). */
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
   forCall(): UpstreamCall {
     let failure: PluginError | undefined;
     const fail = (error: PluginError): PluginError => {
