@@ -97,6 +97,20 @@ describe('a connect link', () => {
     }
     expect((await new TestBrowser().continue(`${hub.url}/connect/${SERVICE}?flow=nope`)).status).toBe(400);
   });
+
+  it('answers bad form bodies with 4xx, never 500', async () => {
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${hub.url}/connect/${SERVICE}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: hub.url, ...headers },
+        body,
+      });
+    expect((await post(`flow=${'x'.repeat(10_000)}`)).status).toBe(413);
+    expect((await post('flow=abc', { 'content-encoding': 'gzip' })).status).toBe(400);
+    expect((await post('flow=abc', { 'content-encoding': 'compress' })).status).toBe(415);
+    expect((await post('flow=%00&flow=%FF')).status).toBe(400);
+  });
 });
 
 describe('the attack: mallory starts a flow and the victim finishes it at the provider', () => {
