@@ -18,6 +18,17 @@ const pluginSettings = z.strictObject({
     .optional(),
 });
 
+/** Host names (optionally `*.` wildcards or `:port`), never URLs. */
+const hostNames = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .regex(/^[^\s/?#@]+$/, 'a host name, not a URL'),
+  )
+  .default([]);
+
 const jwtAlgorithm = z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA']);
 
 /** JWT sign-in: an external identity provider's JWKS, and MCPist's own short-lived session tokens. */
@@ -90,15 +101,7 @@ export const configSchema = z.strictObject({
        * Host names clients may use besides localhost and publicUrl's host
        * (DNS-rebinding protection refuses others with 403).
        */
-      allowedHosts: z
-        .array(
-          z
-            .string()
-            .trim()
-            .min(1)
-            .regex(/^[^\s/?#@]+$/, 'a host name, not a URL'),
-        )
-        .default([]),
+      allowedHosts: hostNames,
       /**
        * Reverse proxies whose X-Forwarded-* headers are believed (express
        * `trust proxy` values: `loopback`, `10.0.0.0/8`, an address). None by default.
@@ -134,15 +137,7 @@ export const configSchema = z.strictObject({
        * under a plugin's expected domain (Jira/Confluence Data Center):
        * `jira.corp.example`, `*.corp.example`, `jira.corp.example:8080`.
        */
-      allowedHosts: z
-        .array(
-          z
-            .string()
-            .trim()
-            .min(1)
-            .regex(/^[^\s/?#@]+$/, 'a host name, not a URL'),
-        )
-        .default([]),
+      allowedHosts: hostNames,
       /** Largest upstream answer read, in bytes; a larger one fails the call. */
       maxResponseBytes: z
         .int()
