@@ -156,6 +156,10 @@ export function bodyErrorOf(
     case 'request.size.invalid':
       return { status: 400, message: 'the request body does not match its Content-Length', jsonRpcCode: -32600 };
   }
+  // Express could not decode a percent-encoded path parameter (`/connect/%ZZ`).
+  if (error instanceof URIError) {
+    return { status: 400, message: 'the URL path is not valid percent-encoding', jsonRpcCode: -32600 };
+  }
   // Any other error body-parser raised while reading carries a 4xx status
   // from http-errors: above all a body that is not in the Content-Encoding it
   // claims (zlib fails). Its own message (zlib internals) is not passed on.

@@ -96,6 +96,10 @@ describe('a connect link', () => {
       expect(page.html).toContain('unknown, expired or already used');
     }
     expect((await new TestBrowser().continue(`${hub.url}/connect/${SERVICE}?flow=nope`)).status).toBe(400);
+    for (const path of ['/connect/%ZZ?flow=a', '/api/services/%ZZ/oauth/callback?state=a']) {
+      const response = await fetch(`${hub.url}${path}`);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+    }
   });
 
   it('answers bad form bodies with 4xx, never 500', async () => {
