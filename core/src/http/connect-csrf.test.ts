@@ -56,7 +56,7 @@ describe('a connect link', () => {
     expect(html).toContain('mallory@example.com');
     expect(html).toContain('Google Calendar');
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('binds the browser with an HttpOnly, SameSite=Lax cookie scoped to the callback', async () => {

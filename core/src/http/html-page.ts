@@ -12,15 +12,16 @@ ${body}</body></html>`;
 }
 
 /**
- * Headers for the connect pages: no framing (clickjacking), no referrer (the
- * URL carries the flow), scripts off, forms only to this server and — after
+ * Headers for the connect pages: no framing (clickjacking), no referrer to
+ * other sites (the URL carries the flow), scripts off, forms only to this server and — after
  * its redirect — the provider.
  */
 export function pageSecurityHeaders(formTargets: readonly string[] = []): Record<string, string> {
   return {
     'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${formTargets.join(' ')}; frame-ancestors 'none'; base-uri 'none'`,
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
+    // Not `no-referrer`: with it Chrome sends `Origin: null` on the page's own form, which the Origin check refuses.
+    'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   };
