@@ -79,6 +79,13 @@ describe.each(SDKS)('the Atlassian error mapping with $name', ({ sdk, schemaMism
       },
     ],
     thrown: [
+      // A 400 naming no field blames the tool's main input, which only mapError's tool context can tell.
+      {
+        name: '400 naming no field, blamed on the tool’s input',
+        tool: 'find_things',
+        error: () => new sdk.ApiError('bad', 400, 'Bad Request', { errorMessages: ["Field 'colour' does not exist"] }),
+        expected: { kind: 'invalid_input', status: 400, field: 'query' },
+      },
       { name: 'schema mismatch', error: schemaMismatch, expected: { kind: 'upstream_permanent' } },
       // Each SDK brands its errors: the other SDK's are not recognised, which is why the plugin passes its own.
       {
@@ -89,23 +96,7 @@ describe.each(SDKS)('the Atlassian error mapping with $name', ({ sdk, schemaMism
     ],
   });
 
-  // A 400 naming no field blames the tool's main input, which only mapError's tool context can tell.
-  const blameCases = errorMappingCases(plugin, {
-    tool: 'find_things',
-    input: { query: 'colour = red' },
-    route: ACME_ROUTES.findThings,
-    start: startFakeAcme,
-    connect,
-    answers: [
-      {
-        name: '400 on a search, naming no field',
-        answer: jiraError(400, ["Field 'colour' does not exist"]),
-        expected: { kind: 'invalid_input', status: 400, field: 'query' },
-      },
-    ],
-  }).slice(0, 1); // only the answer case: the standard cases already ran for get_thing
-
-  it.each([...cases, ...blameCases])('$name', ({ run }) => run());
+  it.each(cases)('$name', ({ run }) => run());
 
   it('lets a caller-named field override the tool’s blamed one (deprecated per-call wrappers)', () => {
     const map = atlassianErrorMapper({ product: 'Acme', sdk, blamedByTool: { find_things: 'query' } });

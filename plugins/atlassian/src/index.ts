@@ -23,6 +23,7 @@ export {
 export type { AtlassianSdkErrors } from './sdk-errors.js';
 export {
   type AtlassianAnswer,
+  type AtlassianCallOptions,
   type AtlassianRequest,
   type AtlassianTransportOptions,
   atlassianUrl,

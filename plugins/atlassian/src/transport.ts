@@ -23,13 +23,17 @@ export interface AtlassianRequest {
   body?: unknown;
 }
 
-/** What one request needs besides its own options: where, as whom, through which fetch, with which SDK's errors. */
-export interface AtlassianTransportOptions {
-  /** Display name in error messages, e.g. `Jira`. */
-  product: string;
+/** What one tool call gives its SDK client: where and as whom, the core's fetch, and the call's signal. */
+export interface AtlassianCallOptions {
   connection: Pick<AtlassianConnection, 'apiRoot' | 'authorization'>;
   fetch: typeof globalThis.fetch;
   signal: AbortSignal;
+}
+
+/** What one request needs besides its own options: the call's, and which product and SDK it is for. */
+export interface AtlassianTransportOptions extends AtlassianCallOptions {
+  /** Display name in error messages, e.g. `Jira`. */
+  product: string;
   /** Sent as `User-Agent`, e.g. `mcpist-plugin-jira`. */
   userAgent: string;
   sdk: AtlassianSdkErrors;

@@ -1,13 +1,5 @@
-import { type AtlassianConnection, parseBody, sendAtlassianRequest } from '@mcpist/atlassian';
+import { type AtlassianCallOptions, parseBody, sendAtlassianRequest } from '@mcpist/atlassian';
 import * as confluenceCore from 'confluence.js/core';
-
-/** What a request needs besides its own options: where, as whom, and through which fetch. */
-export interface FetchClientOptions {
-  /** Request paths start with `/wiki`, so the API root is the site (or gateway) root. */
-  connection: Pick<AtlassianConnection, 'apiRoot' | 'authorization'>;
-  fetch: typeof globalThis.fetch;
-  signal: AbortSignal;
-}
 
 /**
  * A confluence.js `Client` whose every request goes through the given
@@ -18,8 +10,10 @@ export interface FetchClientOptions {
  * `ApiError` subclasses or `NetworkError`, aborts come back unchanged); what is
  * confluence.js's own stays here: downloads as bytes, and responses validated
  * against the endpoint's schema, a mismatch failing as its `SchemaMismatchError`.
+ * Request paths start with `/wiki`, so the connection's API root is the site
+ * (or gateway) root.
  */
-export function createFetchClient(options: FetchClientOptions): confluenceCore.Client {
+export function createFetchClient(options: AtlassianCallOptions): confluenceCore.Client {
   return {
     async sendRequest<T>(request: confluenceCore.SendRequestOptions<T>): Promise<T> {
       const answer = await sendAtlassianRequest(

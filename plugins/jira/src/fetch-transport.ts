@@ -1,4 +1,4 @@
-import { type AtlassianConnection, parseBody, sendAtlassianRequest } from '@mcpist/atlassian';
+import { type AtlassianCallOptions, parseBody, sendAtlassianRequest } from '@mcpist/atlassian';
 import type { ToolLogger } from '@mcpist/plugin-sdk';
 import * as jiraCore from 'jira.js/core';
 
@@ -11,11 +11,8 @@ import * as jiraCore from 'jira.js/core';
  * it reads an answer against its response schemas.
  */
 
-/** What the client needs from one tool call. */
-export interface FetchTransportOptions {
-  connection: Pick<AtlassianConnection, 'apiRoot' | 'authorization'>;
-  fetch: typeof globalThis.fetch;
-  signal: AbortSignal;
+/** What the client needs from one tool call; the logger hears of answers jira.js's schemas do not describe. */
+export interface FetchTransportOptions extends AtlassianCallOptions {
   logger: ToolLogger;
 }
 
