@@ -1,99 +1,32 @@
-import { AuthInvalidError, InvalidInputError, type ToolContext } from '@mcpist/plugin-sdk';
+import { type AtlassianProduct, resolveAtlassianConnection } from '@mcpist/atlassian';
+import type { ToolContext } from '@mcpist/plugin-sdk';
 import type { Client } from 'confluence.js/core';
 import { createFetchClient } from './fetch-client.js';
 
 /** The Confluence Cloud REST API generation the tools call (v1 only for CQL search, which v2 lacks). */
 export const CONFLUENCE_API_VERSION = 'v2';
 
-/**
- * The plugin's declared base URL. It names no real site: each user's site
- * comes from their Atlassian credential, unless the operator overrides the
- * base URL (then every call goes there).
- */
-export const PLACEHOLDER_BASE_URL = 'https://your-site.atlassian.net';
-
-/** Atlassian's API gateway, where OAuth (3LO) tokens are accepted; site domains refuse them. */
-const OAUTH_GATEWAY = 'https://api.atlassian.com/ex/confluence';
-
-const CONNECT_HINT =
-  'connect Atlassian with your account email, your site (e.g. acme.atlassian.net) and an API token from https://id.atlassian.com/manage-profile/security/api-tokens';
-
-const HOST_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
-
-/**
- * A site as users type it ("acme", "acme.atlassian.net",
- * "https://acme.atlassian.net/wiki/") to its origin. Anything that is not a
- * plain host name is refused, so a credential field can never redirect the
- * credential to another path or host.
- */
-export function siteOrigin(site: string): string {
-  let host = site
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '');
-  host = host.replace(/\/+(wiki\/*)?$/, '');
-  if (!host.includes('.') && !host.includes(':')) host = `${host}.atlassian.net`;
-  if (!HOST_PATTERN.test(host)) {
-    throw new InvalidInputError(
-      `the Atlassian site "${site.slice(0, 100)}" is not a host name like acme.atlassian.net`,
-      {
-        field: 'site',
-      },
-    );
-  }
-  return `https://${host}`;
-}
-
-/**
- * Where requests go: the operator's override when there is one, else the
- * user's site (or, for an OAuth credential with a `cloudId` field, Atlassian's
- * gateway for that site). A trailing `/wiki` is dropped, because every API
- * path already starts with it.
- */
-export function confluenceBaseUrl(ctx: ToolContext): string {
-  const configured = ctx.baseUrl.replace(/\/+$/, '').replace(/\/wiki$/, '');
-  if (configured !== PLACEHOLDER_BASE_URL) return configured;
-  const fields = ctx.credential?.fields ?? {};
-  const cloudId = fields.cloudId?.trim();
-  if (ctx.credential?.kind === 'oauth2' && cloudId) return `${OAUTH_GATEWAY}/${encodeURIComponent(cloudId)}`;
-  const site = fields.site?.trim();
-  if (!site) {
-    throw new InvalidInputError(`Confluence does not know which site to call: ${CONNECT_HINT}.`, { field: 'site' });
-  }
-  return siteOrigin(site);
-}
-
-/** Basic `email:token` for API tokens, Bearer for OAuth access tokens. */
-function authorization(ctx: ToolContext): string {
-  const credential = ctx.credential;
-  if (!credential?.token) throw new AuthInvalidError(`Confluence is not connected: ${CONNECT_HINT}.`);
-  if (credential.kind === 'oauth2') return `Bearer ${credential.token}`;
-  const email = credential.fields.email?.trim();
-  if (!email) throw new AuthInvalidError(`The Atlassian credential has no account email: ${CONNECT_HINT}.`);
-  return `Basic ${Buffer.from(`${email}:${credential.token}`, 'utf8').toString('base64')}`;
-}
+const CONFLUENCE: AtlassianProduct = { name: 'Confluence', gatewayPath: 'confluence' };
 
 /** A confluence.js client bound to one call: its credential, base URL, and the core's fetch and signal. */
 export interface ConfluenceSession {
   client: Client;
-  /** Site origin requests go to, e.g. `https://acme.atlassian.net`. */
-  baseUrl: string;
-  /** Base of web links when a response names none: `<baseUrl>/wiki`. */
+  /** Base of web links when a response names none: the API root (site, override or gateway) and `/wiki`. */
   webBase: string;
 }
 
 /**
  * Builds the confluence.js client for one call. Every request goes through
  * `ctx.fetch` (rate limited, retried, traced by the core) and stops when
- * `ctx.signal` aborts.
+ * `ctx.signal` aborts. An operator's base URL may end in `/wiki`, as
+ * Confluence's links do; it is dropped, because every API path starts with it.
  */
 export function createConfluence(ctx: ToolContext): ConfluenceSession {
-  const auth = authorization(ctx);
-  const baseUrl = confluenceBaseUrl(ctx);
+  const baseUrl = ctx.baseUrl.replace(/\/+$/, '').replace(/\/wiki$/, '');
+  const connection = resolveAtlassianConnection(CONFLUENCE, { ...ctx, baseUrl });
   return {
-    client: createFetchClient({ baseUrl, authorization: auth, fetch: ctx.fetch, signal: ctx.signal }),
-    baseUrl,
-    webBase: `${baseUrl}/wiki`,
+    client: createFetchClient({ connection, fetch: ctx.fetch, signal: ctx.signal }),
+    webBase: `${connection.apiRoot}/wiki`,
   };
 }
 

@@ -1,5 +1,6 @@
+import { ATLASSIAN_SITE_PLACEHOLDER, atlassianAuth } from '@mcpist/atlassian';
 import { definePlugin } from '@mcpist/plugin-sdk';
-import { CONFLUENCE_API_VERSION, PLACEHOLDER_BASE_URL } from './client.js';
+import { CONFLUENCE_API_VERSION } from './client.js';
 import { mapConfluenceError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
 import { addLabels } from './tools/add-labels.js';
@@ -29,38 +30,16 @@ export const plugin = definePlugin({
     versionSource: { kind: 'url', url: 'https://developer.atlassian.com/cloud/confluence/changelog/' },
   },
   // A placeholder: each user's site comes from their Atlassian credential unless the operator overrides this.
-  baseUrl: PLACEHOLDER_BASE_URL,
-  auth: {
-    // Shared with the Jira plugin: one Atlassian API token (or 3LO grant) serves both products.
-    service: 'atlassian',
-    token: {
-      fields: [
-        { name: 'email', label: 'Atlassian account email' },
-        { name: 'site', label: 'Site, e.g. acme.atlassian.net', endpoint: { hostSuffixes: ['.atlassian.net'] } },
-      ],
-      helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-    },
-    oauth2: {
-      authorizeUrl: 'https://auth.atlassian.com/authorize',
-      tokenUrl: 'https://auth.atlassian.com/oauth/token',
-      scopes: [
-        'read:confluence-content.all',
-        'write:confluence-content',
-        'read:confluence-space.summary',
-        'search:confluence',
-        // Authors of comments and versions come as account ids; their names need the user lookup.
-        'read:confluence-user',
-        'offline_access',
-      ],
-      clientAuth: 'body',
-      authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
-      // 3LO tokens reach a site through the gateway by its cloud id, looked up right after the exchange.
-      resourceLookup: {
-        url: 'https://api.atlassian.com/oauth/token/accessible-resources',
-        fields: { cloudId: 'id', site: 'url' },
-      },
-    },
-  },
+  baseUrl: ATLASSIAN_SITE_PLACEHOLDER,
+  // Shared with the Jira plugin: one Atlassian API token (or 3LO grant) serves both products.
+  auth: atlassianAuth([
+    'read:confluence-content.all',
+    'write:confluence-content',
+    'read:confluence-space.summary',
+    'search:confluence',
+    // Authors of comments and versions come as account ids; their names need the user lookup.
+    'read:confluence-user',
+  ]),
   // Atlassian publishes no fixed numbers for API-token traffic, only burst limits answered with 429 and
   // Retry-After; 10 requests a second with 5 in flight stays under them, the same budget as the Jira plugin's
   // (both use the `atlassian` credential, so the core keys their limiter alike).

@@ -1,28 +1,6 @@
-import {
-  AuthInvalidError,
-  type ErrorMappingContext,
-  errorFromHttpStatus,
-  InvalidInputError,
-  mapToolError,
-  RateLimitedError,
-  type ToolContext,
-  UpstreamPermanentError,
-  UpstreamTransientError,
-  unreachableError,
-} from '@mcpist/plugin-sdk';
-import {
-  isApiError,
-  isAuthError,
-  isForbiddenError,
-  isNetworkError,
-  isNotFoundError,
-  isRateLimitError,
-  isSchemaMismatchError,
-  isScopeError,
-  isServerError,
-} from 'jira.js/core';
-
-const MAX_MESSAGE_LENGTH = 200;
+import { atlassianErrorMapper } from '@mcpist/atlassian';
+import { type ErrorMappingContext, mapToolError, type ToolContext } from '@mcpist/plugin-sdk';
+import * as jiraCore from 'jira.js/core';
 
 /** Jira field ids in `errors` → the input names of this plugin's tools, so InvalidInputError names what to fix. */
 const INPUT_FIELDS: Readonly<Record<string, string>> = {
@@ -63,69 +41,20 @@ export interface JiraErrorOptions {
   invalidInputField?: string;
 }
 
-/**
- * Jira's own error text (its ErrorCollection `{ errorMessages, errors }`, or a
- * gateway's `{ message }`), never headers or request data, and the first
- * field it names.
- */
-export function describeJiraError(status: number, body: unknown): { message: string; field?: string } {
-  const parts: string[] = [];
-  let field: string | undefined;
-  if (typeof body === 'object' && body !== null) {
-    const { errorMessages, errors, message } = body as { errorMessages?: unknown; errors?: unknown; message?: unknown };
-    if (Array.isArray(errorMessages)) parts.push(...errorMessages.filter((m): m is string => typeof m === 'string'));
-    if (typeof errors === 'object' && errors !== null) {
-      for (const [name, text] of Object.entries(errors)) {
-        field ??= INPUT_FIELDS[name] ?? name;
-        parts.push(`${name}: ${String(text)}`);
-      }
-    }
-    if (parts.length === 0 && typeof message === 'string') parts.push(message);
-  } else if (typeof body === 'string' && body.trim() !== '' && !body.trimStart().startsWith('<')) {
-    parts.push(body.trim());
-  }
-  const text = parts.join('; ') || `HTTP ${status}`;
-  return { message: `Jira: ${text.slice(0, MAX_MESSAGE_LENGTH)}`, ...(field ? { field } : {}) };
-}
+const mapAtlassianError = atlassianErrorMapper({
+  product: 'Jira',
+  sdk: jiraCore,
+  inputFields: INPUT_FIELDS,
+  blamedByTool: FIELD_BLAMED_BY_TOOL,
+});
 
 /**
  * The plugin's `mapError`: maps what a jira.js call threw to the SDK's typed
- * errors, blaming the tool's main input for a 400 that names no field. The
- * SDK lets typed errors and the caller's abort through before calling it;
- * bugs are returned unchanged.
+ * errors (the shared Atlassian mapping), with Jira's field names and the
+ * input each tool's 400 blames when Jira names no field.
  */
 export function mapJiraError(error: unknown, context?: ErrorMappingContext, options: JiraErrorOptions = {}): unknown {
-  const blamed = options.invalidInputField ?? (context ? FIELD_BLAMED_BY_TOOL[context.tool] : undefined);
-  if (isApiError(error)) {
-    const { status } = error;
-    const { message, field } = describeJiraError(status, error.body);
-    if (isRateLimitError(error)) {
-      return new RateLimitedError(message, { status, retryAfterMs: error.retryAfterMs, cause: error });
-    }
-    if (isScopeError(error)) {
-      return new AuthInvalidError(`${message} (the Atlassian connection lacks a scope this tool needs: reconnect)`, {
-        status,
-        cause: error,
-      });
-    }
-    if (isAuthError(error)) return new AuthInvalidError(message, { status, cause: error });
-    if (isForbiddenError(error)) return new UpstreamPermanentError(message, { status, cause: error });
-    if (isNotFoundError(error)) return errorFromHttpStatus({ status, message, cause: error });
-    if (isServerError(error)) return new UpstreamTransientError(message, { status, cause: error });
-    if (status === 400 || status === 422) {
-      return new InvalidInputError(message, { status, field: field ?? blamed, cause: error });
-    }
-    return errorFromHttpStatus({ status, message, cause: error });
-  }
-
-  if (isNetworkError(error)) return unreachableError('Jira', error);
-  if (isSchemaMismatchError(error)) {
-    return new UpstreamPermanentError(
-      'Jira answered with something that is not its JSON API: check the site field or the base URL override',
-      { cause: error },
-    );
-  }
-  return error;
+  return mapAtlassianError(error, context, options.invalidInputField);
 }
 
 /**

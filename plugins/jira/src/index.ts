@@ -1,5 +1,6 @@
+import { ATLASSIAN_SITE_PLACEHOLDER, atlassianAuth } from '@mcpist/atlassian';
 import { definePlugin } from '@mcpist/plugin-sdk';
-import { DEFAULT_BASE_URL, JIRA_API_VERSION } from './client.js';
+import { JIRA_API_VERSION } from './client.js';
 import { mapJiraError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
 import { addWatcher } from './tools/add-watcher.js';
@@ -36,40 +37,18 @@ export const plugin = definePlugin({
     versionSource: { kind: 'url', url: 'https://developer.atlassian.com/cloud/jira/platform/changelog/' },
   },
   // A placeholder: the site comes from the credential's "site" field unless the operator overrides the base URL.
-  baseUrl: DEFAULT_BASE_URL,
-  auth: {
-    service: 'atlassian',
-    token: {
-      fields: [
-        { name: 'email', label: 'Atlassian account email' },
-        { name: 'site', label: 'Site, e.g. acme.atlassian.net', endpoint: { hostSuffixes: ['.atlassian.net'] } },
-      ],
-      helpUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-    },
-    oauth2: {
-      authorizeUrl: 'https://auth.atlassian.com/authorize',
-      tokenUrl: 'https://auth.atlassian.com/oauth/token',
-      scopes: [
-        'read:jira-work',
-        'write:jira-work',
-        'read:jira-user',
-        // Jira Software (boards, sprints) has only granular scopes; its sprint issue listing also needs these two.
-        'read:board-scope:jira-software',
-        'read:sprint:jira-software',
-        'read:issue-details:jira',
-        'read:jql:jira',
-        'offline_access',
-      ],
-      pkce: false,
-      clientAuth: 'body',
-      authorizeParams: { audience: 'api.atlassian.com', prompt: 'consent' },
-      // 3LO tokens reach a site through the gateway by its cloud id, looked up right after the exchange.
-      resourceLookup: {
-        url: 'https://api.atlassian.com/oauth/token/accessible-resources',
-        fields: { cloudId: 'id', site: 'url' },
-      },
-    },
-  },
+  baseUrl: ATLASSIAN_SITE_PLACEHOLDER,
+  // The shared `atlassian` credential: an API token with email and site, or a 3LO grant with these scopes.
+  auth: atlassianAuth([
+    'read:jira-work',
+    'write:jira-work',
+    'read:jira-user',
+    // Jira Software (boards, sprints) has only granular scopes; its sprint issue listing also needs these two.
+    'read:board-scope:jira-software',
+    'read:sprint:jira-software',
+    'read:issue-details:jira',
+    'read:jql:jira',
+  ]),
   // Atlassian limits by cost (hourly points for OAuth apps) and by per-second bursts per endpoint, and publishes
   // no request count for API tokens. 10 requests/s with 5 in flight stays under the burst limits for one user.
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
