@@ -54,9 +54,12 @@ export async function startAdminChannel(options: AdminChannelOptions): Promise<A
   const { logger } = options;
   const path = socketPathFor(options.dataDir);
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
-    logger.warn('admin channel disabled: the data folder path is too long for a Unix socket; CLI commands need the server stopped', {
-      socket: path,
-    });
+    logger.warn(
+      'admin channel disabled: the data folder path is too long for a Unix socket; CLI commands need the server stopped',
+      {
+        socket: path,
+      },
+    );
     return undefined;
   }
   makePrivate(options.dataDir, logger);
