@@ -167,8 +167,12 @@ describe('HTTP authentication', () => {
       /^Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource"/,
     );
     expect(header.includes('error="invalid_token"')).toBe(invalid);
-    const body = (await response.json()) as { error: { data: { code: number } } };
+    const body = (await response.json()) as { error: { message: string; data: { code: number } } };
     expect(body.error.data.code).toBe(ErrorCodes.UNAUTHORIZED);
+    // Without a token, and no authorization server to sign in at, both say which header to send and how to get a token.
+    const hint = /Authorization: Bearer mcpist_\.\.\. header.*npx mcpist token create --user you@example\.com/;
+    expect(body.error.message).toMatch(invalid ? /token/ : hint);
+    expect(/error_description="([^"]*)"/.exec(header)?.[1] ?? '').toMatch(invalid ? /^$/ : hint);
   });
 
   it('describes itself as a protected resource (RFC 9728)', async () => {
