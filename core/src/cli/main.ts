@@ -25,6 +25,13 @@ program
   .option('-p, --port <port>', 'port to listen on', (value) => Number(value))
   .option('--host <host>', 'address to bind (default 127.0.0.1)')
   .addOption(toolMode)
+  .addOption(
+    new Option('--log-format <format>', 'log lines: readable on a terminal, JSON otherwise (auto)').choices([
+      'auto',
+      'json',
+      'text',
+    ]),
+  )
   .action(async (options) => (await import('./commands/serve.js')).serve(program.opts(), options));
 
 program
