@@ -1,6 +1,5 @@
 import { resolveDataDir } from '../../store/open-database.js';
 import { configFor, type GlobalOptions } from '../commands/global-options.js';
-import { withServices } from '../commands/with-services.js';
 import { sendToAdminChannel } from './admin-channel-client.js';
 import { type AdminCommand, type CommandOutput, processOutput } from './admin-command.js';
 import { MAX_SOCKET_PATH, socketPathFor } from './channel-protocol.js';
@@ -27,6 +26,8 @@ export async function runAdminCommand(
       if (await sendToAdminChannel(path, { command: command.name, args: args.data }, output)) return;
     }
   }
+  // Only now the container (and with it every service module): the channel path above does not need it.
+  const { withServices } = await import('../commands/with-services.js');
   await withServices(config, { plugins: command.plugins ?? false }, command.deps, (services) =>
     command.run(services, args.data, output),
   );

@@ -6,7 +6,7 @@ import { defineAdminCommand, recordCliAction } from '../admin-channel/admin-comm
 import { runAdminCommand } from '../admin-channel/run-admin-command.js';
 import { SERVICE_NAME } from './credential-set.js';
 import type { GlobalOptions } from './global-options.js';
-import { userFor } from './with-services.js';
+import { userFor } from './user-for.js';
 
 const summaryJson = (row: CredentialSummary) => ({
   service: row.service,

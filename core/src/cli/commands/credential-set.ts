@@ -5,7 +5,7 @@ import { Tokens } from '../../container/tokens.js';
 import { defineAdminCommand, recordCliAction } from '../admin-channel/admin-command.js';
 import { runAdminCommand } from '../admin-channel/run-admin-command.js';
 import type { GlobalOptions } from './global-options.js';
-import { userFor } from './with-services.js';
+import { userFor } from './user-for.js';
 
 export const SERVICE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
 

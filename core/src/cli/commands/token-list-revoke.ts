@@ -4,7 +4,7 @@ import { iso } from '../../http/api/route-helpers.js';
 import { defineAdminCommand, recordCliAction } from '../admin-channel/admin-command.js';
 import { runAdminCommand } from '../admin-channel/run-admin-command.js';
 import type { GlobalOptions } from './global-options.js';
-import { userFor } from './with-services.js';
+import { userFor } from './user-for.js';
 
 /** `mcpist token list [--user EMAIL] [--json]`: every user's API tokens by id, name and prefix; never a token or hash. */
 export const TOKEN_LIST = defineAdminCommand({
