@@ -98,7 +98,12 @@ describe('MCP over Streamable HTTP', () => {
     });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toMatchObject({ error: { code: ErrorCodes.UNAUTHORIZED } });
-    expect(textOf(result)).toContain('mcpist credential set github');
+    // Actions that work while the server runs: the secret from standard input (never argv), or the API.
+    const { message } = (result.structuredContent as { error: { message: string } }).error;
+    expect(message).toContain(
+      `printf '%s' "$TOKEN" | npx mcpist credential set github --token - --user bob@example.com`,
+    );
+    expect(message).toContain('PUT /api/profile/services/github/token');
   });
 
   it('serves direct mode with the same allowed tools, natively named', async () => {
