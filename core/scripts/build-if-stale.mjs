@@ -23,12 +23,13 @@ function newest(path) {
   return latest;
 }
 
-function stale() {
+/** `first`, `changed`, or undefined when the build is up to date. */
+function staleness() {
   let built;
   try {
     built = statSync(stamp).mtimeMs;
   } catch {
-    return true;
+    return 'first';
   }
   // The projects `tsc -b` builds, from the root tsconfig, so a new workspace is covered without editing this list.
   const projects = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).references.map((r) => r.path);
@@ -40,11 +41,16 @@ function stale() {
     'core/scripts/make-db-template.mjs',
     ...projects.flatMap((project) => [`${project}/src`, `${project}/tsconfig.json`, `${project}/package.json`]),
   ];
-  return inputs.some((input) => newest(join(root, input)) > built);
+  return inputs.some((input) => newest(join(root, input)) > built) ? 'changed' : undefined;
 }
 
-if (stale()) {
-  process.stderr.write('mcpist: building (sources changed since the last build)…\n');
+const why = staleness();
+if (why) {
+  process.stderr.write(
+    why === 'first'
+      ? 'mcpist: first build: compiling TypeScript, then preparing the database template (a minute or two)…\n'
+      : 'mcpist: building (sources changed since the last build)…\n',
+  );
   const npm = process.env.npm_execpath;
   const run = npm
     ? spawnSync(process.execPath, [npm, 'run', 'build'], { cwd: root, stdio: 'inherit' })

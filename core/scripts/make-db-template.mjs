@@ -25,6 +25,7 @@ if (existsSync(target) && existsSync(folder) && existsSync(stamp) && readFileSyn
   process.exit(0);
 }
 
+console.log('preparing the pglite template (an initialised, migrated database; once per schema change)…');
 const started = performance.now();
 const pg = new PGlite();
 const db = {
