@@ -6,6 +6,7 @@
 // Tests run from sources build the same template in vitest's global setup.
 import { ensurePgliteTemplate } from '../dist/store/pglite-template.js';
 
+console.log('preparing the pglite template (an initialised, migrated database; once per schema change)…');
 const started = performance.now();
 const written = await ensurePgliteTemplate();
 console.log(

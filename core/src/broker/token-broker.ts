@@ -31,7 +31,7 @@ export class TokenBroker implements CredentialSource {
   async credentialFor(principal: Principal, service: string): Promise<ResolvedCredential | undefined> {
     let row = await this.credentials.findForUser(principal.userId, service);
     if (!row) return undefined;
-    if (row.status === 'needs_reauth') throw this.needsReauth(service);
+    if (row.status === 'needs_reauth') throw this.needsReauth(service, principal.email);
     if (isExpiring(row)) row = await this.refresher.refresh(row);
     return this.resolve(row);
   }
@@ -97,8 +97,8 @@ export class TokenBroker implements CredentialSource {
     return resolved;
   }
 
-  private needsReauth(service: string): McpistError {
-    const hint = connectHint(service, this.publicUrl);
+  private needsReauth(service: string, email: string): McpistError {
+    const hint = connectHint(service, this.publicUrl, email);
     return new McpistError(
       ErrorCodes.TOKEN_REFRESH_FAILED,
       `${service} needs to be connected again (the provider no longer accepts the stored grant): ${hint.text}`,

@@ -23,7 +23,10 @@ let client: Client;
 
 interface CallResult {
   isError?: boolean;
-  structuredContent?: { error?: { code?: number; data?: Record<string, unknown> } } & Record<string, unknown>;
+  structuredContent?: { error?: { code?: number; message?: string; data?: Record<string, unknown> } } & Record<
+    string,
+    unknown
+  >;
 }
 
 const listUsers = (on: Client = client) =>
@@ -143,6 +146,9 @@ describe('token refresh', () => {
       expect(result.structuredContent?.error?.code).toBe(ErrorCodes.TOKEN_REFRESH_FAILED);
       expect(result.structuredContent?.error?.data).toMatchObject({ service: SERVICE, reason: 'needs_reauth' });
       expect(String(result.structuredContent?.error?.data?.connect_url)).toContain('connect=notion');
+      expect(String(result.structuredContent?.error?.message)).toContain(
+        'POST /api/profile/services/notion/oauth/start',
+      );
     }
     expect((await storedRow())?.status).toBe('needs_reauth');
     expect(await refreshCount(hub, 'invalid_grant')).toBe(before + 1);

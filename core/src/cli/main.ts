@@ -32,6 +32,13 @@ program
   .option('-p, --port <port>', 'port to listen on', (value) => Number(value))
   .option('--host <host>', 'address to bind (default 127.0.0.1)')
   .addOption(toolMode)
+  .addOption(
+    new Option('--log-format <format>', 'log lines: readable on a terminal, JSON otherwise (auto)').choices([
+      'auto',
+      'json',
+      'text',
+    ]),
+  )
   .action(async (options) => (await import('./commands/serve.js')).serve(program.opts(), options));
 
 program
@@ -48,6 +55,16 @@ token
   .requiredOption('-u, --user <email>', 'owner of the token')
   .option('-n, --name <name>', 'a label for the token', 'default')
   .action(async (options) => (await import('./commands/token-create.js')).tokenCreate(program.opts(), options));
+token
+  .command('list')
+  .description('list API tokens (id, owner, name, prefix, last use); never the tokens')
+  .option('-u, --user <email>', "only this user's tokens")
+  .option('--json', 'print JSON')
+  .action(async (options) => (await import('./commands/token-list-revoke.js')).tokenList(program.opts(), options));
+token
+  .command('revoke <id>')
+  .description("revoke any user's API token by id (see token list); refused from the next request on")
+  .action(async (id) => (await import('./commands/token-list-revoke.js')).tokenRevoke(program.opts(), id));
 
 const session = program.command('session').description("MCPist's own short-lived session JWTs");
 session
@@ -70,6 +87,38 @@ credential
   .action(async (service, options) =>
     (await import('./commands/credential-set.js')).credentialSet(program.opts(), service, options),
   );
+
+credential
+  .command('list')
+  .description('list stored service credentials: owner, service, kind, state; never a secret')
+  .option('-u, --user <email>', "only this user's own credentials")
+  .option('--json', 'print JSON')
+  .action(async (options) =>
+    (await import('./commands/credential-list-delete.js')).credentialList(program.opts(), options),
+  );
+credential
+  .command('delete <service>')
+  .description("delete a user's own credential for a service")
+  .option('-u, --user <email>', 'whose credential (default: the first admin)')
+  .action(async (service, options) =>
+    (await import('./commands/credential-list-delete.js')).credentialDelete(program.opts(), service, options),
+  );
+credential
+  .command('revoke-all')
+  .description(
+    "after a leak: delete every stored service credential (or one user's) and list them to revoke at each provider",
+  )
+  .option('-u, --user <email>', "only this user's own credentials")
+  .option('--yes', 'really delete them')
+  .action(async (options) =>
+    (await import('./commands/credential-list-delete.js')).credentialRevokeAll(program.opts(), options),
+  );
+
+program
+  .command('status')
+  .description('server, store, plugins, users and their connected services (no secrets)')
+  .option('--json', 'print JSON')
+  .action(async (options) => (await import('./commands/status.js')).status(program.opts(), options));
 
 const keys = program.command('keys').description('encryption keys of stored secrets');
 keys

@@ -73,6 +73,8 @@ export const configSchema = z.strictObject({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /** `auto`: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: z.enum(['auto', 'json', 'text']).default('auto'),
   /** `meta`: three meta-tools (default). `direct`: every allowed tool listed natively. */
   toolMode: z.enum(['meta', 'direct']).default('meta'),
   /** Plugin packages to load by name, besides auto-discovered ones. */

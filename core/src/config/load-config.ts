@@ -33,6 +33,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   DATABASE_URL: flat('databaseUrl'),
   REDIS_URL: flat('redisUrl'),
   MCPIST_LOG_LEVEL: flat('logLevel'),
+  MCPIST_LOG_FORMAT: flat('logFormat'),
   MCPIST_TOOL_MODE: flat('toolMode'),
   MCPIST_PLUGINS: flat('plugins', list),
   MCPIST_PLUGIN_PATHS: flat('pluginPaths', (value) => value.split(delimiter).filter(Boolean)),

@@ -4,7 +4,7 @@ import { type DependencyContainer, container as rootContainer } from 'tsyringe';
 import { LOCAL_ISSUER, SessionIssuer } from '../auth/session-issuer.js';
 import { SigningKeys } from '../auth/signing-keys.js';
 import type { McpistConfig } from '../config/config-schema.js';
-import { closeLogger, createMcpistLogger } from '../observability/logger.js';
+import { closeLogger, createMcpistLogger, logFormatFor } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { startTracing } from '../observability/tracing.js';
 import { guardedAgent, type ResolveHost } from '../outbound/guarded-agent.js';
@@ -41,9 +41,11 @@ export interface ComposeOptions {
  */
 export async function compose(config: McpistConfig, options: ComposeOptions = {}): Promise<DependencyContainer> {
   const c = rootContainer.createChildContainer();
+  const stream = options.logStream ?? 'stdout';
   const logger = createMcpistLogger({
     level: config.logLevel,
-    stream: options.logStream ?? 'stdout',
+    stream,
+    format: logFormatFor(config.logFormat, stream === 'stderr' ? process.stderr : process.stdout),
     loki: { url: config.lokiUrl, username: config.lokiUsername, password: config.lokiPassword },
   });
   const metrics = new Metrics();

@@ -20,8 +20,13 @@ export interface McpistServer {
   close(): Promise<void>;
 }
 
+export interface StartServerOptions extends ComposeOptions {
+  /** Runs once the server listens, before it announces itself (`mcpist listening`): what must be ready by then. */
+  beforeReady?: (server: { container: DependencyContainer; url: string }) => Promise<void>;
+}
+
 /** Composes the hub and serves it over HTTP on `config.host:config.port`. */
-export async function startServer(config: McpistConfig, options: ComposeOptions = {}): Promise<McpistServer> {
+export async function startServer(config: McpistConfig, options: StartServerOptions = {}): Promise<McpistServer> {
   const container = await compose(config, options);
   const report = container.resolve(Tokens.PluginReport);
   // Listen first: links and redirect URIs name the bound port (port 0 in tests), never a request's Host.
@@ -93,6 +98,7 @@ export async function startServer(config: McpistConfig, options: ComposeOptions 
       links: publicUrl,
     });
   }
+  await options.beforeReady?.({ container, url });
   logger.info('mcpist listening', {
     url,
     modules: report.loaded.map((plugin) => plugin.definition.name),

@@ -1,4 +1,5 @@
 import { isPluginError } from '@mcpist/plugin-sdk';
+import { storeTokenActions } from './credential-actions.js';
 import { ErrorCodes } from './error-codes.js';
 import { isMcpistError, McpistError } from './mcpist-error.js';
 
@@ -38,7 +39,7 @@ export function classifyError(error: unknown, scope: FailureScope): McpistError 
       case 'auth_invalid':
         return new McpistError(
           ErrorCodes.UNAUTHORIZED,
-          `${service} rejected the stored credential${status}; reconnect ${service} (mcpist credential set ${service} --token ... or the admin UI).`,
+          `${service} rejected the stored credential${status}; reconnect ${service}: to store a new token, ${storeTokenActions(service)}.`,
           { data: { service }, cause: error },
         );
       case 'invalid_input': {

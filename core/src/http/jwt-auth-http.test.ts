@@ -105,6 +105,15 @@ describe('JWT sign-in on /mcp, with the official MCP client', () => {
     expect(body.error.message).not.toContain(token.split('.')[1]);
   });
 
+  it('leaves sign-in to the authorization servers when there are some: no token hint on /mcp', async () => {
+    const response = await postMcp(undefined);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer resource_metadata="${hub.url}/.well-known/oauth-protected-resource"`,
+    );
+    expect(((await response.json()) as { error: { message: string } }).error.message).not.toContain('npx mcpist');
+  });
+
   it('names the configured authorization servers and the JWT issuer in the protected-resource metadata', async () => {
     const metadata = (await (await fetch(`${hub.url}/.well-known/oauth-protected-resource`)).json()) as {
       authorization_servers: string[];

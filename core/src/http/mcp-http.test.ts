@@ -98,7 +98,12 @@ describe('MCP over Streamable HTTP', () => {
     });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toMatchObject({ error: { code: ErrorCodes.UNAUTHORIZED } });
-    expect(textOf(result)).toContain('mcpist credential set github');
+    // Actions that work while the server runs: the secret from standard input (never argv), or the API.
+    const { message } = (result.structuredContent as { error: { message: string } }).error;
+    expect(message).toContain(
+      `printf '%s' "$TOKEN" | npx mcpist credential set github --token - --user bob@example.com`,
+    );
+    expect(message).toContain('PUT /api/profile/services/github/token');
   });
 
   it('serves direct mode with the same allowed tools, natively named', async () => {
@@ -167,8 +172,12 @@ describe('HTTP authentication', () => {
       /^Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource"/,
     );
     expect(header.includes('error="invalid_token"')).toBe(invalid);
-    const body = (await response.json()) as { error: { data: { code: number } } };
+    const body = (await response.json()) as { error: { message: string; data: { code: number } } };
     expect(body.error.data.code).toBe(ErrorCodes.UNAUTHORIZED);
+    // Without a token, and no authorization server to sign in at, both say which header to send and how to get a token.
+    const hint = /Authorization: Bearer mcpist_\.\.\. header.*npx mcpist token create --user you@example\.com/;
+    expect(body.error.message).toMatch(invalid ? /token/ : hint);
+    expect(/error_description="([^"]*)"/.exec(header)?.[1] ?? '').toMatch(invalid ? /^$/ : hint);
   });
 
   it('describes itself as a protected resource (RFC 9728)', async () => {

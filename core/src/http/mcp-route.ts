@@ -19,6 +19,8 @@ export interface McpRouteDeps {
   defaultMode: ToolMode;
   /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
   publicUrl: string;
+  /** Authorization servers named in the protected-resource metadata; none: a 401 explains how to get a token. */
+  authorizationServers: readonly string[];
 }
 
 /** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
@@ -42,7 +44,11 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       principal = await deps.authenticator.authenticate(req.get('authorization'));
     } catch (error) {
       if (!isMcpistError(error)) throw error;
-      sendUnauthorized(req, res, error, { publicUrl: deps.publicUrl, body: 'json-rpc' });
+      sendUnauthorized(req, res, error, {
+        publicUrl: deps.publicUrl,
+        body: 'json-rpc',
+        noTokenHint: deps.authorizationServers.length === 0,
+      });
       return;
     }
     // Stateless, yet later requests need to know what the client declared at initialize: the session id carries it.

@@ -10,11 +10,23 @@ const AUTH_CODES: ReadonlySet<number> = new Set([
   ErrorCodes.UNAUTHORIZED,
 ]);
 
+/**
+ * What a person reads when a client sent no token and there is no
+ * authorization server to sign in at: which header to send and how to get a
+ * token. Plain ASCII without quotes, so it fits an RFC 6750 `error_description`.
+ */
+export const NO_TOKEN_HINT =
+  'MCPist expects an Authorization: Bearer mcpist_... header carrying an API token. ' +
+  'Create one on the server machine with: npx mcpist token create --user you@example.com ' +
+  '(MCPist offers no OAuth sign-in for MCP clients yet; configure the header in your client)';
+
 export interface UnauthorizedOptions {
   /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
   publicUrl: string;
   /** `json-rpc` for /mcp; `json` (`{ error: { code, name, message } }`) for /api. */
   body: 'json-rpc' | 'json';
+  /** Explain, in the body and the challenge, how to get a token when none was sent (no authorization server to use). */
+  noTokenHint?: boolean;
 }
 
 /**
@@ -26,15 +38,18 @@ export interface UnauthorizedOptions {
  */
 export function sendUnauthorized(req: Request, res: Response, error: McpistError, options: UnauthorizedOptions): void {
   const auth = AUTH_CODES.has(error.code);
+  const given = req.get('authorization') !== undefined;
+  const hint = auth && !given && options.noTokenHint === true;
   if (auth) {
     const metadata = `${options.publicUrl}/.well-known/oauth-protected-resource`;
-    const given = req.get('authorization') !== undefined;
-    res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${given ? ', error="invalid_token"' : ''}`);
+    const detail = given ? ', error="invalid_token"' : hint ? `, error_description="${NO_TOKEN_HINT}"` : '';
+    res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${detail}`);
   }
+  const message = hint ? NO_TOKEN_HINT : error.message;
   res.status(auth ? 401 : 503);
   if (options.body === 'json-rpc') {
-    res.json(jsonRpcErrorBody(ErrorCode.InvalidRequest, error.message, { code: error.code, name: error.codeName }));
+    res.json(jsonRpcErrorBody(ErrorCode.InvalidRequest, message, { code: error.code, name: error.codeName }));
   } else {
-    res.json({ error: { code: error.code, name: error.codeName, message: error.message } });
+    res.json({ error: { code: error.code, name: error.codeName, message } });
   }
 }

@@ -86,6 +86,8 @@ describe('retry', () => {
     const { code, result } = await call('list_issues', listIssues);
     expect(code).toBe(ErrorCodes.UNAUTHORIZED);
     expect(textOf(result)).toContain('reconnect github');
+    expect(textOf(result)).toContain('npx mcpist credential set github --token -');
+    expect(textOf(result)).not.toContain('admin UI');
     expect(github.requests).toHaveLength(1);
   });
 

@@ -21,6 +21,7 @@ function isAuthRejection(error: unknown): boolean {
   return isPluginError(error) && (error.kind === 'auth_invalid' || error.kind === 'auth_expired');
 }
 
+import { storeTokenActions } from '../errors/credential-actions.js';
 import { type ValidatedCall, validateParams } from './validate-params.js';
 
 /** The result of running one tool: never an exception. */
@@ -224,7 +225,7 @@ export class ToolRunner {
     if (resolved) return resolved;
     throw new McpistError(
       ErrorCodes.UNAUTHORIZED,
-      `${service} is not connected for ${principal.email}: connect it with \`mcpist credential set ${service} --token <token> --user ${principal.email}\`.`,
+      `${service} is not connected for ${principal.email}: to connect it, ${storeTokenActions(service, principal.email)}.`,
       { data: { service, reason: 'not_connected' } },
     );
   }

@@ -4,7 +4,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 export class DataDirLockedError extends Error {
   constructor(dir: string, pid: number) {
     super(
-      `the embedded database in ${dir} is in use by process ${pid} (a running "mcpist serve"?). ` +
+      `the embedded database in ${dir} is in use by process ${pid}, which offers no admin channel ` +
+        '(an "mcpist stdio" client, a "serve" still starting, or a command such as "keys rotate"). ' +
         'Stop that process first, or point every process at one PostgreSQL server with DATABASE_URL.',
     );
     this.name = 'DataDirLockedError';

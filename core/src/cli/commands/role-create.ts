@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { Tokens } from '../../container/tokens.js';
 import type { ModuleCatalog } from '../../plugins/module-catalog.js';
 import { checkRolePermissions, RolePermissionsError } from '../../sieve/check-role-permissions.js';
 import { ROLE_NAME, type RolePermissions, type ToolMasks } from '../../store/repositories/roles-repository.js';
-import { cliIo } from '../cli-io.js';
-import { configFor, type GlobalOptions } from './global-options.js';
-import { withServices } from './with-services.js';
+import { defineAdminCommand, recordCliAction } from '../admin-channel/admin-command.js';
+import { runAdminCommand } from '../admin-channel/run-admin-command.js';
+import type { GlobalOptions } from './global-options.js';
 
 export interface RoleCreateOptions {
   modules: string;
@@ -34,18 +35,38 @@ export function parsePermissions(catalog: ModuleCatalog, options: RoleCreateOpti
 }
 
 /** `mcpist role create NAME --modules a,b [--mask module:tool]... [--allow-dangerous]`. */
-export async function roleCreate(global: GlobalOptions, name: string, options: RoleCreateOptions): Promise<void> {
-  if (!ROLE_NAME.test(name)) {
-    throw new Error(`role name "${name}": use 1-64 letters, digits, spaces, dots, dashes or underscores`);
-  }
-  const deps = { catalog: Tokens.ModuleCatalog, roles: Tokens.RolesRepository };
-  await withServices(configFor(global, { logLevel: 'warn' }), {}, deps, async ({ catalog, roles }) => {
+export const ROLE_CREATE = defineAdminCommand({
+  name: 'role create',
+  args: z.strictObject({
+    name: z.string(),
+    modules: z.string(),
+    mask: z.array(z.string()).max(500).optional(),
+    allowDangerous: z.boolean().optional(),
+    description: z.string().max(1000).optional(),
+  }),
+  deps: { catalog: Tokens.ModuleCatalog, roles: Tokens.RolesRepository, audit: Tokens.AuditLogsRepository },
+  // Locally, plugins load (as for serve) so modules and masks are checked against what they declare.
+  plugins: true,
+  async run({ catalog, roles, audit }, { name, ...options }, context) {
+    if (!ROLE_NAME.test(name)) {
+      throw new Error(`role name "${name}": use 1-64 letters, digits, spaces, dots, dashes or underscores`);
+    }
     const permissions = parsePermissions(catalog, options);
     const role = await roles.create({ name, description: options.description ?? '', ...permissions });
     if (!role) throw new Error(`a role named "${name}" already exists`);
+    await recordCliAction(audit, context, 'role_created', {
+      role_id: role.id,
+      name: role.name,
+      enabled_modules: role.enabledModules,
+      tool_masks: role.toolMasks,
+    });
     const masked = Object.entries(role.toolMasks).flatMap(([m, tools]) => tools.map((t) => `${m}:${t}`));
-    cliIo().stdout.write(
+    context.out(
       `created role ${role.name} (${role.id}); modules: ${role.enabledModules.join(', ') || 'none'}; masked: ${masked.join(', ') || 'none'}\n`,
     );
-  });
+  },
+});
+
+export async function roleCreate(global: GlobalOptions, name: string, options: RoleCreateOptions): Promise<void> {
+  await runAdminCommand(global, ROLE_CREATE, { name, ...options });
 }

@@ -1,28 +1,93 @@
-import type { McpistConfigInput } from '../../config/config-schema.js';
+import type { DependencyContainer } from 'tsyringe';
+import type { McpistConfig, McpistConfigInput } from '../../config/config-schema.js';
+import { Tokens } from '../../container/tokens.js';
+import { publicBaseUrl } from '../../http/public-url.js';
+import { logFormatFor } from '../../observability/logger.js';
 import { openDatabase, resolveDataDir } from '../../store/open-database.js';
+import { MCPIST_VERSION } from '../../version.js';
+import type { AdminChannel } from '../admin-channel/admin-channel-server.js';
 import { configFor, type GlobalOptions } from './global-options.js';
+import { startBanner } from './start-banner.js';
 
 export async function serve(
   global: GlobalOptions,
-  options: { port?: number; host?: string; toolMode?: 'meta' | 'direct' },
+  options: { port?: number; host?: string; toolMode?: 'meta' | 'direct'; logFormat?: 'auto' | 'json' | 'text' },
 ): Promise<void> {
   const overrides: McpistConfigInput = {};
   if (options.port !== undefined) overrides.port = options.port;
   if (options.host) overrides.host = options.host;
   if (options.toolMode) overrides.toolMode = options.toolMode;
+  if (options.logFormat) overrides.logFormat = options.logFormat;
   const config = configFor(global, overrides);
-  // Open the store first: its WebAssembly compiles off-thread while the HTTP stack loads.
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolveDataDir(config) });
-  database.catch(() => {});
-  const { startServer } = await import('../../container/mcpist-server.js');
-  const server = await startServer(config, { database });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.close();
-    process.exit(0);
+  const dataDir = resolveDataDir(config);
+  // A signal during start-up stops the server as soon as it is up, cleanly, rather than killing it halfway.
+  let stopRequested: NodeJS.Signals | undefined;
+  let stopNow: ((signal: NodeJS.Signals) => Promise<void>) | undefined;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    await stopNow?.(signal);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Open the store first: its WebAssembly compiles off-thread while the HTTP stack loads.
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+  database.catch(() => {});
+  const { startServer } = await import('../../container/mcpist-server.js');
+  let channel: AdminChannel | undefined;
+  const server = await startServer(config, {
+    database,
+    // This process holds the embedded store: CLI commands reach it through the admin channel, ready before
+    // the server says it is listening.
+    beforeReady: async ({ container, url }) => {
+      if (!config.databaseUrl && !dataDir.startsWith('memory://')) {
+        channel = await startChannel(dataDir, container, { pid: process.pid, url });
+      }
+    },
+  });
+  const logger = server.container.resolve(Tokens.Logger);
+  if (logFormatFor(config.logFormat, process.stdout) === 'text') {
+    process.stdout.write(await banner(config, server.container, server.port, dataDir, channel !== undefined));
+  }
+  stopNow = async (signal) => {
+    logger.info('mcpist stopping', { signal });
+    await channel?.close();
+    await server.close();
+    process.exit(0);
+  };
+  if (stopRequested) await stopNow(stopRequested);
+}
+
+async function banner(
+  config: McpistConfig,
+  container: DependencyContainer,
+  port: number,
+  dataDir: string,
+  channel: boolean,
+): Promise<string> {
+  const report = container.resolve(Tokens.PluginReport);
+  const users = await container.resolve(Tokens.UsersRepository).list();
+  return startBanner({
+    version: MCPIST_VERSION,
+    baseUrl: publicBaseUrl(config.publicUrl, config.host, port),
+    store: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,
+    modules: report.loaded.map((plugin) => plugin.definition.name),
+    skipped: report.failed.length,
+    users: users.length,
+    channel,
+  });
+}
+
+async function startChannel(dataDir: string, container: DependencyContainer, server: { pid: number; url: string }) {
+  const [{ startAdminChannel }, { ADMIN_COMMANDS }] = await Promise.all([
+    import('../admin-channel/admin-channel-server.js'),
+    import('../admin-channel/admin-commands.js'),
+  ]);
+  return startAdminChannel({
+    dataDir,
+    container,
+    commands: ADMIN_COMMANDS,
+    logger: container.resolve(Tokens.Logger),
+    server,
+  });
 }

@@ -1,7 +1,6 @@
 import type { McpistConfig } from '../../config/config-schema.js';
 import { type ComposeOptions, compose, disposeContainer } from '../../container/compose.js';
 import { type DepRefs, type Deps, resolveDeps } from '../../container/declared-deps.js';
-import type { UserRow, UsersRepository } from '../../store/repositories/users-repository.js';
 
 /**
  * Runs a one-shot command against a composed hub, then releases it. The
@@ -22,17 +21,5 @@ export async function withServices<D extends DepRefs, T>(
   }
 }
 
-/** The user named by email, or the first admin when none is named. */
-export async function userFor(
-  users: Pick<UsersRepository, 'findByEmail' | 'firstAdmin'>,
-  email: string | undefined,
-): Promise<UserRow> {
-  if (email) {
-    const user = await users.findByEmail(email);
-    if (!user) throw new Error(`no user ${email}; create one with: mcpist token create --user ${email}`);
-    return user;
-  }
-  const admin = await users.firstAdmin();
-  if (!admin) throw new Error('no user yet; create one with: mcpist token create --user you@example.com');
-  return admin;
-}
+// Kept here for existing importers; commands import it from user-for.ts, which does not load the container.
+export { userFor } from './user-for.js';

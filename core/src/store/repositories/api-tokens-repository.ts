@@ -11,6 +11,11 @@ export interface ApiTokenListRow {
   revoked_at: Date | null;
 }
 
+/** A token with its owner, for the operator's overview. */
+export interface ApiTokenWithOwner extends ApiTokenListRow {
+  user_email: string;
+}
+
 export interface ApiTokenOwner {
   token_id: string;
   user_id: string;
@@ -63,5 +68,27 @@ export class ApiTokensRepository {
       [tokenId, userId],
     );
     return rows.length > 0;
+  }
+
+  /** Every user's tokens (or one user's), oldest owner first, newest token first; never a hash. */
+  async listAll(userId?: string): Promise<ApiTokenWithOwner[]> {
+    return this.db.query<ApiTokenWithOwner>(
+      `select t.id, t.name, t.token_prefix, t.created_at, t.last_used_at, t.revoked_at, u.email as user_email
+         from public.api_tokens t join public.users u on u.id = t.user_id
+        where $1::uuid is null or t.user_id = $1::uuid
+        order by u.created_at, u.email, t.created_at desc, t.id`,
+      [userId ?? null],
+    );
+  }
+
+  /** Revokes a live token whoever owns it (the operator's incident step); its owner's email, or undefined. */
+  async revokeAny(tokenId: string): Promise<string | undefined> {
+    if (!isUuid(tokenId)) return undefined;
+    const rows = await this.db.query<{ email: string }>(
+      `update public.api_tokens t set revoked_at = now() from public.users u
+        where t.id = $1 and t.revoked_at is null and u.id = t.user_id returning u.email`,
+      [tokenId],
+    );
+    return rows[0]?.email;
   }
 }

@@ -37,6 +37,10 @@ export interface SealedCredential {
 const COLUMNS =
   'id, role_id, user_id, service, kind, secret, refresh_secret, key_id, fields, scopes, expires_at, status, updated_at';
 const NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
+const SUMMARY_SELECT = `select c.service, c.kind, u.email as user_email, r.name as role_name, c.status, c.expires_at, c.updated_at
+   from public.credentials c
+   left join public.users u on u.id = c.user_id and c.role_id is null
+   left join public.roles r on r.id = c.role_id`;
 
 /** Whether a user can reach a service, and how; no secret, no ciphertext. */
 export interface ConnectionRow {
@@ -46,6 +50,19 @@ export interface ConnectionRow {
   shared: boolean;
   expires_at: Date | null;
   status: 'active' | 'needs_reauth';
+}
+
+/** A stored credential as the operator sees it: whose, which service, what state; no secret, no ciphertext. */
+export interface CredentialSummary {
+  service: string;
+  kind: 'token' | 'oauth2';
+  /** The owner's email for a personal credential. */
+  user_email: string | null;
+  /** The role's name for a shared credential. */
+  role_name: string | null;
+  status: 'active' | 'needs_reauth';
+  expires_at: Date | null;
+  updated_at: Date;
 }
 
 /** The sealed outcome of a refresh: new access token, any rotated refresh token, new expiry. */
@@ -200,6 +217,33 @@ export class CredentialsRepository {
            or (user_id is null and role_id in (select role_id from public.user_roles where user_id = $1))
         order by service, shared, updated_at desc`,
       [userId],
+    );
+  }
+
+  /** Every stored credential (or one user's personal ones), without secrets. */
+  async summaries(userId?: string): Promise<CredentialSummary[]> {
+    return this.db.query<CredentialSummary>(
+      `${SUMMARY_SELECT}
+        where $1::uuid is null or (c.user_id = $1::uuid and c.role_id is null)
+        order by u.email nulls last, r.name, c.service`,
+      [userId ?? null],
+    );
+  }
+
+  /**
+   * Deletes every stored credential — personal and shared — or, given a
+   * user, that user's personal ones; returns what was deleted, so the
+   * operator knows which grants to revoke at each provider.
+   */
+  async deleteAll(userId?: string): Promise<CredentialSummary[]> {
+    return this.db.query<CredentialSummary>(
+      `with deleted as (
+         delete from public.credentials c
+          where $1::uuid is null or (c.user_id = $1::uuid and c.role_id is null)
+          returning c.*)
+       ${SUMMARY_SELECT.replace('public.credentials c', 'deleted c')}
+       order by u.email nulls last, r.name, c.service`,
+      [userId ?? null],
     );
   }
 }
