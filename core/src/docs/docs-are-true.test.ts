@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { type Command, CommanderError } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBatch } from '../batch/parse-batch.js';
-import { program } from '../cli/main.js';
+import { createProgram } from '../cli/main.js';
 import { configSchema } from '../config/config-schema.js';
+
+/** This test's own copy of the CLI program: it replaces the actions, so nothing it parses runs. */
+const program = createProgram();
 
 /**
  * Every command and JSON block the user-facing docs show is checked against
