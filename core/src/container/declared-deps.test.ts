@@ -66,6 +66,8 @@ describe('seams', () => {
       /\.resolve\(Tokens\.|resolveDeps\(/.test(readFileSync(join(SRC, file), 'utf8')),
     );
     expect(touching.sort()).toEqual([
+      'cli/admin-channel/admin-channel-server.ts',
+      'cli/commands/serve.ts',
       'cli/commands/stdio.ts',
       'cli/commands/with-services.ts',
       'container/compose.ts',

@@ -4,6 +4,8 @@ import { type CommandContext, defineAdminCommand } from '../admin-channel/admin-
 import { runAdminCommand } from '../admin-channel/run-admin-command.js';
 import type { GlobalOptions } from './global-options.js';
 
+const STORE_NAMES = { pglite: 'embedded (PGlite)', postgres: 'PostgreSQL' } as const;
+
 /** Whether a server answers `/health` at the configured address (checked only when no server ran the command). */
 async function probe(host: string, port: number): Promise<boolean> {
   const target = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -64,7 +66,7 @@ export const STATUS = defineAdminCommand({
       server.running
         ? `server: running at ${server.url}${context.server ? ` (pid ${context.server.pid})` : ''}`
         : `server: not answering at ${server.url}`,
-      `store: ${db.kind === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'}`,
+      `store: ${STORE_NAMES[db.kind]}`,
       `plugins: ${status.plugins.loaded.length} loaded (${status.plugins.loaded.join(', ') || 'none'}), ${status.plugins.skipped.length} skipped`,
       ...status.plugins.skipped.map((s) => `  skipped ${s.package}: ${s.code} (see: mcpist plugins list)`),
       `users: ${everyone.length}`,
