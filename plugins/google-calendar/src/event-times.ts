@@ -69,3 +69,13 @@ export function eventTimes(input: {
   }
   return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
+
+/**
+ * Refuses a query range whose end is not after its start (when both are
+ * given), naming `time_max`, before any request is made.
+ */
+export function checkTimeRange(timeMin: string | undefined, timeMax: string | undefined): void {
+  if (timeMin && timeMax && Date.parse(timeMax) <= Date.parse(timeMin)) {
+    throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
+  }
+}

@@ -1,5 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
+import { checkTimeRange } from '../event-times.js';
 import { findFreeSlots, type Interval, WEEKDAYS, workingWindows } from '../free-slots.js';
 import { instantField, timeZoneField } from '../input-fields.js';
 import { slotRecord } from '../normalize.js';
@@ -58,8 +59,8 @@ Returns one record per free stretch (the earliest start in each time everyone is
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
+    checkTimeRange(input.time_min, input.time_max);
     const range: Interval = [Date.parse(input.time_min), Date.parse(input.time_max)];
-    if (range[1] <= range[0]) throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
     const timeZone = input.time_zone ?? 'UTC';
     checkTimeZone(timeZone, 'time_zone');
     if (input.working_hours && input.working_hours.end <= input.working_hours.start) {

@@ -1,13 +1,7 @@
 import type { calendar_v3 } from '@googleapis/calendar';
-import {
-  defineTool,
-  InvalidInputError,
-  NotFoundError,
-  UpstreamPermanentError,
-  UpstreamTransientError,
-  z,
-} from '@mcpist/plugin-sdk';
+import { defineTool, NotFoundError, UpstreamPermanentError, UpstreamTransientError, z } from '@mcpist/plugin-sdk';
 import { createCalendarClient } from '../client.js';
+import { checkTimeRange } from '../event-times.js';
 import { instantField, timeZoneField } from '../input-fields.js';
 import { busyRecord, toBusyRecords } from '../normalize.js';
 
@@ -57,9 +51,7 @@ Returns one record per busy interval: calendar (as asked for), start, end, in ti
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    if (Date.parse(input.time_max) <= Date.parse(input.time_min)) {
-      throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-    }
+    checkTimeRange(input.time_min, input.time_max);
     const ids = [...new Set(input.calendar_ids)];
     const { api, call } = createCalendarClient(ctx);
     const { data } = await api.freebusy.query(

@@ -1,5 +1,6 @@
-import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
+import { defineTool, z } from '@mcpist/plugin-sdk';
 import { collectPages, createCalendarClient, MAX_EVENTS_PER_PAGE, recordLimit } from '../client.js';
+import { checkTimeRange } from '../event-times.js';
 import { calendarIdField, eventIdField, instantField, limitField } from '../input-fields.js';
 import { eventRecord, toEventRecord } from '../normalize.js';
 
@@ -23,9 +24,7 @@ Returns one record per occurrence: id, summary, start, end, status, html_link, l
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    if (input.time_min && input.time_max && Date.parse(input.time_max) <= Date.parse(input.time_min)) {
-      throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-    }
+    checkTimeRange(input.time_min, input.time_max);
     const { api, call } = createCalendarClient(ctx);
     return collectPages(
       async ({ pageToken, maxResults }) => {

@@ -1,5 +1,6 @@
 import { defineTool, InvalidInputError, z } from '@mcpist/plugin-sdk';
 import { collectPages, createCalendarClient, MAX_EVENTS_PER_PAGE, recordLimit } from '../client.js';
+import { checkTimeRange } from '../event-times.js';
 import { calendarIdField, instantField, limitField } from '../input-fields.js';
 import { eventRecord, toEventRecord } from '../normalize.js';
 
@@ -44,9 +45,7 @@ Returns one record per event: id, summary, start, end (date-times, or YYYY-MM-DD
         field: 'order_by',
       });
     }
-    if (input.time_min && input.time_max && Date.parse(input.time_max) <= Date.parse(input.time_min)) {
-      throw new InvalidInputError('time_max must be after time_min', { field: 'time_max' });
-    }
+    checkTimeRange(input.time_min, input.time_max);
     const orderBy = input.order_by ?? (input.single_events ? 'startTime' : undefined);
     const { api, call } = createCalendarClient(ctx);
     return collectPages(
