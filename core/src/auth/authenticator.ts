@@ -14,9 +14,15 @@ export interface JwtAuthentication {
   signIn: JwtSignIn;
 }
 
+/** Access tokens from MCPist's own authorization server (ADR 0041). */
+export interface AccessTokenAuthentication {
+  principalFor(token: string): Promise<Principal>;
+}
+
 /**
  * Turns an `Authorization` header into a principal: an `mcpist_…` API token,
- * or a JWT from a trusted issuer. Refuses with 1003 UNAUTHORIZED (no or
+ * a JWT from a trusted issuer, or an access token MCPist's authorization
+ * server issued to an MCP client. Refuses with 1003 UNAUTHORIZED (no or
  * unknown credentials, a subject not allowed), 1001 INVALID_JWT or
  * 1002 JWT_EXPIRED.
  */
@@ -26,6 +32,7 @@ export class Authenticator {
   constructor(
     private readonly tokens: ApiTokensRepository,
     private readonly jwt?: JwtAuthentication,
+    private readonly accessTokens?: AccessTokenAuthentication,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<Principal> {
@@ -36,6 +43,9 @@ export class Authenticator {
     const token = match[1];
     if (this.jwt && !token.startsWith(API_TOKEN_PREFIX) && looksLikeJwt(token)) {
       return this.jwt.signIn.principalFor(await this.jwt.verifier.verify(token));
+    }
+    if (this.accessTokens && !token.startsWith(API_TOKEN_PREFIX) && !looksLikeJwt(token)) {
+      return this.accessTokens.principalFor(token);
     }
     if (!looksLikeApiToken(token)) {
       throw new McpistError(

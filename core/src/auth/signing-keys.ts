@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose';
@@ -109,6 +110,18 @@ export class SigningKeys {
   get active(): { kid: string; privateKey: CryptoKey } {
     const key = this.keys.find((k) => k.kid === this.activeKid) as LoadedKey;
     return { kid: key.kid, privateKey: key.privateKey };
+  }
+
+  /** The private keys as JWKs, the active one first (the authorization server signs with them). */
+  privateJwks(): JWK[] {
+    const ordered = [...this.keys].sort((a, b) => Number(b.kid === this.activeKid) - Number(a.kid === this.activeKid));
+    return ordered.map((k) => ({ ...k.jwk, kid: k.kid, alg: SIGNING_ALGORITHM, use: 'sig' }));
+  }
+
+  /** A secret derived from the active key for `purpose` (cookie signing keys), the same on every instance sharing the key file. */
+  derivedSecret(purpose: string): string {
+    const active = this.keys.find((k) => k.kid === this.activeKid) as LoadedKey;
+    return createHmac('sha256', String(active.jwk.d)).update(purpose).digest('base64url');
   }
 
   /** The public keys to publish: the active one and those retired within the grace period. */

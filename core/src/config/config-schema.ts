@@ -111,8 +111,21 @@ export const configSchema = z.strictObject({
       trustedProxies: z.array(z.string().trim().min(1)).default([]),
     })
     .prefault({}),
-  /** Authorization servers named in /.well-known/oauth-protected-resource. */
+  /** Authorization servers named in /.well-known/oauth-protected-resource (besides MCPist's own). */
   authorizationServers: z.array(z.url()).default([]),
+  /** MCPist as the OAuth 2.1 authorization server of its MCP endpoint: MCP clients sign in by themselves (ADR 0041). */
+  oauthServer: z
+    .strictObject({
+      /** Off: MCP clients need an API token (or a JWT from the identity provider). */
+      enabled: z.boolean().default(true),
+      /** RFC 7591 registration for clients without a Client ID Metadata Document. */
+      dynamicRegistration: z.boolean().default(true),
+      /** Lifetime of the access tokens given to MCP clients. */
+      accessTokenTtlSeconds: z.int().min(60).max(86_400).default(3_600),
+      /** Lifetime of refresh tokens (each use rotates it; a reused one revokes the grant). */
+      refreshTokenTtlSeconds: z.int().min(3_600).max(31_536_000).default(2_592_000),
+    })
+    .prefault({}),
   jwt: jwtSettings.prefault({}),
   /** Redis shared by several instances for rate limits (bottleneck clustering); in-process limits without it. */
   redisUrl: z

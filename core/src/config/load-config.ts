@@ -11,6 +11,7 @@ const list = (value: string): string[] =>
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+const boolean = (value: string): boolean | string => (value === 'true' ? true : value === 'false' ? false : value);
 const number = (value: string): number | string => (/^\d+$/.test(value.trim()) ? Number(value) : value);
 const nested =
   (section: string, key: string, parse: (value: string) => unknown = number): Setter =>
@@ -37,9 +38,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_TOOL_MODE: flat('toolMode'),
   MCPIST_PLUGINS: flat('plugins', list),
   MCPIST_PLUGIN_PATHS: flat('pluginPaths', (value) => value.split(delimiter).filter(Boolean)),
-  MCPIST_AUTO_DISCOVER_PLUGINS: flat('autoDiscoverPlugins', (value) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  ),
+  MCPIST_AUTO_DISCOVER_PLUGINS: flat('autoDiscoverPlugins', boolean),
   MCPIST_TIMEOUT_MS: nested('runner', 'timeoutMs'),
   MCPIST_MAX_RECORDS: nested('runner', 'maxRecords'),
   MCPIST_BATCH_MAX_COMMANDS: nested('batch', 'maxCommands'),
@@ -47,6 +46,8 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_ALLOWED_HOSTS: nested('http', 'allowedHosts', list),
   MCPIST_TRUSTED_PROXIES: nested('http', 'trustedProxies', list),
   MCPIST_AUTHORIZATION_SERVERS: flat('authorizationServers', list),
+  MCPIST_OAUTH_SERVER: nested('oauthServer', 'enabled', boolean),
+  MCPIST_OAUTH_DYNAMIC_REGISTRATION: nested('oauthServer', 'dynamicRegistration', boolean),
   MCPIST_KEY_FILE: flat('keyFile'),
   MCPIST_JWT_JWKS_URL: nested('jwt', 'jwksUrl', (value) => value),
   MCPIST_JWT_ISSUER: nested('jwt', 'issuer', (value) => value),

@@ -4,6 +4,7 @@ import { type DependencyContainer, container as rootContainer } from 'tsyringe';
 import { LOCAL_ISSUER, SessionIssuer } from '../auth/session-issuer.js';
 import { SigningKeys } from '../auth/signing-keys.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import { closeLogger, createMcpistLogger, logFormatFor } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import { startTracing } from '../observability/tracing.js';
@@ -30,6 +31,8 @@ export interface ComposeOptions {
   database?: Promise<OpenedDatabase>;
   /** Resolves upstream host names (tests map names to loopback without DNS); the system resolver by default. */
   resolveHost?: ResolveHost;
+  /** Extra certificate authorities outbound https requests trust (tests' local https servers). */
+  outboundCa?: string;
   cwd?: string;
 }
 
@@ -103,14 +106,23 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
     allowedHosts: config.upstream.allowedHosts,
   });
   c.register(Tokens.OutboundPolicy, { useValue: outbound });
+  const outboundAgent = guardedAgent(
+    outbound,
+    options.resolveHost,
+    options.outboundCa ? { ca: options.outboundCa } : {},
+  );
+  c.register(Tokens.OutboundAgent, { useValue: outboundAgent });
   c.register(Tokens.UpstreamFetcher, {
-    useValue: new UpstreamFetcher(guardedAgent(outbound, options.resolveHost), config.upstream.maxResponseBytes),
+    useValue: new UpstreamFetcher(outboundAgent, config.upstream.maxResponseBytes),
   });
+
   c.register(Tokens.LimiterPool, { useValue: await LimiterPool.create({ redisUrl: config.redisUrl }) });
   const signingKeys = await loadSigningKeys(config, dataDir, cwd);
+  c.register(Tokens.SigningKeys, { useValue: signingKeys });
   c.register(Tokens.SessionIssuer, {
     useValue: new SessionIssuer(signingKeys, config.publicUrl ?? LOCAL_ISSUER, config.jwt.sessionTtlSeconds),
   });
+  c.register(Tokens.AccessTokens, { useValue: new LateAccessTokens() });
   registerProviders(c, SERVICES);
 
   if (options.plugins !== false) {

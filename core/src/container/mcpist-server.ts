@@ -5,6 +5,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
+import { mountAuthorizationServer } from '../oauth-server/mount.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
@@ -45,6 +46,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
   }
   const { port } = http.address() as AddressInfo;
   const publicUrl = publicBaseUrl(config.publicUrl, config.host, port);
+  const oauthServer = mountAuthorizationServer(container, config, publicUrl);
   const app = createApp({
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
@@ -58,8 +60,11 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     configuredPublicUrl: config.publicUrl,
     hosts: { listenHost: config.host, allowedHosts: config.http.allowedHosts },
     trustedProxies: config.http.trustedProxies,
+    oauthServer: oauthServer?.router,
+    scopesSupported: oauthServer?.scopes ?? [],
     authorizationServers: [
       ...new Set([
+        ...(oauthServer ? [oauthServer.issuer] : []),
         ...config.authorizationServers,
         ...(config.jwt.jwksUrl && config.jwt.issuer ? [config.jwt.issuer] : []),
       ]),

@@ -15,6 +15,7 @@ import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
+import { ScopedToolSieve } from '../sieve/scoped-sieve.js';
 import type { Database } from '../store/database.js';
 import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
@@ -71,8 +72,9 @@ export const SERVICES: readonly Provider[] = [
   onDatabase(Tokens.SealedSecretsRepository, SealedSecretsRepository),
   onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
 
+  provide(Tokens.ToolSieve, { roles: Tokens.RoleSieve }, ({ roles }) => new ScopedToolSieve(roles)),
   provide(
-    Tokens.ToolSieve,
+    Tokens.RoleSieve,
     {
       catalog: Tokens.ModuleCatalog,
       roles: Tokens.RolesRepository,
@@ -180,8 +182,13 @@ export const SERVICES: readonly Provider[] = [
   ),
   provide(
     Tokens.Authenticator,
-    { apiTokens: Tokens.ApiTokensRepository, verifier: Tokens.JwtVerifier, signIn: Tokens.JwtSignIn },
-    ({ apiTokens, ...jwt }) => new Authenticator(apiTokens, jwt),
+    {
+      apiTokens: Tokens.ApiTokensRepository,
+      verifier: Tokens.JwtVerifier,
+      signIn: Tokens.JwtSignIn,
+      accessTokens: Tokens.AccessTokens,
+    },
+    ({ apiTokens, accessTokens, ...jwt }) => new Authenticator(apiTokens, jwt, accessTokens),
   ),
   provide(
     Tokens.ApiTokenIssuer,

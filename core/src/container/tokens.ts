@@ -1,9 +1,11 @@
 import type { InjectionToken } from 'tsyringe';
+import type { Agent } from 'undici';
 import type { ApiTokenIssuer } from '../auth/api-token-issuer.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { JwtSignIn } from '../auth/jwt-sign-in.js';
 import type { JwtVerifier } from '../auth/jwt-verifier.js';
 import type { SessionIssuer } from '../auth/session-issuer.js';
+import type { SigningKeys } from '../auth/signing-keys.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
 import type { CredentialSource } from '../broker/credential-source.js';
 import type { OAuthFlow } from '../broker/oauth-flow.js';
@@ -12,6 +14,7 @@ import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
@@ -67,6 +70,12 @@ export const Tokens = {
   SealedSecretsRepository: token<SealedSecretsRepository>('SealedSecretsRepository'),
   AdminsUnitOfWork: token<AdminsUnitOfWork>('AdminsUnitOfWork'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
+  /** The sieve before an OAuth grant's scope narrows it (scope challenges compare against it). */
+  RoleSieve: token<ToolSieve>('RoleSieve'),
+  OutboundAgent: token<Agent>('OutboundAgent'),
+  SigningKeys: token<SigningKeys>('SigningKeys'),
+  /** Access tokens of MCPist's own authorization server, bound once the server knows its public URL. */
+  AccessTokens: token<LateAccessTokens>('AccessTokens'),
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),
   OAuthStatesRepository: token<OAuthStatesRepository>('OAuthStatesRepository'),

@@ -25,6 +25,8 @@ export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   hosts: Omit<HostGuardSettings, 'publicUrl'>;
   /** `publicUrl` as configured (its host is always allowed), undefined when the listen address stands in. */
   configuredPublicUrl: string | undefined;
+  /** MCPist's own authorization server (metadata, /oauth/*); none when switched off. */
+  oauthServer?: RequestHandler | undefined;
   /** Proxies whose X-Forwarded-* headers are believed; none when empty. */
   trustedProxies: readonly string[];
 }
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }), refuseMalformedJsonRpc);
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
+  if (deps.oauthServer) app.use(deps.oauthServer);
   if (deps.api) {
     app.use('/api', apiRouter(deps.api));
     app.use(deps.api.connectPages);

@@ -21,6 +21,8 @@ export interface McpRouteDeps {
   publicUrl: string;
   /** Authorization servers named in the protected-resource metadata; none: a 401 explains how to get a token. */
   authorizationServers: readonly string[];
+  /** Scopes of MCPist's own authorization server; the first is asked for in a 401's challenge. */
+  scopesSupported?: readonly string[];
 }
 
 /** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
@@ -48,6 +50,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
         publicUrl: deps.publicUrl,
         body: 'json-rpc',
         noTokenHint: deps.authorizationServers.length === 0,
+        ...(deps.scopesSupported?.[0] ? { scope: deps.scopesSupported[0] } : {}),
       });
       return;
     }

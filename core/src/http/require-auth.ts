@@ -27,6 +27,8 @@ export interface UnauthorizedOptions {
   body: 'json-rpc' | 'json';
   /** Explain, in the body and the challenge, how to get a token when none was sent (no authorization server to use). */
   noTokenHint?: boolean;
+  /** The scope to ask for, named in the challenge (MCP authorization: scope selection). */
+  scope?: string;
 }
 
 /**
@@ -43,7 +45,8 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
   if (auth) {
     const metadata = `${options.publicUrl}/.well-known/oauth-protected-resource`;
     const detail = given ? ', error="invalid_token"' : hint ? `, error_description="${NO_TOKEN_HINT}"` : '';
-    res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${detail}`);
+    const scope = options.scope ? `, scope="${options.scope}"` : '';
+    res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${scope}${detail}`);
   }
   const message = hint ? NO_TOKEN_HINT : error.message;
   res.status(auth ? 401 : 503);

@@ -16,6 +16,8 @@ export interface ServiceRouteDeps {
   /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
   publicUrl: string;
   authorizationServers: readonly string[];
+  /** Scopes the MCP endpoint understands (MCPist's own authorization server's); none without it. */
+  scopesSupported?: readonly string[];
   /** When set, `/metrics` needs `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | undefined;
   /** `/metrics` is served by its own listener (config `metricsListen`), not here. */
@@ -60,6 +62,7 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
       resource: `${base}/mcp`,
       resource_name: 'MCPist',
       authorization_servers: deps.authorizationServers,
+      ...(deps.scopesSupported?.length ? { scopes_supported: deps.scopesSupported } : {}),
       bearer_methods_supported: ['header'],
       resource_documentation: `${base}/api/version`,
     });

@@ -28,7 +28,12 @@ type LookupCallback = (error: Error | null, address: string | LookupAddress[], f
  * dialled: literal IPs before connecting, names inside the socket's own DNS
  * lookup, so what was checked is what is connected to.
  */
-export function guardedAgent(policy: OutboundPolicy, resolveHost: ResolveHost = systemResolver): Agent {
+export function guardedAgent(
+  policy: OutboundPolicy,
+  resolveHost: ResolveHost = systemResolver,
+  /** Extra certificate authorities to trust (tests' local https servers); the system's otherwise. */
+  tls: { ca?: string } = {},
+): Agent {
   // Only hosts that are neither trusted nor allowed get here: every address they resolve to must be public.
   const publicOnlyLookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
     resolveHost(hostname).then(
@@ -52,8 +57,8 @@ export function guardedAgent(policy: OutboundPolicy, resolveHost: ResolveHost = 
       (error: Error) => callback(error, []),
     );
   };
-  const trustedConnect = buildConnector({ lookup: anyLookup } as buildConnector.BuildOptions);
-  const checkedConnect = buildConnector({ lookup: publicOnlyLookup } as buildConnector.BuildOptions);
+  const trustedConnect = buildConnector({ lookup: anyLookup, ...tls } as buildConnector.BuildOptions);
+  const checkedConnect = buildConnector({ lookup: publicOnlyLookup, ...tls } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (options, callback) => {
     const { protocol, hostname, port } = options;
     if (policy.isTrustedOrigin(protocol, hostname, port) || policy.isAllowedHost(hostname, port)) {

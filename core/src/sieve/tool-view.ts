@@ -42,6 +42,23 @@ export class ToolView {
     this.directListings = tools.map((tool) => tool.directListing);
   }
 
+  /** The same view with only the tools `keep` accepts (a read-only grant's view); modules left empty disappear. */
+  restrictedTo(keep: (tool: CatalogTool) => boolean): ToolView {
+    return new ToolView(this.catalog, [...this.byQualifiedName.values()].filter(keep), {
+      deprecatedModules: this.deprecated,
+    });
+  }
+
+  /** The allowed tool `module:tool` names, without reporting anything; undefined when not in this view. */
+  find(module: string, tool: string): CatalogTool | undefined {
+    return this.byModule.get(module)?.get(tool);
+  }
+
+  /** The allowed tool by its direct-mode name; undefined when not in this view. */
+  findQualified(name: string): CatalogTool | undefined {
+    return this.byQualifiedName.get(name);
+  }
+
   get moduleNames(): string[] {
     return [...this.byModule.keys()];
   }

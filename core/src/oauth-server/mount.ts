@@ -1,0 +1,88 @@
+import { type Request, Router } from 'express';
+import type { DependencyContainer } from 'tsyringe';
+import type { Principal } from '../auth/principal.js';
+import type { McpistConfig } from '../config/config-schema.js';
+import { Tokens } from '../container/tokens.js';
+import { OAuthServerRepository } from '../store/repositories/oauth-server-repository.js';
+import { OAuthAccessTokens } from './access-tokens.js';
+import { createAuthorizationServer } from './authorization-server.js';
+import { ClientMetadataDocuments } from './client-metadata-documents.js';
+import { interactionRoutes } from './interaction-routes.js';
+import { MCP_SCOPES, withDefaultScope } from './scopes.js';
+import { storeAdapter } from './store-adapter.js';
+
+export interface MountedAuthorizationServer {
+  /** The issuer, listed in the protected-resource metadata. */
+  issuer: string;
+  scopes: readonly string[];
+  router: Router;
+}
+
+/**
+ * Builds MCPist's authorization server for the MCP endpoint at
+ * `${publicUrl}/mcp` and binds its access tokens to the authenticator;
+ * undefined when `oauthServer.enabled` is off.
+ */
+export function mountAuthorizationServer(
+  container: DependencyContainer,
+  config: McpistConfig,
+  publicUrl: string,
+  browserPrincipal?: (req: Request) => Promise<Principal | undefined>,
+): MountedAuthorizationServer | undefined {
+  if (!config.oauthServer.enabled) return undefined;
+  const logger = container.resolve(Tokens.Logger);
+  const users = container.resolve(Tokens.UsersRepository);
+  const keys = container.resolve(Tokens.SigningKeys);
+  const resource = `${publicUrl}/mcp`;
+  const documents = new ClientMetadataDocuments(container.resolve(Tokens.OutboundAgent), logger);
+  const findAccount = async (id: string) => {
+    const user = await users.findById(id);
+    return user ? { userId: user.id, email: user.email } : undefined;
+  };
+  const provider = createAuthorizationServer(
+    {
+      issuer: publicUrl,
+      resource,
+      dynamicRegistration: config.oauthServer.dynamicRegistration,
+      accessTokenTtlSeconds: config.oauthServer.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: config.oauthServer.refreshTokenTtlSeconds,
+      signingKeys: keys.privateJwks(),
+      cookieKeys: [keys.derivedSecret('oauth-server-cookies')],
+      proxy: config.http.trustedProxies.length > 0,
+    },
+    storeAdapter(new OAuthServerRepository(container.resolve(Tokens.Database)), documents),
+    findAccount,
+  );
+  provider.on('server_error', (_ctx, error) => logger.error('oauth: authorization server error', { error }));
+  provider.on('grant.revoked', (_ctx, grantId) =>
+    logger.info('oauth: grant revoked', { event: 'oauth_grant_revoked', grant_id: grantId }),
+  );
+  container.resolve(Tokens.AccessTokens).bind(new OAuthAccessTokens(provider, resource, users));
+
+  const handle = provider.callback();
+  const router = Router();
+  router.get('/.well-known/oauth-authorization-server', (req, res) => {
+    req.url = '/.well-known/openid-configuration';
+    handle(req, res);
+  });
+  router.get('/.well-known/openid-configuration', (req, res) => handle(req, res));
+  router.use(
+    interactionRoutes({
+      provider,
+      authenticator: container.resolve(Tokens.Authenticator),
+      logger,
+      resource,
+      findAccount,
+      ...(browserPrincipal ? { browserPrincipal } : {}),
+    }),
+  );
+  router.get('/oauth/authorize', (req, res) => {
+    // A client naming no MCP scope asks for full access; full access brings read along (scopes.ts).
+    const url = new URL(req.originalUrl, 'http://mcpist.invalid');
+    url.searchParams.set('scope', withDefaultScope(url.searchParams.get('scope') ?? undefined));
+    req.url = `${url.pathname}${url.search}`;
+    handle(req, res);
+  });
+  router.use((req, res, next) => (req.path.startsWith('/oauth/') ? handle(req, res) : next()));
+  return { issuer: publicUrl, scopes: [MCP_SCOPES.full, MCP_SCOPES.read], router };
+}
