@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import Provider, { type Adapter, type AdapterConstructor, type Configuration, errors } from 'oidc-provider';
+import { escapeHtml, htmlPage } from '../http/html-page.js';
 import { MCP_SCOPES, withDefaultScope } from './scopes.js';
 
 export interface AuthorizationServerSettings {
@@ -148,12 +149,10 @@ export function createAuthorizationServer(
   return provider;
 }
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
 function errorPage(error: string, description: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign-in failed · MCPist</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>The app could not be signed in</h1><p><code>${escape(error)}</code>${description ? `: ${escape(description)}` : ''}</p><p>Go back to the app and start again. If it keeps failing, tell the app's maker this message.</p></body></html>`;
+  return htmlPage(
+    'The app could not be signed in',
+    `<p><code>${escapeHtml(error)}</code>${description ? `: ${escapeHtml(description)}` : ''}</p>
+<p>Go back to the app and start again. If it keeps failing, tell the app's maker this message.</p>`,
+  );
 }

@@ -152,7 +152,7 @@ ${choice}
     } catch (error) {
       if (!isMcpistError(error)) throw error;
     }
-    if (!principal || principal.via !== 'api_token') {
+    if (principal?.via !== 'api_token') {
       signInPage(res, d.uid, await describeClient(provider, d), 'That is not a valid MCPist API token.');
       return;
     }
