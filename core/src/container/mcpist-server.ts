@@ -6,6 +6,7 @@ import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
 import { mountAuthorizationServer } from '../oauth-server/mount.js';
+import { scopeChallenge } from '../oauth-server/scope-challenge.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
@@ -61,6 +62,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     hosts: { listenHost: config.host, allowedHosts: config.http.allowedHosts },
     trustedProxies: config.http.trustedProxies,
     oauthServer: oauthServer?.router,
+    ...(oauthServer ? { scopeChallenge: scopeChallenge(container.resolve(Tokens.RoleSieve)) } : {}),
     scopesSupported: oauthServer?.scopes ?? [],
     authorizationServers: [
       ...new Set([

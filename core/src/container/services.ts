@@ -25,6 +25,7 @@ import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repo
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
+import { OAuthServerRepository } from '../store/repositories/oauth-server-repository.js';
 import { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import { RolesRepository } from '../store/repositories/roles-repository.js';
@@ -69,6 +70,7 @@ export const SERVICES: readonly Provider[] = [
   onDatabase(Tokens.PermissionEpochRepository, PermissionEpochRepository),
   onDatabase(Tokens.OAuthAppsRepository, OAuthAppsRepository),
   onDatabase(Tokens.OAuthStatesRepository, OAuthStatesRepository),
+  onDatabase(Tokens.OAuthServerRepository, OAuthServerRepository),
   onDatabase(Tokens.SealedSecretsRepository, SealedSecretsRepository),
   onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
 

@@ -35,6 +35,7 @@ import type { AuthAccountsRepository } from '../store/repositories/auth-accounts
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
+import type { OAuthServerRepository } from '../store/repositories/oauth-server-repository.js';
 import type { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
@@ -79,6 +80,7 @@ export const Tokens = {
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),
   OAuthStatesRepository: token<OAuthStatesRepository>('OAuthStatesRepository'),
+  OAuthServerRepository: token<OAuthServerRepository>('OAuthServerRepository'),
   OAuthFlow: token<OAuthFlow>('OAuthFlow'),
   TokenRefresher: token<TokenRefresher>('TokenRefresher'),
   TokenBroker: token<TokenBroker>('TokenBroker'),

@@ -4,12 +4,13 @@ import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'winston';
 import type { Authenticator } from '../auth/authenticator.js';
+import type { Principal } from '../auth/principal.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
-import { sendUnauthorized } from './require-auth.js';
+import { sendInsufficientScope, sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
   authenticator: Authenticator;
@@ -23,6 +24,8 @@ export interface McpRouteDeps {
   authorizationServers: readonly string[];
   /** Scopes of MCPist's own authorization server; the first is asked for in a 401's challenge. */
   scopesSupported?: readonly string[];
+  /** The scope a request needs beyond its OAuth grant (a read-only grant running a write tool): 403 insufficient_scope. */
+  scopeChallenge?: (principal: Principal, body: unknown) => Promise<string | undefined>;
 }
 
 /** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
@@ -52,6 +55,11 @@ export function mcpRoute(deps: McpRouteDeps): Router {
         noTokenHint: deps.authorizationServers.length === 0,
         ...(deps.scopesSupported?.[0] ? { scope: deps.scopesSupported[0] } : {}),
       });
+      return;
+    }
+    const missingScope = await deps.scopeChallenge?.(principal, req.body);
+    if (missingScope) {
+      sendInsufficientScope(res, deps.publicUrl, missingScope);
       return;
     }
     // Stateless, yet later requests need to know what the client declared at initialize: the session id carries it.

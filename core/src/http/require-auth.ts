@@ -56,3 +56,18 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
     res.json({ error: { code: error.code, name: error.codeName, message } });
   }
 }
+
+/**
+ * A request its OAuth grant does not cover (a read-only grant running one of
+ * the user's write tools): 403 with `error="insufficient_scope"` and the scope
+ * to ask for, so the client can ask the user for more (MCP authorization, step-up).
+ */
+export function sendInsufficientScope(res: Response, publicUrl: string, scope: string): void {
+  const metadata = `${publicUrl}/.well-known/oauth-protected-resource`;
+  const description = `this app was granted read-only access; running this tool needs ${scope}`;
+  res.set(
+    'WWW-Authenticate',
+    `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${metadata}", error_description="${description}"`,
+  );
+  res.status(403).json(jsonRpcErrorBody(ErrorCode.InvalidRequest, description, { code: 'insufficient_scope', scope }));
+}

@@ -3,7 +3,6 @@ import type { DependencyContainer } from 'tsyringe';
 import type { Principal } from '../auth/principal.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { Tokens } from '../container/tokens.js';
-import { OAuthServerRepository } from '../store/repositories/oauth-server-repository.js';
 import { OAuthAccessTokens } from './access-tokens.js';
 import { createAuthorizationServer } from './authorization-server.js';
 import { ClientMetadataDocuments } from './client-metadata-documents.js';
@@ -50,7 +49,7 @@ export function mountAuthorizationServer(
       cookieKeys: [keys.derivedSecret('oauth-server-cookies')],
       proxy: config.http.trustedProxies.length > 0,
     },
-    storeAdapter(new OAuthServerRepository(container.resolve(Tokens.Database)), documents),
+    storeAdapter(container.resolve(Tokens.OAuthServerRepository), documents),
     findAccount,
   );
   provider.on('server_error', (_ctx, error) => logger.error('oauth: authorization server error', { error }));

@@ -1,6 +1,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import { resolveDeps } from '../../container/declared-deps.js';
 import { authRoutes } from './auth-routes.js';
+import { connectedAppsRoutes } from './connected-apps-routes.js';
 import type { ApiRoute, RouteModule } from './define-route.js';
 import { logsRoutes } from './logs-routes.js';
 import { modulesRoutes } from './modules-routes.js';
@@ -21,6 +22,7 @@ export const API_ROUTE_MODULES: readonly RouteModule[] = [
   oauthAppsRoutes,
   modulesRoutes,
   tokensRoutes,
+  connectedAppsRoutes,
   logsRoutes,
 ];
 

@@ -17,7 +17,10 @@ export interface OAuthServerRecordInput {
 
 /** A grant as "connected apps" lists it. */
 export interface OAuthGrantRow {
-  id_hash: string;
+  grant_id: string;
+  client_id: string;
+  /** The registered client's name; null for metadata-document clients and unnamed ones. */
+  client_name: string | null;
   payload: Record<string, unknown>;
   created_at: Date;
   expires_at: Date | null;
@@ -105,12 +108,28 @@ export class OAuthServerRepository {
     return rows.length;
   }
 
-  /** A user's live grants, newest first. */
+  /** A user's live grants, newest first, with the registered client's name. */
   async grantsOf(accountId: string): Promise<OAuthGrantRow[]> {
     return this.db.query<OAuthGrantRow>(
-      `select id_hash, payload, created_at, expires_at from public.oauth_server_records
-       where model = 'Grant' and account_id = $1 and ${LIVE} order by created_at desc`,
+      `select g.grant_id, g.client_id, c.payload ->> 'client_name' as client_name, g.payload, g.created_at, g.expires_at
+         from public.oauth_server_records g
+         left join public.oauth_server_records c on c.model = 'Client' and c.client_id = g.client_id
+        where g.model = 'Grant' and g.account_id = $1 and (g.expires_at is null or g.expires_at > now())
+        order by g.created_at desc`,
       [accountId],
     );
+  }
+
+  /** Revokes one of the user's grants with every code and token issued under it; false when it is not theirs. */
+  async revokeGrantOf(accountId: string, grantId: string): Promise<boolean> {
+    const rows = await this.db.query<{ model: string }>(
+      `delete from public.oauth_server_records
+        where grant_id = $1
+          and exists (select 1 from public.oauth_server_records
+                       where model = 'Grant' and grant_id = $1 and account_id = $2)
+        returning model`,
+      [grantId, accountId],
+    );
+    return rows.length > 0;
   }
 }
