@@ -38,16 +38,17 @@ async function mcp(token: string, body: unknown) {
 
 const listTools = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
 
-/** Registers nothing new: signs in as alice, consents, and exchanges the code. */
-async function issueTokens(access: 'full' | 'read' = 'full') {
+/** Signs in as alice, consents, and exchanges the code. */
+async function issueTokens(access: 'full' | 'read' = 'full', browser = new FetchBrowser(hub.url), scope?: string) {
   const { verifier, challenge } = pkcePair();
-  const result = await authorizeByFetch(new FetchBrowser(hub.url), {
+  const result = await authorizeByFetch(browser, {
     clientId,
     redirectUri: REDIRECT,
     challenge,
     resource,
     token: hub.token,
     access,
+    ...(scope ? { scope } : {}),
   });
   const code = result.location?.searchParams.get('code') as string;
   expect(code).toBeTruthy();
@@ -303,6 +304,18 @@ describe('scopes and connected apps', () => {
     });
     expect(unknown.status).toBe(200);
     expect(unknown.text).toContain('unknown tool');
+  });
+
+  it('steps up: asking for mcp:full after a read-only grant shows the consent page again', async () => {
+    const browser = new FetchBrowser(hub.url);
+    const read = await issueTokens('read', browser);
+    expect(read.tokens.scope).toBe('mcp:read');
+    // Same browser, same client: a read-only grant is remembered...
+    const again = await issueTokens('read', browser, 'mcp:read');
+    expect(again.tokens.scope).toBe('mcp:read');
+    // ...but asking for full access is a new question to the user.
+    const full = await issueTokens('full', browser, 'mcp:full');
+    expect(full.tokens.scope?.split(' ')).toContain('mcp:full');
   });
 
   it('lists connected apps, and revoking one makes its next request 401', async () => {

@@ -1,9 +1,12 @@
+import { lookup } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest } from '../test-support/api-client.js';
+import { type HttpsTestServer, startHttpsTestServer } from '../test-support/https-test-server.js';
 import { OAuthTestClient } from '../test-support/oauth-test-client.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
@@ -15,12 +18,28 @@ import { startTestHub, type TestHub } from '../test-support/test-hub.js';
  */
 
 const CHROMIUM = '/usr/bin/chromium';
+const DOCUMENT_HOST = 'client.mcpist.test';
 let hub: TestHub;
 let browser: Browser;
+let documentHost: HttpsTestServer;
+/** Client ID Metadata Documents the client's site serves, by path. */
+const documents = new Map<string, unknown>();
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
-  hub = await startTestHub({ toolMode: 'direct' });
+  documentHost = await startHttpsTestServer(DOCUMENT_HOST, (req, res) => {
+    const document = documents.get(req.url ?? '');
+    res.writeHead(document ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(document ?? {}));
+  });
+  // The client's site stands in for a public host: the operator allows it, as it resolves to loopback here.
+  hub = await startTestHub(
+    { toolMode: 'direct', upstream: { allowedHosts: [DOCUMENT_HOST] } },
+    {
+      outboundCa: documentHost.ca,
+      resolveHost: async (name) =>
+        name === DOCUMENT_HOST ? [{ address: '127.0.0.1', family: 4 }] : lookup(name, { all: true }),
+    },
+  );
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -38,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await hub?.close();
+  await documentHost?.close();
 });
 
 /** Signs in on MCPist's page with an API token, then answers the consent page. */
@@ -51,8 +71,20 @@ async function signInAndConsent(page: Page, url: URL, access: 'full' | 'read', t
   await page.click('button[value=allow]');
 }
 
-async function signIn(access: 'full' | 'read', scope?: string) {
-  const oauth = await OAuthTestClient.start({ ...(scope ? { scope } : {}) });
+async function signIn(access: 'full' | 'read', options: { scope?: string; metadataDocument?: boolean } = {}) {
+  const oauth = await OAuthTestClient.start({
+    ...(options.scope ? { scope: options.scope } : {}),
+    ...(options.metadataDocument
+      ? { clientMetadataUrl: `${documentHost.origin}/oauth/client-${documents.size}.json` }
+      : {}),
+    name: options.metadataDocument ? 'Metadata Document Client' : 'Test MCP Client',
+  });
+  if (oauth.clientMetadataUrl) {
+    documents.set(new URL(oauth.clientMetadataUrl).pathname, {
+      client_id: oauth.clientMetadataUrl,
+      ...oauth.clientMetadata,
+    });
+  }
   const mcpUrl = new URL('/mcp', hub.url);
   const first = new Client({ name: 'oauth-test', version: '1.0.0' });
   await expect(first.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: oauth }))).rejects.toThrow(
@@ -81,7 +113,41 @@ describe('an MCP client without a token signs in by itself', () => {
     expect(oauth.tokens()?.scope?.split(' ')).toContain('mcp:full');
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toContain('github_create_issue');
+    const call = await client.callTool({
+      name: 'github_create_issue',
+      arguments: { owner: 'o', repo: 'r', title: 't' },
+    });
+    // Runs as alice (through the sieve and the broker): GitHub is simply not connected for her.
+    expect(JSON.stringify(call.content)).toContain('not connected');
     await client.close();
+    await context.close();
+    await oauth.close();
+  });
+
+  it('identifies itself by a Client ID Metadata Document instead of registering', async () => {
+    const { oauth, client, context } = await signIn('full', { metadataDocument: true });
+    expect(oauth.clientInformation()?.client_id).toBe(oauth.clientMetadataUrl);
+    const { tools } = await client.listTools();
+    expect(tools.length).toBeGreaterThan(50);
+    const apps = await apiRequest(hub.url, 'get', '/connected-apps', { token: hub.token });
+    const names = (apps.body.apps as Array<{ client_name: string; client_id: string }>).map((app) => app.client_id);
+    expect(names).toContain(oauth.clientMetadataUrl);
+    await client.close();
+    await context.close();
+    await oauth.close();
+  });
+
+  it('with a read-only grant sees only read-only tools, and a write tool asks the user for more', async () => {
+    const { oauth, client, context } = await signIn('read');
+    expect(oauth.tokens()?.scope).toBe('mcp:read');
+    const names = (await client.listTools()).tools.map((tool) => tool.name);
+    expect(names).toContain('github_list_issues');
+    expect(names).not.toContain('github_create_issue');
+    // 403 insufficient_scope naming mcp:full; SDK 1.32 tries a refresh (which cannot widen a grant) and gives up.
+    await expect(
+      client.callTool({ name: 'github_create_issue', arguments: { owner: 'o', repo: 'r', title: 't' } }),
+    ).rejects.toThrow(/403/);
+    await client.close().catch(() => {});
     await context.close();
     await oauth.close();
   });

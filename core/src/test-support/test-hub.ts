@@ -47,7 +47,7 @@ export interface TestHub {
  */
 export async function startTestHub(
   config: McpistConfigInput = {},
-  compose: Pick<ComposeOptions, 'resolveHost'> = {},
+  compose: Pick<ComposeOptions, 'resolveHost' | 'outboundCa'> = {},
 ): Promise<TestHub> {
   const started = { wall: performance.now(), cpu: process.cpuUsage() };
   const server = await startServer(
