@@ -47,7 +47,19 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
   }
   const { port } = http.address() as AddressInfo;
   const publicUrl = publicBaseUrl(config.publicUrl, config.host, port);
-  const oauthServer = mountAuthorizationServer(container, config, publicUrl);
+  const oauthServer = mountAuthorizationServer(
+    {
+      logger: container.resolve(Tokens.Logger),
+      users: container.resolve(Tokens.UsersRepository),
+      signingKeys: container.resolve(Tokens.SigningKeys),
+      outboundAgent: container.resolve(Tokens.OutboundAgent),
+      records: container.resolve(Tokens.OAuthServerRepository),
+      accessTokens: container.resolve(Tokens.AccessTokens),
+      authenticator: container.resolve(Tokens.Authenticator),
+    },
+    config,
+    publicUrl,
+  );
   const app = createApp({
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),

@@ -12,6 +12,8 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 beforeAll(async () => {
   idp = await startFakeIdentityProvider();
   hub = await startTestHub({
+    // This file is about an external identity provider; MCPist's own authorization server has its own tests.
+    oauthServer: { enabled: false },
     jwt: { jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: 'authenticated' },
     authorizationServers: ['https://auth.example.com'],
   });

@@ -20,6 +20,12 @@ export const NO_TOKEN_HINT =
   'Create one on the server machine with: npx mcpist token create --user you@example.com ' +
   '(MCPist offers no OAuth sign-in for MCP clients yet; configure the header in your client)';
 
+/** The same, when MCPist's own authorization server lets MCP clients sign in by themselves. */
+export const SIGN_IN_HINT =
+  'No bearer token was sent. MCP clients that support MCP authorization sign in through MCPist by themselves ' +
+  '(see the WWW-Authenticate header); others send an Authorization: Bearer mcpist_... header with an API token, ' +
+  'created with: npx mcpist token create --user you@example.com';
+
 export interface UnauthorizedOptions {
   /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
   publicUrl: string;
@@ -48,7 +54,7 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
     const scope = options.scope ? `, scope="${options.scope}"` : '';
     res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${scope}${detail}`);
   }
-  const message = hint ? NO_TOKEN_HINT : error.message;
+  const message = hint ? NO_TOKEN_HINT : auth && !given && options.scope ? SIGN_IN_HINT : error.message;
   res.status(auth ? 401 : 503);
   if (options.body === 'json-rpc') {
     res.json(jsonRpcErrorBody(ErrorCode.InvalidRequest, message, { code: error.code, name: error.codeName }));

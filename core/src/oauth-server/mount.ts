@@ -1,12 +1,17 @@
 import { type Request, Router } from 'express';
-import type { DependencyContainer } from 'tsyringe';
+import type { Agent } from 'undici';
+import type { Logger } from 'winston';
+import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
+import type { SigningKeys } from '../auth/signing-keys.js';
 import type { McpistConfig } from '../config/config-schema.js';
-import { Tokens } from '../container/tokens.js';
+import type { OAuthServerRepository } from '../store/repositories/oauth-server-repository.js';
+import type { UsersRepository } from '../store/repositories/users-repository.js';
 import { OAuthAccessTokens } from './access-tokens.js';
 import { createAuthorizationServer } from './authorization-server.js';
 import { ClientMetadataDocuments } from './client-metadata-documents.js';
 import { interactionRoutes } from './interaction-routes.js';
+import type { LateAccessTokens } from './late-access-tokens.js';
 import { MCP_SCOPES, withDefaultScope } from './scopes.js';
 import { storeAdapter } from './store-adapter.js';
 
@@ -17,23 +22,32 @@ export interface MountedAuthorizationServer {
   router: Router;
 }
 
+export interface AuthorizationServerDeps {
+  logger: Logger;
+  users: UsersRepository;
+  signingKeys: SigningKeys;
+  outboundAgent: Agent;
+  records: OAuthServerRepository;
+  accessTokens: LateAccessTokens;
+  authenticator: Authenticator;
+  /** The MCPist user already signed in in this browser (the admin UI's session), if any. */
+  browserPrincipal?: (req: Request) => Promise<Principal | undefined>;
+}
+
 /**
  * Builds MCPist's authorization server for the MCP endpoint at
  * `${publicUrl}/mcp` and binds its access tokens to the authenticator;
  * undefined when `oauthServer.enabled` is off.
  */
 export function mountAuthorizationServer(
-  container: DependencyContainer,
+  deps: AuthorizationServerDeps,
   config: McpistConfig,
   publicUrl: string,
-  browserPrincipal?: (req: Request) => Promise<Principal | undefined>,
 ): MountedAuthorizationServer | undefined {
   if (!config.oauthServer.enabled) return undefined;
-  const logger = container.resolve(Tokens.Logger);
-  const users = container.resolve(Tokens.UsersRepository);
-  const keys = container.resolve(Tokens.SigningKeys);
+  const { logger, users, signingKeys: keys } = deps;
   const resource = `${publicUrl}/mcp`;
-  const documents = new ClientMetadataDocuments(container.resolve(Tokens.OutboundAgent), logger);
+  const documents = new ClientMetadataDocuments(deps.outboundAgent, logger);
   const findAccount = async (id: string) => {
     const user = await users.findById(id);
     return user ? { userId: user.id, email: user.email } : undefined;
@@ -49,14 +63,14 @@ export function mountAuthorizationServer(
       cookieKeys: [keys.derivedSecret('oauth-server-cookies')],
       proxy: config.http.trustedProxies.length > 0,
     },
-    storeAdapter(container.resolve(Tokens.OAuthServerRepository), documents),
+    storeAdapter(deps.records, documents),
     findAccount,
   );
   provider.on('server_error', (_ctx, error) => logger.error('oauth: authorization server error', { error }));
   provider.on('grant.revoked', (_ctx, grantId) =>
     logger.info('oauth: grant revoked', { event: 'oauth_grant_revoked', grant_id: grantId }),
   );
-  container.resolve(Tokens.AccessTokens).bind(new OAuthAccessTokens(provider, resource, users));
+  deps.accessTokens.bind(new OAuthAccessTokens(provider, resource, users));
 
   const handle = provider.callback();
   const router = Router();
@@ -68,11 +82,11 @@ export function mountAuthorizationServer(
   router.use(
     interactionRoutes({
       provider,
-      authenticator: container.resolve(Tokens.Authenticator),
+      authenticator: deps.authenticator,
       logger,
       resource,
       findAccount,
-      ...(browserPrincipal ? { browserPrincipal } : {}),
+      ...(deps.browserPrincipal ? { browserPrincipal: deps.browserPrincipal } : {}),
     }),
   );
   router.get('/oauth/authorize', (req, res) => {
