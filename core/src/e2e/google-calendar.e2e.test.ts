@@ -23,7 +23,7 @@ const MODULE = 'google-calendar';
 /** The credential key: the plugin declares no `auth.service`, so it is the module name. */
 const SERVICE = 'google-calendar';
 /** The call deadline for this plugin on `hub`: short, so a long Retry-After fails at once. */
-const DEADLINE_MS = 3000;
+const DEADLINE_MS = 15_000;
 /** `limited`'s record limit: more than one page of calendars (250), less than all of them. */
 const LIMIT = 275;
 
