@@ -45,7 +45,7 @@ beforeAll(async () => {
   confluence = await startFakeConfluence({ spaces: SPACES, pages: 3, maxLimit: MAX_PAGE });
   // A short deadline keeps the rate-limit case fast (a Retry-After of 30 s past it fails at once) while
   // leaving a 500 on a read room for all three attempts, about 1 s apart, even on a busy machine.
-  const pluginSettings = { confluence: { baseUrl: confluence.url, timeoutMs: 5000 } };
+  const pluginSettings = { confluence: { baseUrl: confluence.url, timeoutMs: 15_000 } };
   [hub, capped] = await Promise.all([
     startTestHub({ pluginSettings }),
     startTestHub({ pluginSettings, runner: { maxRecords: CAPPED_RECORDS } }),

@@ -80,7 +80,7 @@ beforeAll(async () => {
   if (newest) newest.title = NEWEST_TITLE;
   hub = await startTestHub({
     pluginSettings: {
-      github: { baseUrl: github.url, timeoutMs: 5000 },
+      github: { baseUrl: github.url, timeoutMs: 15_000 },
       notion: { baseUrl: notion.url },
       confluence: { baseUrl: confluence.url },
     },

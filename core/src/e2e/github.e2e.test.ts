@@ -44,7 +44,7 @@ beforeAll(async () => {
   github = await startFakeGitHub({ issues: ISSUES, closedIssues: CLOSED, pullRequests: 2 });
   // A short deadline keeps the rate-limit case fast (a 30 s Retry-After cannot fit) while leaving a
   // 500 on a read room for its three attempts, about 1 s apart.
-  const pluginSettings = { github: { baseUrl: github.url, timeoutMs: 5000 } };
+  const pluginSettings = { github: { baseUrl: github.url, timeoutMs: 15_000 } };
   [hub, capped] = await Promise.all([
     startTestHub({ pluginSettings }),
     startTestHub({ pluginSettings, runner: { maxRecords: CAPPED_RECORDS } }),

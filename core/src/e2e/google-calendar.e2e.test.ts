@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  addBusyCalendar,
   backendError,
   type FakeGoogleCalendar,
   forbiddenRateLimit,
@@ -22,7 +23,7 @@ const MODULE = 'google-calendar';
 /** The credential key: the plugin declares no `auth.service`, so it is the module name. */
 const SERVICE = 'google-calendar';
 /** The call deadline for this plugin on `hub`: short, so a long Retry-After fails at once. */
-const DEADLINE_MS = 3000;
+const DEADLINE_MS = 15_000;
 /** `limited`'s record limit: more than one page of calendars (250), less than all of them. */
 const LIMIT = 275;
 
@@ -155,6 +156,43 @@ describe('google-calendar through a running MCPist server', () => {
       method: 'DELETE',
       path: `/calendar/v3/calendars/primary/events/${id}`,
     });
+  });
+
+  it('freebusy_query: one POST, one row per calendar and day in the asked time zone, an unreadable calendar named', async () => {
+    addBusyCalendar(google, 'edsger@example.com', [
+      ['2026-05-04T07:00:00Z', '2026-05-04T08:30:00Z'],
+      ['2026-05-04T12:00:00Z', '2026-05-04T13:00:00Z'],
+      ['2026-05-05T21:00:00Z', '2026-05-06T06:00:00Z'],
+    ]);
+    const before = google.requests.length;
+    const result = await call('freebusy_query', {
+      time_min: '2026-05-04T00:00:00+02:00',
+      time_max: '2026-05-07T00:00:00+02:00',
+      calendar_ids: ['edsger@example.com', 'stranger@example.net'],
+      time_zone: 'Europe/Berlin',
+    });
+
+    expect(google.requests.slice(before)).toHaveLength(1);
+    expect(google.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/calendar/v3/freeBusy',
+      body: {
+        timeMin: '2026-05-04T00:00:00+02:00',
+        timeMax: '2026-05-07T00:00:00+02:00',
+        timeZone: 'Europe/Berlin',
+        items: [{ id: 'edsger@example.com' }, { id: 'stranger@example.net' }],
+      },
+    });
+    // Berlin is UTC+2 in May; the night from Tuesday to Wednesday is split at midnight.
+    expect(textOf(result)).toBe(
+      [
+        'items[4]{calendar,date,busy,error}:',
+        '  edsger@example.com,2026-05-04,"09:00-10:30 14:00-15:00",null',
+        '  edsger@example.com,2026-05-05,"23:00-24:00",null',
+        '  edsger@example.com,2026-05-06,"00:00-08:00",null',
+        '  stranger@example.net,null,"",notFound',
+      ].join('\n'),
+    );
   });
 
   it('follows pages: 300 calendars come back from two requests of up to 250', async () => {

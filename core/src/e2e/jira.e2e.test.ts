@@ -43,10 +43,10 @@ function sent(path: string): number {
 
 beforeAll(async () => {
   jira = await startFakeJira({ issues: ISSUES });
-  // A short deadline keeps the rate-limit case fast: a 30 s Retry-After cannot fit in 3 s.
+  // A deadline well under the 30 s Retry-After keeps the rate-limit case fast, and long enough for a loaded machine.
   hub = await startTestHub({
     plugins: ['@mcpist/plugin-jira'],
-    pluginSettings: { jira: { baseUrl: jira.url, timeoutMs: 3000 } },
+    pluginSettings: { jira: { baseUrl: jira.url, timeoutMs: 15_000 } },
   });
   await hub.setCredential('atlassian', jira.token, { fields: { email: jira.email, site: jira.site } });
   // The member role masks dangerous tools; these tests list delete_issue too.

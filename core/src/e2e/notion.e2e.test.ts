@@ -46,7 +46,7 @@ beforeAll(async () => {
   notion = await startFakeNotion({ rows: ROWS, pages: 3 });
   // A short deadline keeps the rate-limit case fast (a Retry-After of 30 s past it fails at once) while
   // leaving a 500 on a read room for all three attempts, about 1 s apart.
-  const pluginSettings = { notion: { baseUrl: notion.url, timeoutMs: 4000 } };
+  const pluginSettings = { notion: { baseUrl: notion.url, timeoutMs: 15_000 } };
   [hub, capped] = await Promise.all([
     startTestHub({ pluginSettings }),
     startTestHub({ pluginSettings, runner: { maxRecords: CAPPED_RECORDS } }),

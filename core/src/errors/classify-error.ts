@@ -1,4 +1,5 @@
 import { isPluginError } from '@mcpist/plugin-sdk';
+import { networkFailureOf } from '../outbound/network-failure.js';
 import { storeTokenActions } from './credential-actions.js';
 import { ErrorCodes } from './error-codes.js';
 import { isMcpistError, McpistError } from './mcpist-error.js';
@@ -23,6 +24,23 @@ function isAbort(error: unknown): boolean {
 export function classifyError(error: unknown, scope: FailureScope): McpistError {
   if (isMcpistError(error)) return error;
   const service = scope.service;
+  const network = networkFailureOf(error);
+  if (network) {
+    return new McpistError(
+      ErrorCodes.EXTERNAL_API_ERROR,
+      `${service}: could not reach ${network.host}: ${network.what} (${network.code}); ${network.advice}.`,
+      {
+        data: {
+          service,
+          reason: 'upstream_unreachable',
+          host: network.host,
+          network_code: network.code,
+          retriable: network.retriable,
+        },
+        cause: error,
+      },
+    );
+  }
   if (isPluginError(error)) {
     const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
     switch (error.kind) {

@@ -1,13 +1,15 @@
 import { type PluginError, UpstreamPermanentError, UpstreamTransientError } from '@mcpist/plugin-sdk';
 import { type Agent, fetch as undiciFetch } from 'undici';
 import { OutboundRefusedError } from './guarded-agent.js';
+import { networkFailure } from './network-failure.js';
 
 /** One tool call's upstream traffic: the fetch its handler gets, and what went wrong underneath the SDK. */
 export interface UpstreamCall {
   readonly fetch: typeof globalThis.fetch;
   /**
-   * The first failure the core saw on this call's requests — a refused
-   * connection, a body cut off or unreadable — whatever the SDK then made of
+   * The first failure the core saw on this call's requests — an upstream it
+   * could not reach, a connection the policy refused, a body cut off or
+   * unreadable — whatever the SDK then made of
    * it (Octokit, for one, reads a truncated JSON body as an empty string).
    */
   failure(): PluginError | undefined;
@@ -91,6 +93,9 @@ export class UpstreamFetcher {
         if (cause instanceof OutboundRefusedError) {
           throw fail(new UpstreamPermanentError(cause.message, { notDelivered: true, cause }));
         }
+        // DNS, refused, reset, TLS: named here, before an SDK turns it into something else ("500").
+        const unreachable = options.signal?.aborted ? undefined : networkFailure(url, error);
+        if (unreachable) throw fail(unreachable);
         throw error;
       }
       const headers = new Headers(response.headers);

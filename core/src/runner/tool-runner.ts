@@ -24,6 +24,16 @@ function isAuthRejection(error: unknown): boolean {
 import { storeTokenActions } from '../errors/credential-actions.js';
 import { type ValidatedCall, validateParams } from './validate-params.js';
 
+/** What the log line of a failed call says about the failure: code, message, and an unreachable upstream's host. */
+function failureFields(error: McpistError): Record<string, unknown> {
+  const data = error.data ?? {};
+  return {
+    error_code: error.code,
+    error_message: error.message,
+    ...(data.reason === 'upstream_unreachable' ? { upstream_host: data.host, network_code: data.network_code } : {}),
+  };
+}
+
 /** The result of running one tool: never an exception. */
 export type ToolOutcome =
   | { ok: true; value: Record<string, unknown>; text: string }
@@ -196,7 +206,7 @@ export class ToolRunner {
         { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
         { secrets: resolved ? [resolved.credential.token] : [] },
       ),
-      logger: this.handlerLogger(labels, options.requestId),
+      logger: this.handlerLogger(labels, options.requestId, upstream),
       limits: { maxRecords: this.settings.maxRecords },
     };
   }
@@ -230,13 +240,23 @@ export class ToolRunner {
     );
   }
 
-  private handlerLogger(labels: { module: string; tool: string }, requestId: string): ToolContext['logger'] {
+  /**
+   * The handler's logger. Once the core saw this attempt fail on the wire (an
+   * upstream it could not reach, a cut-off body), it reports that failure in
+   * the call's outcome; an SDK's error line about the same request (Octokit's
+   * "GET /user - 500 with id UNKNOWN") is an echo of it, logged at debug.
+   */
+  private handlerLogger(
+    labels: { module: string; tool: string },
+    requestId: string,
+    upstream: UpstreamCall,
+  ): ToolContext['logger'] {
     const child = this.logger.child({ ...labels, request_id: requestId });
     return {
       debug: (message, fields) => child.debug(message, fields),
       info: (message, fields) => child.info(message, fields),
       warn: (message, fields) => child.warn(message, fields),
-      error: (message, fields) => child.error(message, fields),
+      error: (message, fields) => (upstream.failure() ? child.debug(message, fields) : child.error(message, fields)),
     };
   }
 
@@ -257,7 +277,7 @@ export class ToolRunner {
       account_id: resolved?.accountId,
       duration_ms: Math.round(durationMs),
       success: outcome.ok,
-      ...(outcome.ok ? {} : { error_code: outcome.error.code, error_message: outcome.error.message }),
+      ...(outcome.ok ? {} : failureFields(outcome.error)),
     });
   }
 }

@@ -1,5 +1,7 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import { z } from '@mcpist/plugin-sdk';
+import { busyDays } from './busy-days.js';
+import type { Interval } from './free-slots.js';
 
 /**
  * Normalized records (DESIGN §3): the flat, small field sets an LLM needs,
@@ -39,11 +41,16 @@ export const eventDetailRecord = eventRecord.extend({
   updated: z.string().nullable().describe('Last modification time'),
 });
 
-/** One busy interval of one calendar. */
-export const busyRecord = z.object({
+/** One calendar's busy times on one day (or why the calendar could not be read). */
+export const busyDayRecord = z.object({
   calendar: z.string().describe('Calendar id as it was asked for'),
-  start: z.string().describe('Start of the busy interval (RFC 3339)'),
-  end: z.string().describe('End of the busy interval (RFC 3339)'),
+  date: z.string().nullable().describe('The day, YYYY-MM-DD in time_zone; null when the calendar could not be read'),
+  busy: z
+    .string()
+    .describe(
+      'Busy times that day as local HH:MM-HH:MM ranges, space-separated, e.g. "09:00-10:30 13:00-14:00"; the rest of the day (within the range asked) is free',
+    ),
+  error: z.string().nullable().describe('Why Google could not read this calendar, e.g. notFound; null when it could'),
 });
 
 /** An event after move_event, with the calendar it is now in. */
@@ -67,7 +74,7 @@ export const deletedRecord = z.object({
 export type CalendarRecord = z.output<typeof calendarRecord>;
 export type EventRecord = z.output<typeof eventRecord>;
 export type EventDetailRecord = z.output<typeof eventDetailRecord>;
-export type BusyRecord = z.output<typeof busyRecord>;
+export type BusyDayRecord = z.output<typeof busyDayRecord>;
 
 /** `dateTime` for timed events, `date` for all-day ones. */
 function when(value: calendar_v3.Schema$EventDateTime | undefined): string | null {
@@ -110,16 +117,23 @@ export function toEventDetailRecord(event: calendar_v3.Schema$Event): EventDetai
   };
 }
 
-/** Busy intervals of a free/busy answer, one record each, in the order the calendars were asked for. */
-export function toBusyRecords(
+/**
+ * A free/busy answer as one record per calendar and local day that has busy
+ * times, in the order the calendars were asked for, then by date; a calendar
+ * Google could not read gets one record with its error reasons instead.
+ */
+export function toBusyDayRecords(
   calendarIds: readonly string[],
   calendars: calendar_v3.Schema$FreeBusyResponse['calendars'],
-): BusyRecord[] {
-  return calendarIds.flatMap((calendar) =>
-    (calendars?.[calendar]?.busy ?? []).map((period) => ({
-      calendar,
-      start: period.start ?? '',
-      end: period.end ?? '',
-    })),
-  );
+  timeZone: string,
+): BusyDayRecord[] {
+  return calendarIds.flatMap((calendar): BusyDayRecord[] => {
+    const answer = calendars?.[calendar];
+    const reasons = (answer?.errors ?? []).map((error) => error.reason ?? 'unknown');
+    if (reasons.length > 0) return [{ calendar, date: null, busy: '', error: reasons.join(', ') }];
+    const intervals = (answer?.busy ?? [])
+      .map((period): Interval => [Date.parse(period.start ?? ''), Date.parse(period.end ?? '')])
+      .filter(([start, end]) => Number.isFinite(start) && Number.isFinite(end));
+    return busyDays(intervals, timeZone).map(({ date, busy }) => ({ calendar, date, busy, error: null }));
+  });
 }

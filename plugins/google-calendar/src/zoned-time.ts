@@ -85,8 +85,12 @@ function pad(value: number): string {
 export function formatInstant(instant: number, timeZone?: string): string {
   if (!timeZone) return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const { date, time } = localParts(instant, timeZone);
-  const offset = offsetMinutes(instant, timeZone);
-  const sign = offset < 0 ? '-' : '+';
-  const absolute = Math.abs(offset);
-  return `${date}T${time}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+  return `${date}T${time}${formatOffset(offsetMinutes(instant, timeZone))}`;
+}
+
+/** An RFC 3339 offset: 60 → +01:00, -330 → -05:30. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const absolute = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }

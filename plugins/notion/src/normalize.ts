@@ -51,11 +51,17 @@ export const databaseRecord = z.object({
     .describe('Schema of the (first) data source: "Name (type: options); …" — the names to use in filters and sorts'),
 });
 
-/** One workspace member or bot. */
+/**
+ * One workspace member or bot. What kind of user it is rides on the name
+ * ("MCPist (bot)") instead of a column of its own: nearly every row is a
+ * person, and a `type` column cost two tokens on each.
+ */
 export const userRecord = z.object({
-  id: z.string(),
-  name: z.string().nullable(),
-  type: z.string().describe('person or bot'),
+  id: z.string().describe('User id; use it in people properties and filters'),
+  name: z
+    .string()
+    .nullable()
+    .describe('Display name; a bot (an integration) ends in " (bot)", e.g. "MCPist (bot)"; people have no suffix'),
   email: z.string().nullable().describe('Email of a person; null for bots or without the user-information capability'),
 });
 
@@ -226,10 +232,11 @@ export function toDatabaseRecord(database: NotionDatabase, dataSource: NotionDat
 }
 
 export function toUserRecord(user: NotionUser): UserRecord {
+  const kind = user.type ?? 'unknown';
   return {
     id: user.id,
-    name: user.name ?? null,
-    type: user.type ?? 'unknown',
+    // People are the rule; any other kind (a bot, or one Notion adds later) is named after the name.
+    name: kind === 'person' ? (user.name ?? null) : `${user.name ? `${user.name} ` : ''}(${kind})`,
     email: user.person?.email ?? null,
   };
 }

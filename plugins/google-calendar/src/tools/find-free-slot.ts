@@ -18,7 +18,7 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const findFreeSlot = defineTool({
   name: 'find_free_slot',
   description: `Finds the earliest times when several people (and by default the user) are all free for a meeting of a given length, within a time range and optionally within working hours, using Google's free/busy information.
-Use it for "find 30 minutes for Ada, Grace and me next week" before create_event; freebusy_query gives the raw busy intervals instead. Attendees are email addresses (or calendar ids) whose free/busy the user can see, as in Google Calendar's "find a time"; it fails (not found) if one cannot be seen rather than assume them free. Times are RFC 3339 with an offset, e.g. 2026-03-09T00:00:00+01:00; slots start on the quarter hour.
+Use it for "find 30 minutes for Ada, Grace and me next week" before create_event; freebusy_query shows each calendar's busy times per day instead. Attendees are email addresses (or calendar ids) whose free/busy the user can see, as in Google Calendar's "find a time"; it fails (not found) if one cannot be seen rather than assume them free. Times are RFC 3339 with an offset, e.g. 2026-03-09T00:00:00+01:00; slots start on the quarter hour.
 Returns one record per free stretch (the earliest start in each time everyone is free), earliest first: start, end (start + duration). To see how long a stretch lasts, ask again with a longer duration.`,
   input: z.object({
     attendees: z

@@ -18,9 +18,33 @@ describe('list_users', () => {
 
     expect(notion.requests[0]).toMatchObject({ method: 'GET', path: '/v1/users' });
     expect(records).toEqual([
-      { id: notion.seed.users[0]?.id, name: 'Ada Lovelace', type: 'person', email: 'ada.lovelace@example.com' },
-      { id: notion.seed.users[1]?.id, name: 'Grace Hopper', type: 'person', email: 'grace.hopper@example.com' },
-      { id: notion.seed.bot.id, name: 'MCPist', type: 'bot', email: null },
+      { id: notion.seed.users[0]?.id, name: 'Ada Lovelace', email: 'ada.lovelace@example.com' },
+      { id: notion.seed.users[1]?.id, name: 'Grace Hopper', email: 'grace.hopper@example.com' },
+      { id: notion.seed.bot.id, name: 'MCPist (bot)', email: null },
+    ]);
+  });
+
+  it('names any user that is not a person by its kind, and a person without a name as null', async () => {
+    notion = await startFakeNotion({ users: 1 });
+    const [person] = notion.seed.users;
+    notion.route(NOTION_ROUTES.listUsers, () => ({
+      json: {
+        object: 'list',
+        results: [
+          { ...person, name: null },
+          { object: 'user', id: '9f0e1d2c-0000-4000-8000-000000000001', type: 'bot', name: null, bot: {} },
+          { object: 'user', id: '9f0e1d2c-0000-4000-8000-000000000002', type: 'agent', name: 'Helper' },
+        ],
+        next_cursor: null,
+        has_more: false,
+        type: 'user',
+        user: {},
+      },
+    }));
+    expect(await listUsers()).toEqual([
+      { id: person?.id, name: null, email: 'ada.lovelace@example.com' },
+      { id: '9f0e1d2c-0000-4000-8000-000000000001', name: '(bot)', email: null },
+      { id: '9f0e1d2c-0000-4000-8000-000000000002', name: 'Helper (agent)', email: null },
     ]);
   });
 
