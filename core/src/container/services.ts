@@ -11,6 +11,7 @@ import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
 import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import { BrowserSessions } from '../http/session/browser-sessions.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
@@ -21,6 +22,7 @@ import { AllowedUsersRepository } from '../store/repositories/allowed-users-repo
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import { BrowserSessionsRepository } from '../store/repositories/browser-sessions-repository.js';
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
@@ -70,6 +72,7 @@ export const SERVICES: readonly Provider[] = [
   onDatabase(Tokens.OAuthStatesRepository, OAuthStatesRepository),
   onDatabase(Tokens.SealedSecretsRepository, SealedSecretsRepository),
   onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
+  onDatabase(Tokens.BrowserSessionsRepository, BrowserSessionsRepository),
 
   provide(
     Tokens.ToolSieve,
@@ -182,6 +185,11 @@ export const SERVICES: readonly Provider[] = [
     Tokens.Authenticator,
     { apiTokens: Tokens.ApiTokensRepository, verifier: Tokens.JwtVerifier, signIn: Tokens.JwtSignIn },
     ({ apiTokens, ...jwt }) => new Authenticator(apiTokens, jwt),
+  ),
+  provide(
+    Tokens.BrowserSessions,
+    { sessions: Tokens.BrowserSessionsRepository, users: Tokens.UsersRepository, admins: Tokens.AdminsUnitOfWork },
+    (d) => new BrowserSessions(d.sessions, d.users, d.admins),
   ),
   provide(
     Tokens.ApiTokenIssuer,

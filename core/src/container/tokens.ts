@@ -11,6 +11,7 @@ import type { OAuthProviders } from '../broker/oauth-providers.js';
 import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import type { BrowserSessions } from '../http/session/browser-sessions.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -29,6 +30,7 @@ import type { AllowedUsersRepository } from '../store/repositories/allowed-users
 import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import type { BrowserSessionsRepository } from '../store/repositories/browser-sessions-repository.js';
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
@@ -66,6 +68,8 @@ export const Tokens = {
   PermissionEpochRepository: token<PermissionEpochRepository>('PermissionEpochRepository'),
   SealedSecretsRepository: token<SealedSecretsRepository>('SealedSecretsRepository'),
   AdminsUnitOfWork: token<AdminsUnitOfWork>('AdminsUnitOfWork'),
+  BrowserSessionsRepository: token<BrowserSessionsRepository>('BrowserSessionsRepository'),
+  BrowserSessions: token<BrowserSessions>('BrowserSessions'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),

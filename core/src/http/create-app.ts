@@ -12,6 +12,7 @@ import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
 import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
+import { uiRoutes } from './ui/ui-routes.js';
 
 export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   metrics: Metrics;
@@ -25,6 +26,8 @@ export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   hosts: Omit<HostGuardSettings, 'publicUrl'>;
   /** `publicUrl` as configured (its host is always allowed), undefined when the listen address stands in. */
   configuredPublicUrl: string | undefined;
+  /** Serve the admin UI's build (admin/out) on this port; default true when it exists. */
+  ui?: boolean;
   /** Proxies whose X-Forwarded-* headers are believed; none when empty. */
   trustedProxies: readonly string[];
 }
@@ -64,9 +67,12 @@ export function createApp(deps: AppDeps): Express {
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
   app.use(serviceRoutes(deps));
   if (deps.api) {
+    app.use('/api/session', deps.api.sessionRoutes);
     app.use('/api', apiRouter(deps.api));
     app.use(deps.api.connectPages);
   }
+  const ui = deps.ui === false ? undefined : uiRoutes();
+  if (ui) app.use(ui);
   app.use(mcpRoute(deps));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
