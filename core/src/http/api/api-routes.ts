@@ -1,6 +1,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import { resolveDeps } from '../../container/declared-deps.js';
 import { authRoutes } from './auth-routes.js';
+import { catalogRoutes } from './catalog-routes.js';
 import type { ApiRoute, RouteModule } from './define-route.js';
 import { logsRoutes } from './logs-routes.js';
 import { modulesRoutes } from './modules-routes.js';
@@ -20,6 +21,7 @@ export const API_ROUTE_MODULES: readonly RouteModule[] = [
   servicesRoutes,
   oauthAppsRoutes,
   modulesRoutes,
+  catalogRoutes,
   tokensRoutes,
   logsRoutes,
 ];
