@@ -63,8 +63,8 @@ function LogsView() {
       {logs.loading && !logs.data && <Loading what="the audit log" />}
       {logs.data?.entries.length === 0 && <Empty>No entries match. Clear the filters to see everything.</Empty>}
       {logs.data && logs.data.entries.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left text-sm">
+        <div className="rounded-lg border border-slate-300 bg-white">
+          <table className="w-full table-fixed text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
                 <th className="p-2">Time</th>
@@ -77,13 +77,13 @@ function LogsView() {
             <tbody>
               {logs.data.entries.map((entry) => (
                 <tr key={entry.id} className="border-t border-slate-200">
-                  <td className="p-2 whitespace-nowrap">
+                  <td className="p-2 break-words">
                     {entry.occurred_at ? new Date(entry.occurred_at).toLocaleString() : ''}
                   </td>
                   <td className="p-2 break-all">{entry.user_email ?? '—'}</td>
-                  <td className="p-2">{entry.event}</td>
+                  <td className="p-2 break-all">{entry.event}</td>
                   <td className="p-2 break-all">{entry.module ? `${entry.module}.${entry.tool ?? ''}` : '—'}</td>
-                  <td className="p-2">{entry.reason ?? ''}</td>
+                  <td className="p-2 break-all">{entry.reason ?? ''}</td>
                 </tr>
               ))}
             </tbody>

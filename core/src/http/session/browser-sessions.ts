@@ -57,21 +57,25 @@ export class BrowserSessions {
    * exists. Unknown, used and expired codes are refused alike.
    */
   async redeemLink(code: string, email?: string): Promise<StartedSession> {
-    const invalid = refused('this sign-in link is unknown, expired or already used; ask for a new one');
+    const invalid = refused(
+      'this sign-in link is unknown, expired or already used (a setup link also needs an email); ask for a new one',
+    );
     if (!SECRET_SHAPE.test(code)) throw invalid;
-    return this.admins.run(async ({ users }) => {
-      const link = await this.sessions.consumeLink(hash(code));
-      if (!link) throw invalid;
-      if (link.purpose === 'login') {
-        const user = link.user_id ? await users.findById(link.user_id) : undefined;
-        if (!user) throw invalid;
-        return this.start(user);
-      }
-      if (!email) throw refused('the setup link needs the first admin’s email');
-      if ((await users.list()).length > 0) throw refused('MCPist already has users: ask an admin for a login link');
-      const { user } = await users.ensure(email);
+    const link = await this.sessions.consumeLink(hash(code), email !== undefined);
+    if (!link) throw invalid;
+    if (link.purpose === 'login') {
+      const user = link.user_id ? await this.users.findById(link.user_id) : undefined;
+      if (!user) throw invalid;
       return this.start(user);
+    }
+    if (!email) throw invalid;
+    // Under the admins lock, like every change to who is admin: the first user becomes admin, once.
+    const user = await this.admins.run(async ({ users }) => {
+      if ((await users.list()).length > 0) return undefined;
+      return (await users.ensure(email)).user;
     });
+    if (!user) throw refused('MCPist already has users: ask an admin for a login link');
+    return this.start(user);
   }
 
   /** Starts a session for a user (after a link, or an API token checked by the authenticator). */

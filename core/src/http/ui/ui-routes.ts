@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
@@ -38,6 +38,24 @@ export function uiRoutes(dir = UI_DIR): Router | undefined {
     else next();
   };
   router.use(skipNonUi);
+  // `/login` is `login.html`, though the export also has a `login/` folder (its route data), which express.static
+  // would take for the page and refuse: the page files are known at start-up, so look them up first.
+  const pages = new Set(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.html') && !file.startsWith('_next'))
+      .map((file) => `/${file.replace(/\.html$/, '')}`),
+  );
+  router.get(/.*/, (req, res, next) => {
+    const page = req.path === '/' ? '/index' : req.path.replace(/\/+$/, '');
+    if (!pages.has(page)) {
+      next();
+      return;
+    }
+    res
+      .set(uiSecurityHeaders())
+      .set('Cache-Control', 'no-cache')
+      .sendFile(join(dir, `${page.slice(1)}.html`));
+  });
   router.use(
     express.static(dir, {
       extensions: ['html'],

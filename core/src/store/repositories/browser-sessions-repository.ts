@@ -56,13 +56,16 @@ export class BrowserSessionsRepository {
     );
   }
 
-  /** Marks an unused, unexpired link used and returns it; undefined when there is none (at most one caller wins). */
-  async consumeLink(tokenHash: string): Promise<ConsumedSignInLink | undefined> {
+  /**
+   * Marks an unused, unexpired link used and returns it; undefined when there
+   * is none (at most one caller wins). A setup link is only taken `withEmail`.
+   */
+  async consumeLink(tokenHash: string, withEmail: boolean): Promise<ConsumedSignInLink | undefined> {
     const rows = await this.db.query<ConsumedSignInLink>(
       `update public.sign_in_links set used_at = now()
-        where token_hash = $1 and used_at is null and expires_at > now()
+        where token_hash = $1 and used_at is null and expires_at > now() and (purpose = 'login' or $2::boolean)
         returning purpose, user_id`,
-      [tokenHash],
+      [tokenHash, withEmail],
     );
     return rows[0];
   }
