@@ -168,7 +168,9 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
   for (const url of scripts) firstLoadGz += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
   expect(scripts.size).toBeGreaterThan(0);
   expect(firstLoadGz).toBeLessThanOrEqual(300 * 1024);
-  process.stderr.write(`admin UI: dashboard first load ${scripts.size} scripts, ${Math.round(firstLoadGz / 1024)} KB gzipped\n`);
+  process.stderr.write(
+    `admin UI: dashboard first load ${scripts.size} scripts, ${Math.round(firstLoadGz / 1024)} KB gzipped\n`,
+  );
   const [cookie] = await adminContext.cookies();
   expect(cookie).toMatchObject({ name: 'mcpist_session', httpOnly: true, sameSite: 'Strict' });
   // The setup link is single-use.
@@ -251,17 +253,22 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
   // A user opening /users gets the 403 page; the API refuses the same request.
   await bob.goto(`${base}/users`);
   await bob.waitForSelector('h1:has-text("403")');
-  expect(await bob.evaluate(async () => (await fetch('/api/users')).status)).toBe(403);
-  // A cross-origin state change with the cookie is refused (CSRF), a same-origin one passes the check.
-  const forged = await bob.evaluate(async () => {
-    const response = await fetch('/api/profile', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ display_name: 'Bob' }),
+  const [session] = await bobContext.cookies();
+  const asBob = (method: string, path: string, origin?: string) =>
+    fetch(`${base}/api${path}`, {
+      method,
+      headers: {
+        cookie: `mcpist_session=${session?.value}`,
+        'content-type': 'application/json',
+        ...(origin ? { origin } : {}),
+      },
+      ...(method === 'GET' ? {} : { body: JSON.stringify({ display_name: 'Bob' }) }),
     });
-    return response.status;
-  });
-  expect(forged).toBe(200);
+  expect((await asBob('GET', '/users')).status).toBe(403);
+  // A state change with the cookie from another origin (another port is still same-site) or none is refused (CSRF).
+  expect((await asBob('PUT', '/profile', 'http://127.0.0.1:9')).status).toBe(403);
+  expect((await asBob('PUT', '/profile')).status).toBe(403);
+  expect((await asBob('PUT', '/profile', base)).status).toBe(200);
 
   // Back and forward restore panels and modals; reload keeps them.
   await admin.goto(`${base}/roles`);
