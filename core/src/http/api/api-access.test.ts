@@ -106,6 +106,7 @@ describe('authorization', () => {
         'getRolePermissions',
         'setRolePermissions',
         'updateModule',
+        'getCatalog',
         'listAuditLogs',
         'startRoleOAuth',
         'setRoleToken',
