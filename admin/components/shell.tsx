@@ -22,6 +22,7 @@ const NAV: readonly { href: string; label: string; admin?: boolean }[] = [
   { href: '/users', label: 'Users', admin: true },
   { href: '/roles', label: 'Roles', admin: true },
   { href: '/modules', label: 'Modules', admin: true },
+  { href: '/requests', label: 'Requests', admin: true },
   { href: '/logs', label: 'Logs', admin: true },
   { href: '/profile', label: 'Profile' },
 ];

@@ -61,3 +61,17 @@ export interface CatalogModule {
   service: string | null;
   tools: { name: string; description: string; dangerous: boolean; read_only: boolean }[];
 }
+
+export interface AccessRequest {
+  id: string;
+  user_id: string;
+  user_email: string;
+  module: string;
+  note: string;
+  status: 'pending' | 'approved' | 'declined';
+  role_id: string | null;
+  role_name: string | null;
+  reason: string | null;
+  created_at: string | null;
+  decided_at: string | null;
+}

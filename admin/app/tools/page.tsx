@@ -6,6 +6,7 @@ import type { ProfileService, ProfileTool, RegistryModule } from '@/lib/types';
 import { useApi } from '@/lib/use-api';
 import { useQueryState } from '@/lib/use-query-state';
 import { ConnectModal } from './connect-modal';
+import { LackingModules } from './lacking-modules';
 
 function ToolsView() {
   const [query, setQuery] = useQueryState();
@@ -70,21 +71,7 @@ function ToolsView() {
           );
         })}
       </div>
-      {lacking.length > 0 && (
-        <section aria-labelledby="lacking" className="mt-6">
-          <h2 id="lacking" className="mb-2 text-lg font-semibold">
-            Installed, not in your roles
-          </h2>
-          <ul className="space-y-2">
-            {lacking.map((module) => (
-              <li key={module.name} className="rounded border border-slate-300 bg-slate-100 p-3 text-slate-700">
-                <span className="font-semibold">{module.display_name}</span> — {module.description} Ask an administrator
-                for a role with it.
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LackingModules modules={lacking} />
       {connecting && services.data && !connectService && (
         <ErrorNotice error={new Error(`no service "${connecting}" is installed`)} />
       )}

@@ -17,6 +17,7 @@ import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
 import type { Database } from '../store/database.js';
+import { AccessRequestsRepository } from '../store/repositories/access-requests-repository.js';
 import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
@@ -73,6 +74,7 @@ export const SERVICES: readonly Provider[] = [
   onDatabase(Tokens.SealedSecretsRepository, SealedSecretsRepository),
   onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
   onDatabase(Tokens.BrowserSessionsRepository, BrowserSessionsRepository),
+  onDatabase(Tokens.AccessRequestsRepository, AccessRequestsRepository),
 
   provide(
     Tokens.ToolSieve,

@@ -25,6 +25,7 @@ import type { ToolRunner } from '../runner/tool-runner.js';
 import type { KeyRing } from '../secrets/key-ring.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { Database } from '../store/database.js';
+import type { AccessRequestsRepository } from '../store/repositories/access-requests-repository.js';
 import type { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import type { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
@@ -70,6 +71,7 @@ export const Tokens = {
   AdminsUnitOfWork: token<AdminsUnitOfWork>('AdminsUnitOfWork'),
   BrowserSessionsRepository: token<BrowserSessionsRepository>('BrowserSessionsRepository'),
   BrowserSessions: token<BrowserSessions>('BrowserSessions'),
+  AccessRequestsRepository: token<AccessRequestsRepository>('AccessRequestsRepository'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),

@@ -1,5 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import { resolveDeps } from '../../container/declared-deps.js';
+import { accessRequestsRoutes } from './access-requests-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
 import type { ApiRoute, RouteModule } from './define-route.js';
@@ -22,6 +23,7 @@ export const API_ROUTE_MODULES: readonly RouteModule[] = [
   oauthAppsRoutes,
   modulesRoutes,
   catalogRoutes,
+  accessRequestsRoutes,
   tokensRoutes,
   logsRoutes,
 ];

@@ -61,7 +61,7 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function mcpTools(token: string): Promise<string[]> {
+async function mcpTools(token: string, modules = ['github', 'notion']): Promise<string[]> {
   const client = new Client({ name: 'admin-ui-test', version: '1.0.0' });
   await client.connect(
     new StreamableHTTPClientTransport(new URL('/mcp', base), {
@@ -69,11 +69,17 @@ async function mcpTools(token: string): Promise<string[]> {
     }),
   );
   try {
-    const result = await client.callTool({ name: 'get_module_schema', arguments: { modules: ['github', 'notion'] } });
+    // A module the user may not use is unknown to them: an error, so no tools.
+    const result = await client
+      .callTool({ name: 'get_module_schema', arguments: { modules } })
+      .catch((error: Error) => {
+        if (/unknown module/.test(error.message)) return { isError: true, structuredContent: undefined };
+        throw error;
+      });
     if (result.isError) return [];
-    const modules = (result.structuredContent as { modules: Array<{ module: string; tools: Array<{ name: string }> }> })
+    const schema = (result.structuredContent as { modules: Array<{ module: string; tools: Array<{ name: string }> }> })
       .modules;
-    return modules.flatMap((m) => m.tools.map((t) => `${m.module}.${t.name}`)).sort();
+    return schema.flatMap((m) => m.tools.map((t) => `${m.module}.${t.name}`)).sort();
   } finally {
     await client.close();
   }
@@ -249,6 +255,35 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
   const after = await mcpTools(token);
   expect(after.some((tool) => tool.startsWith('notion.'))).toBe(false);
   expect(after).toEqual(await pageTools(bob));
+
+  // Bob asks for Jira and Confluence; the admin approves Jira with a role enabling it and declines Confluence.
+  await bob.goto(`${base}/tools`);
+  for (const module of ['jira', 'confluence']) {
+    await bob.click(`[data-lacking="${module}"] button:has-text("Request access")`);
+    await bob.waitForSelector(`[data-lacking="${module}"] >> text=access requested`);
+  }
+  expect(await mcpTools(token, ['jira'])).toEqual([]);
+  await admin.goto(`${base}/roles?new=1`);
+  await admin.fill('[role=dialog] input >> nth=0', 'Jira users');
+  await admin.click('[role=dialog] button[type=submit]');
+  await admin.waitForSelector('section[aria-label="Role Jira users"]');
+  await admin.getByRole('switch', { name: 'Jira' }).click();
+  await expect.poll(() => admin.getByRole('switch', { name: 'Jira' }).isChecked()).toBe(true);
+  await admin.goto(`${base}/requests`);
+  await admin.waitForSelector('[data-request="jira"]');
+  await checkPage(admin, '/requests', 'requests', '[data-request="jira"]');
+  await admin.selectOption('[data-request="jira"] select', { label: 'Jira users' });
+  await admin.click('[data-request="jira"] button:has-text("Approve")');
+  await admin.waitForSelector('[data-request="jira"]', { state: 'detached' });
+  await admin.fill('[data-request="confluence"] input', 'Confluence is being retired');
+  await admin.click('[data-request="confluence"] button:has-text("Decline")');
+  await admin.click('[data-request="confluence"] button:has-text("Yes, decline")');
+  await admin.waitForSelector('text=No pending requests');
+  const jira = await mcpTools(token, ['jira']);
+  expect(jira.length).toBeGreaterThan(0);
+  await bob.goto(`${base}/tools`);
+  await bob.waitForSelector('[data-lacking="confluence"] >> text=declined: Confluence is being retired');
+  expect(await pageTools(bob)).toEqual(expect.arrayContaining(jira));
 
   // A user opening /users gets the 403 page; the API refuses the same request.
   await bob.goto(`${base}/users`);
