@@ -7,7 +7,12 @@ export default defineConfig({
     conditions: ['@mcpist/source'],
   },
   test: {
-    include: ['core/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'plugins/*/test/**/*.test.ts'],
+    include: [
+      'core/src/**/*.test.ts',
+      'plugins/*/src/**/*.test.ts',
+      'plugins/*/test/**/*.test.ts',
+      'admin/lib/**/*.test.ts',
+    ],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',

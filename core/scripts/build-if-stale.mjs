@@ -39,6 +39,12 @@ function staleness() {
     'package-lock.json',
     'supabase/migrations',
     'core/scripts/make-db-template.mjs',
+    // The admin UI's static export (admin/out), built by the same `npm run build`.
+    'admin/app',
+    'admin/components',
+    'admin/lib',
+    'admin/package.json',
+    'admin/next.config.ts',
     ...projects.flatMap((project) => [`${project}/src`, `${project}/tsconfig.json`, `${project}/package.json`]),
   ];
   return inputs.some((input) => newest(join(root, input)) > built) ? 'changed' : undefined;

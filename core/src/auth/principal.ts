@@ -4,7 +4,7 @@ export interface Principal {
   email: string;
   systemRole: 'admin' | 'user';
   /** How the caller proved who they are. */
-  via: 'api_token' | 'jwt' | 'local' | 'oauth';
+  via: 'api_token' | 'jwt' | 'local' | 'session' | 'oauth';
   /** The API token used, when `via` is `api_token`. */
   tokenId?: string;
   /**

@@ -1,8 +1,8 @@
 import { storeTokenActions } from '../errors/credential-actions.js';
 
 /**
- * Where a user (re)connects a service. `url` is the admin UI's services page
- * (kept in error data for the UI to come); `text` names what works today: the
+ * Where a user (re)connects a service. `url` opens the admin UI's connect
+ * modal for it (`/tools?connect=<service>`); `text` names the other ways: the
  * API route that starts an OAuth connection, or storing a token.
  */
 export function connectHint(
@@ -11,7 +11,7 @@ export function connectHint(
   email?: string,
 ): { url: string; text: string } {
   const base = (publicUrl ?? 'http://127.0.0.1:8088').replace(/\/+$/, '');
-  const url = `${base}/profile/services?connect=${encodeURIComponent(service)}`;
+  const url = `${base}/tools?connect=${encodeURIComponent(service)}`;
   return {
     url,
     text:

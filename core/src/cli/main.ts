@@ -71,6 +71,12 @@ export function createProgram(): Command {
     .description("revoke any user's API token by id (see token list); refused from the next request on")
     .action(async (id) => (await import('./commands/token-list-revoke.js')).tokenRevoke(program.opts(), id));
 
+  program
+    .command('login-link')
+    .description('print a one-time link (15 min) that signs an existing user in to the admin UI')
+    .requiredOption('-u, --user <email>', 'who signs in')
+    .action(async (options) => (await import('./commands/login-link.js')).loginLink(program.opts(), options));
+
   const session = program.command('session').description("MCPist's own short-lived session JWTs");
   session
     .command('create')

@@ -5,6 +5,8 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
+import { browserSessionPrincipal } from '../http/session/request-principal.js';
+import { uiBuilt } from '../http/ui/ui-routes.js';
 import { mountAuthorizationServer } from '../oauth-server/mount.js';
 import { scopeChallenge } from '../oauth-server/scope-challenge.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
@@ -56,6 +58,8 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
       records: container.resolve(Tokens.OAuthServerRepository),
       accessTokens: container.resolve(Tokens.AccessTokens),
       authenticator: container.resolve(Tokens.Authenticator),
+      browserPrincipal: browserSessionPrincipal(container.resolve(Tokens.BrowserSessions)),
+      ...(uiBuilt() ? { uiSignIn: (next: string) => `/login?next=${encodeURIComponent(next)}` } : {}),
     },
     config,
     publicUrl,

@@ -11,17 +11,20 @@ import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
 import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import { BrowserSessions } from '../http/session/browser-sessions.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
 import { ScopedToolSieve } from '../sieve/scoped-sieve.js';
 import type { Database } from '../store/database.js';
+import { AccessRequestsRepository } from '../store/repositories/access-requests-repository.js';
 import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import { BrowserSessionsRepository } from '../store/repositories/browser-sessions-repository.js';
 import { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
@@ -73,6 +76,8 @@ export const SERVICES: readonly Provider[] = [
   onDatabase(Tokens.OAuthServerRepository, OAuthServerRepository),
   onDatabase(Tokens.SealedSecretsRepository, SealedSecretsRepository),
   onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
+  onDatabase(Tokens.BrowserSessionsRepository, BrowserSessionsRepository),
+  onDatabase(Tokens.AccessRequestsRepository, AccessRequestsRepository),
 
   provide(Tokens.ToolSieve, { roles: Tokens.RoleSieve }, ({ roles }) => new ScopedToolSieve(roles)),
   provide(
@@ -191,6 +196,11 @@ export const SERVICES: readonly Provider[] = [
       accessTokens: Tokens.AccessTokens,
     },
     ({ apiTokens, accessTokens, ...jwt }) => new Authenticator(apiTokens, jwt, accessTokens),
+  ),
+  provide(
+    Tokens.BrowserSessions,
+    { sessions: Tokens.BrowserSessionsRepository, users: Tokens.UsersRepository, admins: Tokens.AdminsUnitOfWork },
+    (d) => new BrowserSessions(d.sessions, d.users, d.admins),
   ),
   provide(
     Tokens.ApiTokenIssuer,

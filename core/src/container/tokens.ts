@@ -13,6 +13,7 @@ import type { OAuthProviders } from '../broker/oauth-providers.js';
 import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import type { BrowserSessions } from '../http/session/browser-sessions.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import type { Logger } from '../observability/logger.js';
@@ -27,11 +28,13 @@ import type { ToolRunner } from '../runner/tool-runner.js';
 import type { KeyRing } from '../secrets/key-ring.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { Database } from '../store/database.js';
+import type { AccessRequestsRepository } from '../store/repositories/access-requests-repository.js';
 import type { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import type { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import type { AuditLogsRepository } from '../store/repositories/audit-logs-repository.js';
 import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
+import type { BrowserSessionsRepository } from '../store/repositories/browser-sessions-repository.js';
 import type { CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import type { ModuleRegistryRepository } from '../store/repositories/module-registry-repository.js';
 import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
@@ -70,6 +73,9 @@ export const Tokens = {
   PermissionEpochRepository: token<PermissionEpochRepository>('PermissionEpochRepository'),
   SealedSecretsRepository: token<SealedSecretsRepository>('SealedSecretsRepository'),
   AdminsUnitOfWork: token<AdminsUnitOfWork>('AdminsUnitOfWork'),
+  BrowserSessionsRepository: token<BrowserSessionsRepository>('BrowserSessionsRepository'),
+  BrowserSessions: token<BrowserSessions>('BrowserSessions'),
+  AccessRequestsRepository: token<AccessRequestsRepository>('AccessRequestsRepository'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   /** The sieve before an OAuth grant's scope narrows it (scope challenges compare against it). */
   RoleSieve: token<ToolSieve>('RoleSieve'),

@@ -12,6 +12,7 @@ import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
 import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
+import { uiRoutes } from './ui/ui-routes.js';
 
 export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   metrics: Metrics;
@@ -27,6 +28,8 @@ export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
   configuredPublicUrl: string | undefined;
   /** MCPist's own authorization server (metadata, /oauth/*); none when switched off. */
   oauthServer?: RequestHandler | undefined;
+  /** Serve the admin UI's build (admin/out) on this port; default true when it exists. */
+  ui?: boolean;
   /** Proxies whose X-Forwarded-* headers are believed; none when empty. */
   trustedProxies: readonly string[];
 }
@@ -67,9 +70,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(serviceRoutes(deps));
   if (deps.oauthServer) app.use(deps.oauthServer);
   if (deps.api) {
+    app.use('/api/session', deps.api.sessionRoutes);
     app.use('/api', apiRouter(deps.api));
     app.use(deps.api.connectPages);
   }
+  const ui = deps.ui === false ? undefined : uiRoutes();
+  if (ui) app.use(ui);
   app.use(mcpRoute(deps));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });

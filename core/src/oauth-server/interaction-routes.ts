@@ -15,6 +15,8 @@ export interface InteractionDeps {
   resource: string;
   /** The MCPist user already signed in in this browser (the admin UI's session), if any. */
   browserPrincipal?: (req: Request) => Promise<Principal | undefined>;
+  /** The admin UI's sign-in page, coming back to `next` (when the UI is served here). */
+  uiSignIn?: (next: string) => string;
   findAccount: (userId: string) => Promise<{ email: string } | undefined>;
 }
 
@@ -92,8 +94,12 @@ export function interactionRoutes(deps: InteractionDeps): Router {
     client: { name: string; formTargets: string[] },
     error?: string,
   ): void {
+    const here = `/oauth/interaction/${encodeURIComponent(uid)}`;
+    const viaUi = deps.uiSignIn
+      ? `<p><a href="${escapeHtml(deps.uiSignIn(here))}">Sign in with your MCPist account</a> (a login link, or the admin UI's session), or paste an API token:</p>`
+      : '';
     const body = `<p><strong>${escapeHtml(client.name)}</strong> wants to use your MCPist tools. Sign in to MCPist first.</p>
-${error ? `<p role="alert" style="color:#b00020">${escapeHtml(error)}</p>` : ''}
+${error ? `<p role="alert" style="color:#b00020">${escapeHtml(error)}</p>` : ''}${viaUi}
 <form method="post" action="/oauth/interaction/${encodeURIComponent(uid)}/login">
 <label for="token">MCPist API token</label><br>
 <input id="token" name="token" type="password" autocomplete="off" required style="width:100%;font-size:1rem;padding:.4rem" placeholder="mcpist_…">

@@ -32,6 +32,8 @@ export interface AuthorizationServerDeps {
   authenticator: Authenticator;
   /** The MCPist user already signed in in this browser (the admin UI's session), if any. */
   browserPrincipal?: (req: Request) => Promise<Principal | undefined>;
+  /** The admin UI's sign-in page, coming back to `next` (when the UI is served here). */
+  uiSignIn?: (next: string) => string;
 }
 
 /**
@@ -87,6 +89,7 @@ export function mountAuthorizationServer(
       resource,
       findAccount,
       ...(deps.browserPrincipal ? { browserPrincipal: deps.browserPrincipal } : {}),
+      ...(deps.uiSignIn ? { uiSignIn: deps.uiSignIn } : {}),
     }),
   );
   router.get('/oauth/authorize', (req, res) => {

@@ -1,5 +1,6 @@
 import { CREDENTIAL_DELETE, CREDENTIAL_LIST, CREDENTIAL_REVOKE_ALL } from '../commands/credential-list-delete.js';
 import { CREDENTIAL_SET } from '../commands/credential-set.js';
+import { LOGIN_LINK } from '../commands/login-link.js';
 import { PLUGINS_LIST } from '../commands/plugins-list.js';
 import { ROLE_ASSIGN } from '../commands/role-assign.js';
 import { ROLE_CREATE } from '../commands/role-create.js';
@@ -17,6 +18,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   TOKEN_LIST,
   TOKEN_REVOKE,
   SESSION_CREATE,
+  LOGIN_LINK,
   USER_ADD,
   ROLE_CREATE,
   ROLE_ASSIGN,

@@ -67,9 +67,13 @@ async function banner(
 ): Promise<string> {
   const report = container.resolve(Tokens.PluginReport);
   const users = await container.resolve(Tokens.UsersRepository).list();
+  const baseUrl = publicBaseUrl(config.publicUrl, config.host, port);
+  const setup =
+    users.length === 0 ? await container.resolve(Tokens.BrowserSessions).createLink('setup', null) : undefined;
   return startBanner({
     version: MCPIST_VERSION,
-    baseUrl: publicBaseUrl(config.publicUrl, config.host, port),
+    baseUrl,
+    ...(setup ? { setupUrl: `${baseUrl}/login?setup=${setup.code}` } : {}),
     store: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,
     modules: report.loaded.map((plugin) => plugin.definition.name),
     skipped: report.failed.length,

@@ -9,6 +9,8 @@ export interface BannerFacts {
   users: number;
   /** Whether CLI commands reach this process through the admin channel. */
   channel: boolean;
+  /** The one-time link that creates the first admin in the admin UI (only while there is no user). */
+  setupUrl?: string;
 }
 
 /**
@@ -26,9 +28,17 @@ export function startBanner(facts: BannerFacts): string {
     `  Store         ${facts.store}`,
     `  Modules       ${facts.modules.join(', ') || 'none'}${facts.skipped ? ` (${facts.skipped} skipped: ${cli} plugins list)` : ''}`,
   ];
+  if (facts.setupUrl) {
+    lines.push(
+      '  Admin UI      open this one-time link to create the first admin (valid 24 h):',
+      `                  ${facts.setupUrl}`,
+    );
+  } else {
+    lines.push(`  Admin UI      ${facts.baseUrl}/ (sign in: ${cli} login-link --user you@example.com)`);
+  }
   if (facts.users === 0) {
     lines.push(
-      '  Users         none yet. In another terminal, in this folder, create the first admin and their token:',
+      '  Users         none yet. Or, in another terminal, in this folder, create the first admin and their token:',
       `                  ${cli} token create --user you@example.com`,
       '                then connect a client, e.g. Claude Code:',
       `                  claude mcp add --transport http mcpist ${facts.baseUrl}/mcp --header "Authorization: Bearer <token>"`,

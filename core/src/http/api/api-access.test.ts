@@ -12,6 +12,7 @@ let hub: TestHub;
 let routes: ApiRoute[];
 let bob: string;
 let aliceTokenId: string;
+let requestId: string;
 
 /** A concrete URL for a route, pointing at objects that exist (so a leak past the guard would act). */
 const concretePath = (route: ApiRoute) =>
@@ -21,6 +22,7 @@ const concretePath = (route: ApiRoute) =>
     if (route.tag === 'users') return hub.userId;
     if (route.tag === 'roles') return MEMBER_ROLE;
     if (route.tag === 'tokens') return aliceTokenId;
+    if (route.tag === 'access-requests') return requestId;
     throw new Error(`no sample for {${name}} in ${route.path}`);
   });
 
@@ -38,6 +40,9 @@ const sampleBodies: Record<string, unknown> = {
   setProfileToken: { token: 'ghp_sample_token_value' },
   setRoleToken: { token: 'ghp_sample_token_value' },
   setOAuthApp: { client_id: 'sample-client' },
+  requestAccess: { module: 'notion' },
+  approveAccessRequest: { role_id: MEMBER_ROLE },
+  declineAccessRequest: { reason: 'no' },
 };
 
 const snapshot = async () => {
@@ -50,6 +55,7 @@ const snapshot = async () => {
     ),
     oauthApps: await get('/oauth-apps'),
     tokens: ((await get('/tokens')).tokens as Array<Record<string, unknown>>).map(({ last_used_at, ...rest }) => rest),
+    accessRequests: await get('/access-requests'),
   };
 };
 
@@ -59,6 +65,14 @@ beforeAll(async () => {
   bob = (await hub.issueToken('bob@example.com')).token;
   const tokens = await apiRequest(hub.url, 'get', '/tokens', { token: hub.token });
   aliceTokenId = tokens.body.tokens[0].id;
+  // A pending access request of a user without roles, for the admin routes that decide one.
+  const carol = await hub.issueToken('carol@example.com');
+  await apiRequest(hub.url, 'put', `/users/${carol.userId}/roles`, { token: hub.token, body: { role_ids: [] } });
+  const asked = await apiRequest(hub.url, 'post', '/profile/access-requests', {
+    token: carol.token,
+    body: { module: 'github' },
+  });
+  requestId = asked.body.id;
 });
 afterAll(async () => hub?.close());
 
@@ -106,6 +120,10 @@ describe('authorization', () => {
         'getRolePermissions',
         'setRolePermissions',
         'updateModule',
+        'getCatalog',
+        'listAccessRequests',
+        'approveAccessRequest',
+        'declineAccessRequest',
         'listAuditLogs',
         'startRoleOAuth',
         'setRoleToken',

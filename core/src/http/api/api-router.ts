@@ -3,6 +3,7 @@ import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
 import { apiBodyErrors, unstorableInputProblem } from '../body-guards.js';
 import { sendUnauthorized } from '../require-auth.js';
+import { requestPrincipal } from '../session/request-principal.js';
 import type { ApiDeps } from './api-deps.js';
 import { ApiError, apiErrorBody, sendApiError } from './api-error.js';
 import { type ApiRoute, parseInput } from './define-route.js';
@@ -16,7 +17,7 @@ function serve(route: ApiRoute, deps: ApiDeps) {
     try {
       let principal: Awaited<ReturnType<ApiDeps['authenticator']['authenticate']>>;
       try {
-        principal = await deps.authenticator.authenticate(req.get('authorization'));
+        principal = await requestPrincipal(req, deps);
       } catch (error) {
         if (!isMcpistError(error)) throw error;
         sendUnauthorized(req, res, error, { publicUrl: deps.publicUrl, body: 'json' });

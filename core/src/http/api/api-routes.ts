@@ -1,6 +1,8 @@
 import type { DependencyContainer } from 'tsyringe';
 import { resolveDeps } from '../../container/declared-deps.js';
+import { accessRequestsRoutes } from './access-requests-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { catalogRoutes } from './catalog-routes.js';
 import { connectedAppsRoutes } from './connected-apps-routes.js';
 import type { ApiRoute, RouteModule } from './define-route.js';
 import { logsRoutes } from './logs-routes.js';
@@ -21,6 +23,8 @@ export const API_ROUTE_MODULES: readonly RouteModule[] = [
   servicesRoutes,
   oauthAppsRoutes,
   modulesRoutes,
+  catalogRoutes,
+  accessRequestsRoutes,
   tokensRoutes,
   connectedAppsRoutes,
   logsRoutes,

@@ -7,7 +7,7 @@ const meSchema = z.object({
   email: z.string(),
   display_name: z.string().nullable(),
   system_role: z.enum(['admin', 'user']),
-  via: z.enum(['api_token', 'jwt', 'local']),
+  via: z.enum(['api_token', 'jwt', 'local', 'session']),
 });
 
 /** `GET /api/auth/me`: who the bearer token belongs to. */

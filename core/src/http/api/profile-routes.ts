@@ -22,6 +22,10 @@ const serviceSchema = z.object({
   display_name: z.string(),
   service: z.string().nullable(),
   auth_types: z.array(z.enum(['token', 'oauth2'])),
+  /** What the connect form asks for a token (type A): the token itself plus these declared fields. */
+  token_fields: z.array(z.object({ name: z.string(), label: z.string(), secret: z.boolean() })),
+  /** Where a user creates such a token, when the plugin says. */
+  token_help_url: z.string().nullable(),
   connection: connectionSchema,
   kind: z.enum(['token', 'oauth2']).nullable(),
   expires_at: z.string().nullable(),
@@ -120,6 +124,12 @@ export const profileRoutes = defineRouteModule({
               display_name: module.displayName,
               service: module.service ?? null,
               auth_types: [...(auth?.token ? ['token' as const] : []), ...(auth?.oauth2 ? ['oauth2' as const] : [])],
+              token_fields: (auth?.token?.fields ?? []).map((field) => ({
+                name: field.name,
+                label: field.label,
+                secret: field.secret === true,
+              })),
+              token_help_url: auth?.token?.helpUrl ?? null,
               ...connectionOf(module.service, connections),
             };
           });
