@@ -60,18 +60,28 @@ afterAll(async () => {
   await documentHost?.close();
 });
 
-/** Signs in on MCPist's page with an API token, then answers the consent page. */
-async function signInAndConsent(page: Page, url: URL, access: 'full' | 'read', token = hub.token): Promise<void> {
+/** Signs in on MCPist's page with an API token (or through the admin UI's sign-in), then answers the consent page. */
+async function signInAndConsent(page: Page, url: URL, access: 'full' | 'read', via: 'token' | 'ui' = 'token') {
   await page.goto(url.href);
   await expect.poll(() => page.textContent('h1')).toBe('Sign in to MCPist');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForURL(/\/oauth\/interaction\//), page.click('button[type=submit]')]);
+  if (via === 'ui') {
+    // The admin UI's sign-in page, coming back here with its session cookie (SameSite=Strict, same site).
+    await Promise.all([page.waitForURL(/\/login\?next=/), page.click('text=Sign in with your MCPist account')]);
+    await page.fill('input[type=password]', hub.token);
+    await Promise.all([page.waitForURL(/\/oauth\/interaction\//), page.click('button[type=submit]')]);
+  } else {
+    await page.fill('#token', hub.token);
+    await Promise.all([page.waitForURL(/\/oauth\/interaction\//), page.click('button[type=submit]')]);
+  }
   await expect.poll(() => page.textContent('h1')).toMatch(/^Allow /);
   if (access === 'read') await page.check('input[value=read]');
   await page.click('button[value=allow]');
 }
 
-async function signIn(access: 'full' | 'read', options: { scope?: string; metadataDocument?: boolean } = {}) {
+async function signIn(
+  access: 'full' | 'read',
+  options: { scope?: string; metadataDocument?: boolean; via?: 'token' | 'ui' } = {},
+) {
   const oauth = await OAuthTestClient.start({
     ...(options.scope ? { scope: options.scope } : {}),
     ...(options.metadataDocument
@@ -95,7 +105,7 @@ async function signIn(access: 'full' | 'read', options: { scope?: string; metada
   const context = await browser.newContext();
   const page = await context.newPage();
   const callback = oauth.nextCallback();
-  await signInAndConsent(page, authorizationUrl, access);
+  await signInAndConsent(page, authorizationUrl, access, options.via);
   const { code, iss } = await callback;
   expect(iss).toBe(hub.url);
   const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: oauth });
@@ -119,6 +129,36 @@ describe('an MCP client without a token signs in by itself', () => {
     });
     // Runs as alice (through the sieve and the broker): GitHub is simply not connected for her.
     expect(JSON.stringify(call.content)).toContain('not connected');
+    await client.close();
+    await context.close();
+    await oauth.close();
+  });
+
+  it('signs the user in through the admin UI when the UI is served', async () => {
+    const { oauth, client, context } = await signIn('full', { via: 'ui' });
+    expect((await client.listTools()).tools.length).toBeGreaterThan(50);
+    // The UI's session cookie is what signed the user in: the admin UI shows the app under Connected apps.
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/tokens`);
+    await expect.poll(() => page.textContent('#connected-apps + p + ul')).toContain('Test MCP Client');
+    // Revoking it there: the client's next request is 401.
+    const accessToken = oauth.tokens()?.access_token as string;
+    const row = page.locator('#connected-apps + p + ul li', { hasText: 'Test MCP Client' });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'DELETE'),
+      row.getByRole('button', { name: 'Yes, revoke' }).click(),
+    ]);
+    const after = await fetch(`${hub.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+    });
+    expect(after.status).toBe(401);
     await client.close();
     await context.close();
     await oauth.close();
