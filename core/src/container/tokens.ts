@@ -13,6 +13,7 @@ import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { BrowserSessions } from '../http/session/browser-sessions.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import type { CallStats } from '../observability/call-stats.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
@@ -72,6 +73,7 @@ export const Tokens = {
   BrowserSessionsRepository: token<BrowserSessionsRepository>('BrowserSessionsRepository'),
   BrowserSessions: token<BrowserSessions>('BrowserSessions'),
   AccessRequestsRepository: token<AccessRequestsRepository>('AccessRequestsRepository'),
+  CallStats: token<CallStats>('CallStats'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   OAuthAppsRepository: token<OAuthAppsRepository>('OAuthAppsRepository'),
   OAuthProviders: token<OAuthProviders>('OAuthProviders'),
