@@ -322,13 +322,16 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
 
   // Every page at 375 and 1440 px.
   const pages: Array<[Page, string, string, string]> = [
-    [admin, '/', 'dashboard', 'h1:has-text("Dashboard")'],
+    [admin, '/', 'dashboard', '[data-testid=totals]'],
+    [admin, '/?window=day', 'dashboard-day', '[data-testid=totals]'],
+    [bob, '/', 'dashboard-user', 'h2:has-text("Your roles")'],
     [admin, '/tools', 'tools', 'h1:has-text("Tools")'],
     [bob, '/tools?connect=github', 'tools-connect-modal', '[role=dialog]'],
     [admin, `/users`, 'users', 'h1:has-text("Users")'],
     [admin, `/roles?id=${roleId}&tab=permissions`, 'roles-permissions', 'input[role=switch]'],
     [admin, `/roles?id=${roleId}&tab=services`, 'roles-services', 'h1:has-text("Roles")'],
     [admin, '/modules', 'modules', 'h1:has-text("Modules")'],
+    [admin, '/requests', 'requests-empty', 'text=No pending requests'],
     [admin, '/tokens', 'tokens', 'h1:has-text("API tokens")'],
     [admin, '/logs', 'logs', 'table'],
     [admin, '/profile', 'profile', 'h1:has-text("Profile")'],
