@@ -40,6 +40,8 @@ export const statsRoutes = defineRouteModule({
         query: z.strictObject({ window: z.enum(['hour', 'day']).default('hour') }),
         response: statsSchema,
         async handle({ query }) {
+          // Up to date at reading: what happened since the last minute's sample counts in the current minute.
+          await deps.stats.sample();
           return deps.stats.summary(query.window);
         },
       }),
