@@ -178,6 +178,7 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
 
 /** Releases what the container holds: limiters, upstream connections, pending audit writes, the database, the trace exporter, log transports. */
 export async function disposeContainer(c: DependencyContainer): Promise<void> {
+  c.resolve(Tokens.CallStats).close();
   await c.resolve(Tokens.LimiterPool).close();
   await c.resolve(Tokens.UpstreamFetcher).close();
   await c.resolve(Tokens.ToolSieve).flush();

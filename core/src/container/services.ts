@@ -13,6 +13,7 @@ import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { BrowserSessions } from '../http/session/browser-sessions.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import { CallStats } from '../observability/call-stats.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
@@ -197,6 +198,7 @@ export const SERVICES: readonly Provider[] = [
     },
     ({ apiTokens, accessTokens, ...jwt }) => new Authenticator(apiTokens, jwt, accessTokens),
   ),
+  provide(Tokens.CallStats, { metrics: Tokens.Metrics }, (d) => new CallStats(d.metrics)),
   provide(
     Tokens.BrowserSessions,
     { sessions: Tokens.BrowserSessionsRepository, users: Tokens.UsersRepository, admins: Tokens.AdminsUnitOfWork },

@@ -16,6 +16,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import type { BrowserSessions } from '../http/session/browser-sessions.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
+import type { CallStats } from '../observability/call-stats.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
@@ -76,6 +77,7 @@ export const Tokens = {
   BrowserSessionsRepository: token<BrowserSessionsRepository>('BrowserSessionsRepository'),
   BrowserSessions: token<BrowserSessions>('BrowserSessions'),
   AccessRequestsRepository: token<AccessRequestsRepository>('AccessRequestsRepository'),
+  CallStats: token<CallStats>('CallStats'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   /** The sieve before an OAuth grant's scope narrows it (scope challenges compare against it). */
   RoleSieve: token<ToolSieve>('RoleSieve'),

@@ -124,6 +124,7 @@ describe('authorization', () => {
         'listAccessRequests',
         'approveAccessRequest',
         'declineAccessRequest',
+        'getCallStats',
         'listAuditLogs',
         'startRoleOAuth',
         'setRoleToken',

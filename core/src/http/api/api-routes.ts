@@ -11,6 +11,7 @@ import { oauthAppsRoutes } from './oauth-apps-routes.js';
 import { profileRoutes } from './profile-routes.js';
 import { rolesRoutes } from './roles-routes.js';
 import { servicesRoutes } from './services-routes.js';
+import { statsRoutes } from './stats-routes.js';
 import { tokensRoutes } from './tokens-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -25,6 +26,7 @@ export const API_ROUTE_MODULES: readonly RouteModule[] = [
   modulesRoutes,
   catalogRoutes,
   accessRequestsRoutes,
+  statsRoutes,
   tokensRoutes,
   connectedAppsRoutes,
   logsRoutes,

@@ -61,6 +61,25 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/** A tool call through the `call` meta-tool: Jira is not connected, so it fails, and counts as a failed call. */
+async function callJira(token: string): Promise<boolean> {
+  const client = new Client({ name: 'admin-ui-test', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL('/mcp', base), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    }),
+  );
+  try {
+    const result = await client.callTool({
+      name: 'call',
+      arguments: { module: 'jira', tool: 'search_issues', params: { jql: 'project = X' } },
+    });
+    return result.isError === true;
+  } finally {
+    await client.close();
+  }
+}
+
 async function mcpTools(token: string, modules = ['github', 'notion']): Promise<string[]> {
   const client = new Client({ name: 'admin-ui-test', version: '1.0.0' });
   await client.connect(
@@ -284,6 +303,11 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
   await bob.goto(`${base}/tools`);
   await bob.waitForSelector('[data-lacking="confluence"] >> text=declined: Confluence is being retired');
   expect(await pageTools(bob)).toEqual(expect.arrayContaining(jira));
+  // That failed call shows on the admin's dashboard: one call, all errors.
+  expect(await callJira(token)).toBe(true);
+  await admin.goto(`${base}/`);
+  await admin.waitForSelector('[data-testid=totals] >> text=1 calls, error rate 100.0 %');
+  await admin.waitForSelector('[role=img][aria-label="Calls per minute"] canvas');
 
   // A user opening /users gets the 403 page; the API refuses the same request.
   await bob.goto(`${base}/users`);
@@ -322,13 +346,16 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
 
   // Every page at 375 and 1440 px.
   const pages: Array<[Page, string, string, string]> = [
-    [admin, '/', 'dashboard', 'h1:has-text("Dashboard")'],
+    [admin, '/', 'dashboard', '[role=img][aria-label="P95 latency"] canvas'],
+    [admin, '/?window=day', 'dashboard-day', '[data-testid=totals]'],
+    [bob, '/', 'dashboard-user', 'h2:has-text("Your roles")'],
     [admin, '/tools', 'tools', 'h1:has-text("Tools")'],
     [bob, '/tools?connect=github', 'tools-connect-modal', '[role=dialog]'],
     [admin, `/users`, 'users', 'h1:has-text("Users")'],
     [admin, `/roles?id=${roleId}&tab=permissions`, 'roles-permissions', 'input[role=switch]'],
     [admin, `/roles?id=${roleId}&tab=services`, 'roles-services', 'h1:has-text("Roles")'],
     [admin, '/modules', 'modules', 'h1:has-text("Modules")'],
+    [admin, '/requests', 'requests-empty', 'text=No pending requests'],
     [admin, '/tokens', 'tokens', 'h1:has-text("API tokens")'],
     [admin, '/logs', 'logs', 'table'],
     [admin, '/profile', 'profile', 'h1:has-text("Profile")'],
