@@ -14,6 +14,8 @@ export default defineConfig({
       'admin/lib/**/*.test.ts',
     ],
     testTimeout: 20_000,
+    // expect.poll waits on a browser or a server under load: a second (the default) is too short on a busy machine.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
     // Test files share their worker's module cache: a hub start then costs ~1.4 s of CPU instead of ~2.5 s, and

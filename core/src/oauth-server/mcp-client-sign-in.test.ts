@@ -63,7 +63,7 @@ afterAll(async () => {
 /** Signs in on MCPist's page with an API token (or through the admin UI's sign-in), then answers the consent page. */
 async function signInAndConsent(page: Page, url: URL, access: 'full' | 'read', via: 'token' | 'ui' = 'token') {
   await page.goto(url.href);
-  await expect.poll(() => page.textContent('h1')).toBe('Sign in to MCPist');
+  await page.locator('h1', { hasText: 'Sign in to MCPist' }).waitFor();
   if (via === 'ui') {
     // The admin UI's sign-in page, coming back here with its session cookie (SameSite=Strict, same site).
     await Promise.all([page.waitForURL(/\/login\?next=/), page.click('text=Sign in with your MCPist account')]);
@@ -73,21 +73,21 @@ async function signInAndConsent(page: Page, url: URL, access: 'full' | 'read', v
     await page.fill('#token', hub.token);
     await Promise.all([page.waitForURL(/\/oauth\/interaction\//), page.click('button[type=submit]')]);
   }
-  await expect.poll(() => page.textContent('h1')).toMatch(/^Allow /);
+  await page.locator('h1', { hasText: /^Allow / }).waitFor();
   if (access === 'read') await page.check('input[value=read]');
   await page.click('button[value=allow]');
 }
 
 async function signIn(
   access: 'full' | 'read',
-  options: { scope?: string; metadataDocument?: boolean; via?: 'token' | 'ui' } = {},
+  options: { scope?: string; metadataDocument?: boolean; via?: 'token' | 'ui'; name?: string } = {},
 ) {
   const oauth = await OAuthTestClient.start({
     ...(options.scope ? { scope: options.scope } : {}),
     ...(options.metadataDocument
       ? { clientMetadataUrl: `${documentHost.origin}/oauth/client-${documents.size}.json` }
       : {}),
-    name: options.metadataDocument ? 'Metadata Document Client' : 'Test MCP Client',
+    name: options.name ?? (options.metadataDocument ? 'Metadata Document Client' : 'Test MCP Client'),
   });
   if (oauth.clientMetadataUrl) {
     documents.set(new URL(oauth.clientMetadataUrl).pathname, {
@@ -135,15 +135,15 @@ describe('an MCP client without a token signs in by itself', () => {
   });
 
   it('signs the user in through the admin UI when the UI is served', async () => {
-    const { oauth, client, context } = await signIn('full', { via: 'ui' });
+    const { oauth, client, context } = await signIn('full', { via: 'ui', name: 'UI Sign-in Client' });
     expect((await client.listTools()).tools.length).toBeGreaterThan(50);
     // The UI's session cookie is what signed the user in: the admin UI shows the app under Connected apps.
     const page = await context.newPage();
     await page.goto(`${hub.url}/tokens`);
-    await expect.poll(() => page.textContent('#connected-apps + p + ul')).toContain('Test MCP Client');
+    await page.locator('#connected-apps + p + ul li', { hasText: 'UI Sign-in Client' }).waitFor();
     // Revoking it there: the client's next request is 401.
     const accessToken = oauth.tokens()?.access_token as string;
-    const row = page.locator('#connected-apps + p + ul li', { hasText: 'Test MCP Client' });
+    const row = page.locator('#connected-apps + p + ul li', { hasText: 'UI Sign-in Client' });
     await row.getByRole('button', { name: 'Revoke' }).click();
     await Promise.all([
       page.waitForResponse((response) => response.request().method() === 'DELETE'),
