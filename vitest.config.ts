@@ -7,7 +7,14 @@ export default defineConfig({
     conditions: ['@mcpist/source'],
   },
   test: {
-    include: ['core/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'plugins/*/test/**/*.test.ts'],
+    include: [
+      'core/src/**/*.test.ts',
+      'plugins/*/src/**/*.test.ts',
+      'plugins/*/test/**/*.test.ts',
+      // Deployment and operations: the bundle, infra files and ops scripts.
+      'scripts/**/*.test.ts',
+      'infra/**/*.test.ts',
+    ],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
