@@ -14,6 +14,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { OtlpMetrics } from '../observability/otlp-metrics.js';
 import type { Tracing } from '../observability/tracing.js';
 import type { OutboundPolicy } from '../outbound/outbound-policy.js';
 import type { UpstreamFetcher } from '../outbound/upstream-fetch.js';
@@ -84,6 +85,7 @@ export const Tokens = {
   JwtVerifier: token<JwtVerifier>('JwtVerifier'),
   JwtSignIn: token<JwtSignIn>('JwtSignIn'),
   Tracing: token<Tracing>('Tracing'),
+  OtlpMetrics: token<OtlpMetrics>('OtlpMetrics'),
   OutboundPolicy: token<OutboundPolicy>('OutboundPolicy'),
   UpstreamFetcher: token<UpstreamFetcher>('UpstreamFetcher'),
 } as const;
