@@ -18,6 +18,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // GitHub's workflow parser imports its schema JSON without an import attribute, which Node refuses:
+    // let vite load it (infra/github-workflows.test.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     // Test files share their worker's module cache: a hub start then costs ~1.4 s of CPU instead of ~2.5 s, and
     // the suite a third of the CPU. Tests keep no module-level state between files (ADR 0021).
     isolate: false,
