@@ -14,6 +14,7 @@ export default defineConfig({
       // Deployment and operations: the bundle, infra files and ops scripts.
       'scripts/**/*.test.ts',
       'infra/**/*.test.ts',
+      'supabase/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,
