@@ -67,7 +67,7 @@ beforeAll(async () => {
     });
     started.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
-}, 240_000);
+}, 480_000);
 
 afterAll(async () => {
   if (server && server.exitCode === null) {

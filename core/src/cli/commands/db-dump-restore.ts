@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Tokens } from '../../container/tokens.js';
-import { dumpDatabase, formatDump, parseDump } from '../../store/backup/database-dump.js';
+import { dumpDatabase, dumpLines, parseDump } from '../../store/backup/database-dump.js';
 import { restoreDatabase } from '../../store/backup/database-restore.js';
 import { defineAdminCommand } from '../admin-channel/admin-command.js';
 import { runAdminCommand } from '../admin-channel/run-admin-command.js';
@@ -18,7 +18,8 @@ export const DB_DUMP = defineAdminCommand({
   deps: { db: Tokens.Database },
   async run({ db }, _args, context) {
     const dump = await dumpDatabase(db);
-    context.out(formatDump(dump));
+    // One output per line: through the admin channel each is one frame, and a frame is limited to 1 MB.
+    for (const line of dumpLines(dump)) context.out(line);
     const rows = Object.values(dump.header.tables).reduce((sum, n) => sum + n, 0);
     context.err(
       `dumped ${rows} rows of ${Object.keys(dump.header.tables).length} tables (${dump.header.store}); ` +
@@ -29,8 +30,14 @@ export const DB_DUMP = defineAdminCommand({
 
 export async function dbDump(global: GlobalOptions, options: { output?: string }): Promise<void> {
   if (!options.output) return runAdminCommand(global, DB_DUMP, {});
-  let text = '';
-  await runAdminCommand(global, DB_DUMP, {}, { out: (chunk) => (text += chunk), err: (m) => cliIo().stderr.write(m) });
+  const chunks: string[] = [];
+  await runAdminCommand(
+    global,
+    DB_DUMP,
+    {},
+    { out: (chunk) => chunks.push(chunk), err: (m) => cliIo().stderr.write(m) },
+  );
+  const text = chunks.join('');
   // Sealed secrets and token hashes: readable by the owner only, and never over an existing file.
   writeFileSync(options.output, text, { mode: 0o600, flag: 'wx' });
 }

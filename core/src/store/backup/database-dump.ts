@@ -93,12 +93,13 @@ export async function dumpDatabase(db: Database): Promise<{ header: DumpHeader; 
   });
 }
 
-/** A dump as text: the header line, then one line per row. */
-export function formatDump(dump: { header: DumpHeader; rows: DumpRow[] }): string {
-  return `${[dump.header, ...dump.rows].map((line) => JSON.stringify(line)).join('\n')}\n`;
+/** A dump's lines, each ending in a newline: the header, then one per row. */
+export function* dumpLines(dump: { header: DumpHeader; rows: DumpRow[] }): Generator<string> {
+  yield `${JSON.stringify(dump.header)}\n`;
+  for (const row of dump.rows) yield `${JSON.stringify(row)}\n`;
 }
 
-/** Parses {@link formatDump}'s text; throws a clear error on anything else. */
+/** Parses a dump's text ({@link dumpLines} joined); throws a clear error on anything else. */
 export function parseDump(text: string): { header: DumpHeader; rows: DumpRow[] } {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const parse = (line: string, index: number) => {
