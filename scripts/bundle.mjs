@@ -69,7 +69,14 @@ cpSync(join(ROOT, 'core/dist'), join(OUT, 'core/dist'), { recursive: true, prese
 
 // 2. Production dependencies: every path `npm ls --omit=dev` lists, without its nested node_modules
 //    (those it lists separately when they are production dependencies too).
-const paths = npm(['ls', '--omit=dev', '--all', '--parseable'])
+let listed;
+try {
+  listed = npm(['ls', '--omit=dev', '--all', '--parseable']);
+} catch {
+  // A tree npm calls broken (missing, invalid or extraneous packages; npm printed which) is not shipped.
+  throw new Error('bundle: `npm ls --omit=dev` reports problems in the installed tree (above); run `npm ci` first');
+}
+const paths = listed
   .split('\n')
   .filter(Boolean)
   .map((path) => relative(ROOT, path))

@@ -71,21 +71,19 @@ beforeAll(async () => {
       if (!found) return json(res, 404, { status: 404, code: 'not_found', message: 'Deployment not found' });
       const status = found.statuses.length > 1 ? (found.statuses.shift() as string) : found.statuses[0];
       if (status === 'HEALTHY') active = found.id;
-      return json(res, 200, {
-        deployment: {
-          id: found.id,
-          service_id: SERVICE,
-          status,
-          metadata: { git: { sha: found.sha } },
-          definition: {},
-        },
-      });
+      const metadata = found.sha ? { git: { sha: found.sha } } : {};
+      const definition = { name: 'mcpist', docker: { image: `ghcr.io/acme/mcpist:${found.id}` } };
+      return json(res, 200, { deployment: { id: found.id, service_id: SERVICE, status, metadata, definition } });
     }
-    if (req.method === 'POST' && path === `/v1/services/${SERVICE}/redeploy`) {
+    const redeploy = req.method === 'POST' && path === `/v1/services/${SERVICE}/redeploy`;
+    const update = req.method === 'PUT' && path === `/v1/services/${SERVICE}`;
+    if (redeploy || update) {
       const spec = scenario.next.shift();
       if (!spec) return json(res, 400, { status: 400, code: 'invalid', message: 'nothing to deploy' });
       const id = `dep-${deployments.size}`;
       deployments.set(id, { id, ...spec, statuses: [...spec.statuses] });
+      if (update)
+        return json(res, 200, { service: { id: SERVICE, latest_deployment_id: id, active_deployment_id: active } });
       return json(res, 200, { deployment: { id, service_id: SERVICE, status: 'PENDING' } });
     }
     return json(res, 404, { status: 404, code: 'not_found', message: 'Not Found' });
@@ -162,6 +160,21 @@ describe('koyeb-deploy', () => {
     expect(result).toMatchObject({ outcome: 'rolled-back' });
     expect(result.reason).toMatch(/smoke test failed: \/health: HTTP 503/);
     expect(redeploys()).toEqual([{}, { sha: 'aaaa111' }]);
+  });
+
+  it('rolls an image-based service back to the previous definition (no commit to go back to)', async () => {
+    deployments.set('dep-0', { id: 'dep-0', sha: '', statuses: ['HEALTHY'], serves: true });
+    scenario = {
+      next: [
+        { sha: '', statuses: ['ERROR'], serves: false },
+        { sha: '', statuses: ['HEALTHY'], serves: true },
+      ],
+    };
+    const result = await deployWithRollback(options());
+    expect(result).toMatchObject({ outcome: 'rolled-back', previousDeploymentId: 'dep-0' });
+    const put = requests.find((r) => r.method === 'PUT');
+    expect(put?.body).toEqual({ definition: { name: 'mcpist', docker: { image: 'ghcr.io/acme/mcpist:dep-0' } } });
+    expect(active).toBe('dep-2');
   });
 
   it('reports a failed rollback', async () => {
