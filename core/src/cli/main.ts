@@ -138,6 +138,25 @@ export function createProgram(): Command {
     .option('--settle-ms <ms>', 'wait this long for running servers to pick up the new key', '2500')
     .action(async (options) => (await import('./commands/keys-rotate.js')).keysRotate(program.opts(), options));
 
+  const db = program.command('db').description('backup and restore of the store');
+  db.command('dump')
+    .description('write every MCPist table as JSON lines; secrets stay encrypted, the key file is not included')
+    .option('-o, --output <file>', 'write to this new file (mode 0600) instead of standard output')
+    .action(async (options) => (await import('./commands/db-dump-restore.js')).dbDump(program.opts(), options));
+  db.command('restore <file>')
+    .description("replace the store's rows with a dump's (same key file needed); refuses a store with users")
+    .option('--force', 'replace a store that already has users')
+    .action(async (file, options) =>
+      (await import('./commands/db-dump-restore.js')).dbRestore(program.opts(), file, options),
+    );
+
+  program
+    .command('oauth-apps')
+    .description('OAuth apps of the services')
+    .command('export')
+    .description("print each OAuth service's redirect URI and app settings as JSON; never a client id or secret")
+    .action(async () => (await import('./commands/oauth-apps-export.js')).oauthAppsExport(program.opts()));
+
   const user = program.command('user').description('users');
   user
     .command('add <email>')

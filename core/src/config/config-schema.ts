@@ -136,8 +136,10 @@ export const configSchema = z.strictObject({
   keyFile: z.string().min(1).optional(),
   /** OTLP/HTTP collector base URL (traces go to <url>/v1/traces); no tracing without it. */
   otlpEndpoint: z.url().optional(),
-  /** `service.name` of exported traces. */
+  /** `service.name` of exported traces and metrics. */
   otlpServiceName: z.string().min(1).default('mcpist'),
+  /** How often metrics are pushed to `<otlpEndpoint>/v1/metrics`, in ms. */
+  otlpMetricsIntervalMs: z.int().min(1000).max(3_600_000).default(60_000),
   /** Grafana Loki base URL (`…/loki/api/v1/push` is appended); log lines are also pushed there when set. */
   lokiUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Basic-auth user for Loki (Grafana Cloud: the numeric user id). */

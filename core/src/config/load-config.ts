@@ -57,6 +57,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_SIGNING_KEY_FILE: nested('jwt', 'signingKeyFile', (value) => value),
   OTEL_EXPORTER_OTLP_ENDPOINT: flat('otlpEndpoint'),
   OTEL_SERVICE_NAME: flat('otlpServiceName'),
+  OTEL_METRIC_EXPORT_INTERVAL: flat('otlpMetricsIntervalMs', number),
   LOKI_URL: flat('lokiUrl'),
   LOKI_USERNAME: flat('lokiUsername'),
   LOKI_PASSWORD: flat('lokiPassword'),

@@ -7,6 +7,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import { closeLogger, createMcpistLogger, logFormatFor } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
+import { startOtlpMetrics } from '../observability/otlp-metrics.js';
 import { startTracing } from '../observability/tracing.js';
 import { guardedAgent, type ResolveHost } from '../outbound/guarded-agent.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
@@ -59,6 +60,14 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
     version: MCPIST_VERSION,
     logger,
   });
+  const otlpMetrics = startOtlpMetrics({
+    endpoint: config.otlpEndpoint,
+    serviceName: config.otlpServiceName,
+    version: MCPIST_VERSION,
+    registry: metrics.registry,
+    intervalMs: config.otlpMetricsIntervalMs,
+    logger,
+  });
   const cwd = options.cwd ?? process.cwd();
   const dataDir = resolveDataDir(config, cwd);
 
@@ -94,6 +103,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.Logger, { useValue: logger });
   c.register(Tokens.Metrics, { useValue: metrics });
   c.register(Tokens.Tracing, { useValue: await tracing });
+  c.register(Tokens.OtlpMetrics, { useValue: await otlpMetrics });
   c.register(Tokens.Database, { useValue: db });
   c.register(Tokens.KeyRing, { useValue: ring });
   c.register(Tokens.KeyFile, { useValue: keyFile });
@@ -176,7 +186,7 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
   ]);
 }
 
-/** Releases what the container holds: limiters, upstream connections, pending audit writes, the database, the trace exporter, log transports. */
+/** Releases what the container holds: limiters, upstream connections, pending audit writes, the database, the trace and metric exporters, log transports. */
 export async function disposeContainer(c: DependencyContainer): Promise<void> {
   c.resolve(Tokens.CallStats).close();
   await c.resolve(Tokens.LimiterPool).close();
@@ -184,5 +194,6 @@ export async function disposeContainer(c: DependencyContainer): Promise<void> {
   await c.resolve(Tokens.ToolSieve).flush();
   await c.resolve(Tokens.Database).close();
   await c.resolve(Tokens.Tracing).shutdown();
+  await c.resolve(Tokens.OtlpMetrics).shutdown();
   await closeLogger(c.resolve(Tokens.Logger));
 }

@@ -19,6 +19,7 @@ import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import type { CallStats } from '../observability/call-stats.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { OtlpMetrics } from '../observability/otlp-metrics.js';
 import type { Tracing } from '../observability/tracing.js';
 import type { OutboundPolicy } from '../outbound/outbound-policy.js';
 import type { UpstreamFetcher } from '../outbound/upstream-fetch.js';
@@ -103,6 +104,7 @@ export const Tokens = {
   JwtVerifier: token<JwtVerifier>('JwtVerifier'),
   JwtSignIn: token<JwtSignIn>('JwtSignIn'),
   Tracing: token<Tracing>('Tracing'),
+  OtlpMetrics: token<OtlpMetrics>('OtlpMetrics'),
   OutboundPolicy: token<OutboundPolicy>('OutboundPolicy'),
   UpstreamFetcher: token<UpstreamFetcher>('UpstreamFetcher'),
 } as const;

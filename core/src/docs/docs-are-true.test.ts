@@ -23,9 +23,11 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DOCS = [
   'README.md',
   'infra/README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => `docs/${file}`),
+  ...['docs', 'docs/setup', 'docs/runbooks'].flatMap((dir) =>
+    readdirSync(join(REPO_ROOT, dir))
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => `${dir}/${file}`),
+  ),
   ...readdirSync(join(REPO_ROOT, 'plugins')).map((dir) => `plugins/${dir}/README.md`),
 ].filter((path) => {
   try {

@@ -33,8 +33,10 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
   router.get('/health', async (_req, res) => {
     const store = await deps.db.ping();
     const degraded = !store || deps.failedPlugins.length > 0;
+    const status = store ? (degraded ? 'degraded' : 'ok') : 'unavailable';
+    deps.metrics.healthChecksTotal.inc({ status });
     res.status(store ? 200 : 503).json({
-      status: store ? (degraded ? 'degraded' : 'ok') : 'unavailable',
+      status,
       version: deps.version,
       checks: {
         store: { status: store ? 'ok' : 'unreachable', kind: deps.db.kind },

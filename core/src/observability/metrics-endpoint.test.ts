@@ -110,6 +110,7 @@ describe('/metrics', () => {
       mcpist_tool_duration_ms: 'HISTOGRAM',
       mcpist_tool_errors_total: 'COUNTER',
       mcpist_token_refresh_total: 'COUNTER',
+      mcpist_health_checks_total: 'COUNTER',
     });
     for (const family of scraped.families.values()) {
       if (family.name.startsWith('mcpist_')) expect(family.help).not.toBe('');

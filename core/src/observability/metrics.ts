@@ -50,6 +50,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Answers of GET /health (Koyeb and the image's HEALTHCHECK poll it every 30 s), by status. */
+  readonly healthChecksTotal = new Counter({
+    name: 'mcpist_health_checks_total',
+    help: 'GET /health answers, by status (ok, degraded, unavailable).',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }

@@ -26,6 +26,13 @@ interface KeyFile {
  * Ciphertexts read `v1:<key id>:<iv>:<tag>:<data>` (base64url), so a row says
  * which key sealed it and rotation can re-encrypt old rows.
  */
+/** The key id a value sealed by {@link KeyRing.encrypt} names, or undefined for anything else. */
+export function sealedKeyIdOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parts = value.split(':');
+  return parts.length === 5 && parts[0] === FORMAT && parts[1] ? parts[1] : undefined;
+}
+
 export class KeyRing {
   private keys: Map<string, Buffer>;
   private active: string;

@@ -1,5 +1,7 @@
 import { CREDENTIAL_DELETE, CREDENTIAL_LIST, CREDENTIAL_REVOKE_ALL } from '../commands/credential-list-delete.js';
 import { CREDENTIAL_SET } from '../commands/credential-set.js';
+import { DB_DUMP } from '../commands/db-dump-restore.js';
+import { OAUTH_APPS_EXPORT } from '../commands/oauth-apps-export.js';
 import { LOGIN_LINK } from '../commands/login-link.js';
 import { PLUGINS_LIST } from '../commands/plugins-list.js';
 import { ROLE_ASSIGN } from '../commands/role-assign.js';
@@ -29,4 +31,6 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   CREDENTIAL_REVOKE_ALL,
   PLUGINS_LIST,
   STATUS,
+  DB_DUMP,
+  OAUTH_APPS_EXPORT,
 ];
