@@ -1,8 +1,8 @@
 import { CREDENTIAL_DELETE, CREDENTIAL_LIST, CREDENTIAL_REVOKE_ALL } from '../commands/credential-list-delete.js';
 import { CREDENTIAL_SET } from '../commands/credential-set.js';
 import { DB_DUMP } from '../commands/db-dump-restore.js';
-import { OAUTH_APPS_EXPORT } from '../commands/oauth-apps-export.js';
 import { LOGIN_LINK } from '../commands/login-link.js';
+import { OAUTH_APPS_EXPORT } from '../commands/oauth-apps-export.js';
 import { PLUGINS_LIST } from '../commands/plugins-list.js';
 import { ROLE_ASSIGN } from '../commands/role-assign.js';
 import { ROLE_CREATE } from '../commands/role-create.js';
