@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { type AuthInfo, createMcpHandler, isInitializeRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'winston';
 import type { Authenticator } from '../auth/authenticator.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
-import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
+import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendUnauthorized } from './require-auth.js';
 
@@ -29,13 +29,30 @@ function modeOf(req: Request, fallback: ToolMode): ToolMode {
   return asked === 'direct' || asked === 'meta' ? asked : fallback;
 }
 
+const CONTEXT_KEY = 'mcpist';
+
 /**
- * `POST /mcp`: Streamable HTTP, stateless. Each request is authenticated and
- * served by a fresh transport and a server bound to its principal, so any
- * instance behind a load balancer can answer any request.
+ * `POST /mcp`: Streamable HTTP, stateless, both protocol eras on one
+ * endpoint. The SDK's handler tells a 2026-07-28 request (version and
+ * capabilities in its `_meta`) from a 2025-era one and asks the factory for
+ * a server of that era; each request is authenticated here first and served
+ * by a fresh server bound to its principal, so any instance behind a load
+ * balancer can answer any request.
  */
 export function mcpRoute(deps: McpRouteDeps): Router {
   const router = Router();
+  const handler = createMcpHandler(
+    ({ era, authInfo }) => {
+      const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
+      // Unreachable: every request reaching the handler was authenticated below.
+      if (!context) throw new Error('MCP request without an authenticated context');
+      return createMcpServer(deps.dispatcher, context, deps.version, era);
+    },
+    { legacy: 'stateless', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
+  );
+  const serve = toNodeHandler(handler, {
+    onerror: (error) => deps.logger.error('mcp request failed', { error: error.message }),
+  });
 
   router.post('/mcp', async (req: Request, res: Response) => {
     const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
@@ -57,24 +74,16 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       hints = hintsFromCapabilities(req.body.params.capabilities);
       res.setHeader('Mcp-Session-Id', sessionIdFor(hints));
     }
-    const server = createMcpServer(
-      deps.dispatcher,
-      {
-        principal,
-        mode: modeOf(req, deps.defaultMode),
-        requestId,
-        hints,
-        baseUrl: deps.publicUrl,
-      },
-      deps.version,
-    );
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    res.on('close', () => {
-      transport.close().catch(() => {});
-      server.close().catch(() => {});
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, req.body);
+    const context: DispatchContext = {
+      principal,
+      mode: modeOf(req, deps.defaultMode),
+      requestId,
+      hints,
+      baseUrl: deps.publicUrl,
+    };
+    // The handler passes `authInfo` through to the factory untouched; the bearer token itself stays out of it.
+    const auth: AuthInfo = { token: '', clientId: principal.userId, scopes: [], extra: { [CONTEXT_KEY]: context } };
+    await serve(Object.assign(req, { auth }), res, req.body);
   });
 
   const notAllowed = (_req: Request, res: Response) => {
@@ -83,7 +92,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       .set('Allow', 'POST')
       .json(
         jsonRpcErrorBody(
-          ErrorCode.InvalidRequest,
+          ProtocolErrorCode.InvalidRequest,
           'this server is stateless: use POST /mcp (no SSE stream, no sessions)',
         ),
       );

@@ -1,6 +1,14 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { sendingPlainErrors } from './to-json-rpc-error.js';
+import {
+  type CallToolResult,
+  CLIENT_CAPABILITIES_META_KEY,
+  type ClientCapabilities,
+  type InputRequiredResult,
+  inputRequired,
+  Server,
+  type ServerContext,
+  UrlElicitationRequiredError,
+} from '@modelcontextprotocol/server';
+import { ConnectRequired } from './connect-required.js';
 import type { DispatchContext, ToolDispatcher } from './tool-dispatcher.js';
 
 const INSTRUCTIONS = [
@@ -9,21 +17,82 @@ const INSTRUCTIONS = [
   'Results are TOON: `items[N]{a,b}:` followed by one row per record.',
 ].join(' ');
 
+/** The key of the connect page in an `input_required` round trip (2026-07-28). */
+const CONNECT_INPUT = 'connect';
+
+/** Which protocol era an instance serves: `modern` is 2026-07-28 (per-request `_meta`), `legacy` the 2025 revisions. */
+export type ProtocolEra = 'legacy' | 'modern';
+
+function declaresUrlElicitation(capabilities: ClientCapabilities | undefined): boolean {
+  const elicitation = capabilities?.elicitation as Record<string, unknown> | undefined;
+  return elicitation !== undefined && typeof elicitation.url === 'object';
+}
+
 /**
- * An MCP server bound to one principal. Cheap to build: it only wires two
- * handlers to the shared dispatcher. Streamable HTTP builds one per request
- * (stateless, so any instance can serve any request); stdio builds one.
+ * The client hints of one 2026-07-28 request: its capabilities arrive in
+ * `_meta` every time. A retry that answers the connect page is not asked
+ * again: when the service is still not connected, the link comes back in
+ * the result.
  */
-export function createMcpServer(dispatcher: ToolDispatcher, context: DispatchContext, version: string): Server {
+function modernHints(ctx: ServerContext): DispatchContext['hints'] {
+  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+  const capabilities = envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined;
+  const answered = ctx.mcpReq.inputResponses !== undefined && CONNECT_INPUT in ctx.mcpReq.inputResponses;
+  return { urlElicitation: declaresUrlElicitation(capabilities) && !answered };
+}
+
+/**
+ * Asks the client to open the connect page: an `input_required` round trip
+ * on 2026-07-28, the URL elicitation error (-32042) on 2025-11-25.
+ */
+function askToConnect(era: ProtocolEra, prompt: ConnectRequired): InputRequiredResult {
+  if (era === 'modern') {
+    return inputRequired({
+      inputRequests: { [CONNECT_INPUT]: inputRequired.elicitUrl({ url: prompt.url, message: prompt.message }) },
+    });
+  }
+  throw new UrlElicitationRequiredError(
+    [{ mode: 'url', elicitationId: prompt.elicitationId, url: prompt.url, message: prompt.message }],
+    prompt.message,
+  );
+}
+
+/**
+ * An MCP server bound to one principal and one protocol era. Cheap to build:
+ * it only wires handlers to the shared dispatcher. Streamable HTTP builds one
+ * per request (stateless, so any instance can serve any request); stdio one
+ * per connection.
+ */
+export function createMcpServer(
+  dispatcher: ToolDispatcher,
+  context: DispatchContext,
+  version: string,
+  era: ProtocolEra = 'legacy',
+): Server {
   const server = new Server(
     { name: 'mcpist', version, title: 'MCPist' },
-    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS },
+    {
+      capabilities: { tools: { listChanged: false } },
+      instructions: INSTRUCTIONS,
+      // Lists depend on the principal: only the requesting client may cache them.
+      cacheHints: { 'tools/list': { ttlMs: 60_000, cacheScope: 'private' } },
+    },
   );
-  server.setRequestHandler(ListToolsRequestSchema, () =>
-    sendingPlainErrors(async () => ({ tools: await dispatcher.listTools(context) })),
-  );
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-    sendingPlainErrors(() => dispatcher.callTool(context, request.params.name, request.params.arguments, extra.signal)),
-  );
+  server.setRequestHandler('tools/list', async () => ({ tools: await dispatcher.listTools(context) }));
+  server.setRequestHandler('tools/call', async (request, ctx): Promise<CallToolResult | InputRequiredResult> => {
+    const hints = era === 'modern' ? modernHints(ctx) : context.hints;
+    try {
+      const result = await dispatcher.callTool(
+        { ...context, hints },
+        request.params.name,
+        request.params.arguments,
+        ctx.mcpReq.signal,
+      );
+      return server.projectCallToolResult(result, undefined);
+    } catch (error) {
+      if (error instanceof ConnectRequired) return askToConnect(era, error);
+      throw error;
+    }
+  });
   return server;
 }

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { type CallToolResult, type Tool, UrlElicitationRequiredError } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
@@ -11,6 +10,7 @@ import { renderError } from '../runner/output-shaper.js';
 import type { ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ClientHints } from './client-hints.js';
+import { ConnectRequired } from './connect-required.js';
 import {
   batchArgs,
   callArgs,
@@ -119,7 +119,7 @@ export class ToolDispatcher {
     if (!url) return outcome;
     const message = `Connect ${data.service} to MCPist to continue: open the link, sign in to ${data.service} and allow access, then try again.`;
     if (context.hints?.urlElicitation) {
-      throw new UrlElicitationRequiredError([{ mode: 'url', elicitationId: randomUUID(), url, message }], message);
+      throw new ConnectRequired(url, message);
     }
     const error = new McpistError(
       ErrorCodes.UNAUTHORIZED,
