@@ -52,7 +52,10 @@ async function approveInBrowser(connectUrl: string): Promise<number> {
 
 beforeAll(async () => {
   google = await startFakeGoogleCalendar();
-  provider = await startFakeOAuthProvider({ clientAuth: 'body', accessTokens: [google.token, google.token, google.token] });
+  provider = await startFakeOAuthProvider({
+    clientAuth: 'body',
+    accessTokens: [google.token, google.token, google.token],
+  });
   hub = await startTestHub({ pluginSettings: { 'google-calendar': { baseUrl: google.url } } });
   const c = hub.server.container;
   await saveOAuthApp(c.resolve(Tokens.OAuthAppsRepository), c.resolve(Tokens.KeyRing), 'google-calendar', {

@@ -8,6 +8,7 @@ import {
   type ServerContext,
   UrlElicitationRequiredError,
 } from '@modelcontextprotocol/server';
+import type { CallReporter } from '../runner/tool-runner.js';
 import { ConnectRequired } from './connect-required.js';
 import type { DispatchContext, ToolDispatcher } from './tool-dispatcher.js';
 
@@ -58,6 +59,32 @@ function askToConnect(era: ProtocolEra, prompt: ConnectRequired): InputRequiredR
 }
 
 /**
+ * Sends a call's progress to the client when its request carried a progress
+ * token, and its log lines from `info` up as log notifications to 2025-era
+ * clients (2026-07-28 deprecates them). A level set with `logging/setLevel`
+ * cannot outlive its own request on a stateless endpoint, so `info` is the
+ * floor: plugin SDKs' debug chatter never reaches a client.
+ */
+function reporterFor(era: ProtocolEra, ctx: ServerContext, progressToken: string | number | undefined): CallReporter {
+  const send = (notification: Parameters<ServerContext['mcpReq']['notify']>[0]) => {
+    ctx.mcpReq.notify(notification).catch(() => {});
+  };
+  return {
+    progress: (done, total) => {
+      if (progressToken === undefined) return;
+      send({
+        method: 'notifications/progress',
+        params: { progressToken, progress: done, ...(total === undefined ? {} : { total }) },
+      });
+    },
+    log: (level, message, fields) => {
+      if (era !== 'legacy' || level === 'debug') return;
+      ctx.mcpReq.log(level, fields ? { message, ...fields } : message, 'mcpist').catch(() => {});
+    },
+  };
+}
+
+/**
  * An MCP server bound to one principal and one protocol era. Cheap to build:
  * it only wires handlers to the shared dispatcher. Streamable HTTP builds one
  * per request (stateless, so any instance can serve any request); stdio one
@@ -72,7 +99,7 @@ export function createMcpServer(
   const server = new Server(
     { name: 'mcpist', version, title: 'MCPist' },
     {
-      capabilities: { tools: { listChanged: false } },
+      capabilities: { tools: { listChanged: false }, logging: {} },
       instructions: INSTRUCTIONS,
       // Lists depend on the principal: only the requesting client may cache them.
       cacheHints: { 'tools/list': { ttlMs: 60_000, cacheScope: 'private' } },
@@ -83,7 +110,7 @@ export function createMcpServer(
     const hints = era === 'modern' ? modernHints(ctx) : context.hints;
     try {
       const result = await dispatcher.callTool(
-        { ...context, hints },
+        { ...context, hints, report: reporterFor(era, ctx, request.params._meta?.progressToken) },
         request.params.name,
         request.params.arguments,
         ctx.mcpReq.signal,

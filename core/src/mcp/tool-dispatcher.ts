@@ -7,7 +7,7 @@ import { ErrorCodes } from '../errors/error-codes.js';
 import { isMcpistError, McpistError } from '../errors/mcpist-error.js';
 import type { ModuleCatalog } from '../plugins/module-catalog.js';
 import { renderError } from '../runner/output-shaper.js';
-import type { ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
+import type { CallReporter, ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ClientHints } from './client-hints.js';
 import { ConnectRequired } from './connect-required.js';
@@ -32,6 +32,8 @@ export interface DispatchContext {
   hints?: ClientHints | undefined;
   /** This server's base URL as the client reached it (for connect links). */
   baseUrl?: string | undefined;
+  /** The calling client's ear for progress and log lines, when it has one. */
+  report?: CallReporter | undefined;
 }
 
 function parseArgs<T extends z.ZodType>(schema: T, args: unknown, tool: string): z.output<T> {
@@ -166,6 +168,7 @@ export class ToolDispatcher {
         const result = await this.batches.run(context.principal, commands, {
           requestId: context.requestId,
           signal,
+          report: context.report,
           ...(format ? { format } : {}),
         });
         return { content: [{ type: 'text', text: result.text }], structuredContent: result.value };

@@ -34,6 +34,14 @@ export interface ExecuteOptions {
   requestId: string;
   /** Cancellation from the client; the runner adds the tool's deadline. */
   signal?: AbortSignal;
+  /** Where the handler's progress and log lines go besides MCPist's log: the client that made the call. */
+  report?: CallReporter;
+}
+
+/** Sends a running call's progress and log lines to its client; each method may do nothing. */
+export interface CallReporter {
+  progress(done: number, total?: number): void;
+  log(level: 'debug' | 'info' | 'warning' | 'error', message: string, fields?: Record<string, unknown>): void;
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -196,7 +204,8 @@ export class ToolRunner {
         { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
         { secrets: resolved ? [resolved.credential.token] : [] },
       ),
-      logger: this.handlerLogger(labels, options.requestId),
+      logger: this.handlerLogger(labels, options.requestId, options.report),
+      progress: (done, total) => options.report?.progress(done, total),
       limits: { maxRecords: this.settings.maxRecords },
     };
   }
@@ -230,13 +239,29 @@ export class ToolRunner {
     );
   }
 
-  private handlerLogger(labels: { module: string; tool: string }, requestId: string): ToolContext['logger'] {
+  private handlerLogger(
+    labels: { module: string; tool: string },
+    requestId: string,
+    report: CallReporter | undefined,
+  ): ToolContext['logger'] {
     const child = this.logger.child({ ...labels, request_id: requestId });
     return {
-      debug: (message, fields) => child.debug(message, fields),
-      info: (message, fields) => child.info(message, fields),
-      warn: (message, fields) => child.warn(message, fields),
-      error: (message, fields) => child.error(message, fields),
+      debug: (message, fields) => {
+        child.debug(message, fields);
+        report?.log('debug', message, fields);
+      },
+      info: (message, fields) => {
+        child.info(message, fields);
+        report?.log('info', message, fields);
+      },
+      warn: (message, fields) => {
+        child.warn(message, fields);
+        report?.log('warning', message, fields);
+      },
+      error: (message, fields) => {
+        child.error(message, fields);
+        report?.log('error', message, fields);
+      },
     };
   }
 
