@@ -160,8 +160,17 @@ export const SERVICES: readonly Provider[] = [
       batch: Tokens.BatchRunner,
       providers: Tokens.OAuthProviders,
       flow: Tokens.OAuthFlow,
+      config: Tokens.Config,
     },
-    (d) => new ToolDispatcher(d.catalog, d.sieve, d.runner, d.batch, new OAuthConnectLinks(d.providers, d.flow)),
+    (d) =>
+      new ToolDispatcher(
+        d.catalog,
+        d.sieve,
+        d.runner,
+        d.batch,
+        { listPageSize: d.config.listPageSize },
+        new OAuthConnectLinks(d.providers, d.flow),
+      ),
   ),
   provide(
     Tokens.JwtVerifier,

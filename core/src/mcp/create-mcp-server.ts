@@ -105,7 +105,10 @@ export function createMcpServer(
       cacheHints: { 'tools/list': { ttlMs: 60_000, cacheScope: 'private' } },
     },
   );
-  server.setRequestHandler('tools/list', async () => ({ tools: await dispatcher.listTools(context) }));
+  server.setRequestHandler('tools/list', async (request) => {
+    const page = await dispatcher.listTools(context, request.params?.cursor);
+    return { tools: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  });
   server.setRequestHandler('tools/call', async (request, ctx): Promise<CallToolResult | InputRequiredResult> => {
     const hints = era === 'modern' ? modernHints(ctx) : context.hints;
     try {

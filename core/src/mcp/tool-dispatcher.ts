@@ -11,6 +11,7 @@ import type { CallReporter, ToolOutcome, ToolRunner } from '../runner/tool-runne
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ClientHints } from './client-hints.js';
 import { ConnectRequired } from './connect-required.js';
+import { type ListPage, pageOf } from './list-page.js';
 import {
   batchArgs,
   callArgs,
@@ -69,13 +70,16 @@ export class ToolDispatcher {
     private readonly sieve: ToolSieve,
     private readonly runner: ToolRunner,
     private readonly batches: BatchRunner,
+    private readonly settings: { listPageSize: number },
     private readonly connectLinks?: ConnectLinks,
   ) {}
 
-  async listTools(context: DispatchContext): Promise<Tool[]> {
+  /** One page of `tools/list`: in direct mode the allowed tools by cursor; the three meta-tools always fit one. */
+  async listTools(context: DispatchContext, cursor?: string): Promise<ListPage<Tool>> {
     const view = await this.sieve.viewFor(context.principal);
-    if (context.mode === 'direct') return view.directListings as Tool[];
-    return metaToolListings(view, (name) => this.catalog.modules.get(name)?.description ?? '') as Tool[];
+    if (context.mode === 'direct') return pageOf(view.directListings as Tool[], cursor, this.settings.listPageSize);
+    const listings = metaToolListings(view, (name) => this.catalog.modules.get(name)?.description ?? '') as Tool[];
+    return pageOf(listings, cursor, listings.length);
   }
 
   /** Runs a tool call; protocol misuse is thrown as a JSON-RPC error, tool failures come back as `isError` results. */
