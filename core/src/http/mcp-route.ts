@@ -7,6 +7,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
+import { InFlightCalls } from '../mcp/in-flight-calls.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendUnauthorized } from './require-auth.js';
@@ -21,6 +22,24 @@ export interface McpRouteDeps {
   publicUrl: string;
   /** Authorization servers named in the protected-resource metadata; none: a 401 explains how to get a token. */
   authorizationServers: readonly string[];
+}
+
+type RequestId = string | number;
+
+/** A 2025-era `notifications/cancelled`, naming the request to cancel. */
+function cancellationOf(body: unknown): { requestId: RequestId; reason: string } | undefined {
+  const message = body as { method?: unknown; params?: { requestId?: unknown; reason?: unknown } } | undefined;
+  if (message?.method !== 'notifications/cancelled') return undefined;
+  const requestId = message.params?.requestId;
+  if (typeof requestId !== 'string' && typeof requestId !== 'number') return undefined;
+  return { requestId, reason: typeof message.params?.reason === 'string' ? message.params.reason : '' };
+}
+
+/** The JSON-RPC id of a `tools/call` request. */
+function callIdOf(body: unknown): RequestId | undefined {
+  const message = body as { method?: unknown; id?: unknown } | undefined;
+  if (message?.method !== 'tools/call') return undefined;
+  return typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
 }
 
 /** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
@@ -41,6 +60,7 @@ const CONTEXT_KEY = 'mcpist';
  */
 export function mcpRoute(deps: McpRouteDeps): Router {
   const router = Router();
+  const inFlight = new InFlightCalls();
   const handler = createMcpHandler(
     ({ era, authInfo }) => {
       const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
@@ -74,12 +94,24 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       hints = hintsFromCapabilities(req.body.params.capabilities);
       res.setHeader('Mcp-Session-Id', sessionIdFor(hints));
     }
+    // 2025-era clients cancel with a separate POST; it finds the call here when this process runs it.
+    const sessionId = req.get('mcp-session-id');
+    const cancellation = sessionId ? cancellationOf(req.body) : undefined;
+    if (sessionId && cancellation) {
+      inFlight.cancel(principal.userId, sessionId, cancellation.requestId, cancellation.reason);
+      res.status(202).end();
+      return;
+    }
+    const callId = sessionId ? callIdOf(req.body) : undefined;
+    const tracked = sessionId && callId !== undefined ? inFlight.track(principal.userId, sessionId, callId) : undefined;
+    if (tracked) res.on('close', tracked.done);
     const context: DispatchContext = {
       principal,
       mode: modeOf(req, deps.defaultMode),
       requestId,
       hints,
       baseUrl: deps.publicUrl,
+      ...(tracked ? { cancel: tracked.signal } : {}),
     };
     // The handler passes `authInfo` through to the factory untouched; the bearer token itself stays out of it.
     const auth: AuthInfo = { token: '', clientId: principal.userId, scopes: [], extra: { [CONTEXT_KEY]: context } };

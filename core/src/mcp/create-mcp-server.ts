@@ -116,7 +116,7 @@ export function createMcpServer(
         { ...context, hints, report: reporterFor(era, ctx, request.params._meta?.progressToken) },
         request.params.name,
         request.params.arguments,
-        ctx.mcpReq.signal,
+        context.cancel ? AbortSignal.any([ctx.mcpReq.signal, context.cancel]) : ctx.mcpReq.signal,
       );
       return server.projectCallToolResult(result, undefined);
     } catch (error) {

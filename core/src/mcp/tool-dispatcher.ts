@@ -33,6 +33,8 @@ export interface DispatchContext {
   hints?: ClientHints | undefined;
   /** This server's base URL as the client reached it (for connect links). */
   baseUrl?: string | undefined;
+  /** Aborts when the client cancels the call by a message the SDK does not route (2025-era, stateless). */
+  cancel?: AbortSignal | undefined;
   /** The calling client's ear for progress and log lines, when it has one. */
   report?: CallReporter | undefined;
 }

@@ -168,7 +168,10 @@ export class ToolRunner {
             },
           )
         : classifyError(caught, { ...labels, service });
-      if (error.code === ErrorCodes.INTERNAL_ERROR) {
+      if (options.signal?.aborted && !deadlineSignal.aborted) {
+        // The client cancelled (or went away): nobody reads this outcome, and nothing failed.
+        this.logger.info('tool call cancelled by the client', { ...labels, request_id: options.requestId });
+      } else if (error.code === ErrorCodes.INTERNAL_ERROR) {
         this.logger.error('tool handler failed', { ...labels, request_id: options.requestId, error: caught });
       }
       outcome = { ok: false, error, text: renderError(error, format) };
