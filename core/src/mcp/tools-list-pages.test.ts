@@ -34,6 +34,18 @@ describe('tools/list in direct mode', () => {
     expect((await modern.listTools()).tools.map((tool) => tool.name)).toEqual(names);
   });
 
+  it("lists every tool with its plugin's icon (MCP 2025-11-25), for both eras", async () => {
+    const legacy = await hub.connect();
+    const modern = await hub.connectModern();
+    const { tools } = await modern.listTools();
+    const github = tools.find((tool) => tool.name === 'github_list_issues');
+    expect(github?.icons?.[0]).toMatchObject({ mimeType: 'image/svg+xml', sizes: ['any'] });
+    expect(github?.icons?.[0]?.src.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    expect(tools.every((tool) => (tool.icons?.length ?? 0) > 0)).toBe(true);
+    const first = await legacy.listTools();
+    expect(first.tools[0]?.icons).toEqual(tools[0]?.icons);
+  });
+
   it('refuses a cursor it did not hand out with -32602', async () => {
     const client = await hub.connect();
     for (const cursor of ['nonsense', 'mcpist-p1.LTE', 'mcpist-p1.OTk5OTk5']) {

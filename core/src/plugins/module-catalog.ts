@@ -1,4 +1,4 @@
-import type { JsonSchema, PluginDefinition, RateLimitDeclaration, ToolDefinition } from '@mcpist/plugin-sdk';
+import type { Icon, JsonSchema, PluginDefinition, RateLimitDeclaration, ToolDefinition } from '@mcpist/plugin-sdk';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { LoadedPlugin } from './load-plugin.js';
 
@@ -19,6 +19,7 @@ export interface DirectToolListing {
   description: string;
   inputSchema: JsonSchema & { type: 'object' };
   outputSchema?: JsonSchema & { type: 'object' };
+  icons?: readonly Icon[];
   annotations: { title: string; readOnlyHint: boolean; destructiveHint: boolean; openWorldHint: true };
 }
 
@@ -59,6 +60,12 @@ function outputSchemaOf(tool: ToolDefinition): (JsonSchema & { type: 'object' })
   return { type: 'object', properties: { items: { type: 'array', items: tool.outputSchema } }, required: ['items'] };
 }
 
+/** A tool's icons, else its module's (MCP 2025-11-25); nothing when neither declares any. */
+function iconsOf(module: CatalogModule, tool: ToolDefinition): { icons?: DirectToolListing['icons'] } {
+  const icons = tool.icons ?? module.definition.icons;
+  return icons && icons.length > 0 ? { icons } : {};
+}
+
 function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: number): CatalogTool {
   const inputSchema = tool.inputSchema as JsonSchema & { properties?: Record<string, unknown> };
   const outputSchema = outputSchemaOf(tool);
@@ -86,6 +93,7 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
         properties: { ...(inputSchema.properties ?? {}), format: FORMAT_PROPERTY },
       },
       ...(outputSchema ? { outputSchema } : {}),
+      ...iconsOf(module, tool),
       annotations: {
         title: `${module.displayName}: ${tool.name}`,
         readOnlyHint: tool.readOnly,

@@ -1,4 +1,4 @@
-import { definePlugin } from '@mcpist/plugin-sdk';
+import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
 import { mapGitHubError } from './errors.js';
 import { addIssueComment } from './tools/add-issue-comment.js';
@@ -48,6 +48,7 @@ export const plugin = definePlugin({
     versionSource: { kind: 'url', url: 'https://api.github.com/versions' },
   },
   baseUrl: 'https://api.github.com',
+  icons: [monogramIcon('GH', '#24292f')],
   auth: {
     token: { helpUrl: 'https://github.com/settings/tokens' },
     oauth2: {

@@ -3,6 +3,7 @@ import { deepFreeze } from './deep-freeze.js';
 import type { ToolDefinition } from './define-tool.js';
 import { DefinitionError } from './definition-error.js';
 import type { ErrorMapper } from './error-mapping.js';
+import { checkIcons, type Icon } from './icon.js';
 import type { UpstreamDeclaration } from './upstream.js';
 import { PLUGIN_API_VERSION } from './version.js';
 
@@ -47,6 +48,8 @@ export interface PluginSpec {
    * See {@link ErrorMapper}.
    */
   mapError?: ErrorMapper;
+  /** The service's icons; a tool without its own shows these. */
+  icons?: readonly Icon[];
   tools: readonly ToolDefinition[];
 }
 
@@ -105,6 +108,7 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": baseUrl is not a URL`);
   }
   const upstreamApiVersion = checkUpstream(spec);
+  checkIcons(spec.icons, `plugin "${spec.name}"`);
   if (spec.mapError !== undefined && typeof spec.mapError !== 'function') {
     throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": mapError must be a function`);
   }

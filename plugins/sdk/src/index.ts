@@ -55,6 +55,7 @@ export {
   UpstreamPermanentError,
   UpstreamTransientError,
 } from './errors.js';
+export { type Icon, monogramIcon } from './icon.js';
 export { abortFailure, networkErrorCode, unreachableError } from './network-failures.js';
 export type { UpstreamDeclaration, VersionSource } from './upstream.js';
 export { PLUGIN_API_VERSION } from './version.js';
