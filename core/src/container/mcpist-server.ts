@@ -5,6 +5,8 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
+import { InFlightCalls } from '../mcp/in-flight-calls.js';
+import { PostgresCancelRelay } from '../mcp/postgres-cancel-relay.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
@@ -45,7 +47,24 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
   }
   const { port } = http.address() as AddressInfo;
   const publicUrl = publicBaseUrl(config.publicUrl, config.host, port);
+  const logger = container.resolve(Tokens.Logger);
+  // A 2025-era cancellation may land on another instance than its call: shared PostgreSQL relays it.
+  const inFlight = new InFlightCalls(
+    config.databaseUrl
+      ? new PostgresCancelRelay(config.databaseUrl, (error) =>
+          logger.warn('cancellation relay failed', { error: error.message }),
+        )
+      : undefined,
+  );
+  try {
+    await inFlight.start();
+  } catch (error) {
+    http.close();
+    await disposeContainer(container);
+    throw error;
+  }
   const app = createApp({
+    inFlight,
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
     logger: container.resolve(Tokens.Logger),
@@ -90,7 +109,6 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
   http.headersTimeout = 30_000;
   http.requestTimeout = 120_000;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const logger = container.resolve(Tokens.Logger);
   const url = `http://${host}:${port}`;
   if (!config.publicUrl && !LOOPBACK_HOSTS.has(config.host)) {
     logger.warn('publicUrl is not set: links and OAuth redirect URIs name the listen address; set publicUrl', {
@@ -116,6 +134,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
       await metricsListener?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await inFlight.close();
       await disposeContainer(container);
     },
   };

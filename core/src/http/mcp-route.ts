@@ -7,7 +7,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
-import { InFlightCalls } from '../mcp/in-flight-calls.js';
+import type { InFlightCalls } from '../mcp/in-flight-calls.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendUnauthorized } from './require-auth.js';
@@ -22,6 +22,8 @@ export interface McpRouteDeps {
   publicUrl: string;
   /** Authorization servers named in the protected-resource metadata; none: a 401 explains how to get a token. */
   authorizationServers: readonly string[];
+  /** Calls running here, for 2025-era cancellations (which arrive as separate POSTs). */
+  inFlight: InFlightCalls;
 }
 
 type RequestId = string | number;
@@ -60,7 +62,7 @@ const CONTEXT_KEY = 'mcpist';
  */
 export function mcpRoute(deps: McpRouteDeps): Router {
   const router = Router();
-  const inFlight = new InFlightCalls();
+  const { inFlight } = deps;
   const handler = createMcpHandler(
     ({ era, authInfo }) => {
       const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
@@ -98,8 +100,10 @@ export function mcpRoute(deps: McpRouteDeps): Router {
     const sessionId = req.get('mcp-session-id');
     const cancellation = sessionId ? cancellationOf(req.body) : undefined;
     if (sessionId && cancellation) {
-      inFlight.cancel(principal.userId, sessionId, cancellation.requestId, cancellation.reason);
       res.status(202).end();
+      await inFlight
+        .cancel(principal.userId, sessionId, cancellation.requestId, cancellation.reason)
+        .catch((error: Error) => deps.logger.warn('cancellation not relayed', { error: error.message }));
       return;
     }
     const callId = sessionId ? callIdOf(req.body) : undefined;
