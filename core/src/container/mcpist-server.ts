@@ -6,8 +6,8 @@ import { apiDepsFrom } from '../http/api/api-deps.js';
 import { createApp } from '../http/create-app.js';
 import { LOOPBACK_HOSTS, publicBaseUrl } from '../http/public-url.js';
 import { InFlightCalls } from '../mcp/in-flight-calls.js';
-import { PostgresCancelRelay } from '../mcp/postgres-cancel-relay.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
+import { PostgresCancelRelay } from '../store/postgres-cancel-relay.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
 import { Tokens } from './tokens.js';
@@ -67,6 +67,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     inFlight,
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
+    prompts: container.resolve(Tokens.PromptDispatcher),
     logger: container.resolve(Tokens.Logger),
     metrics: container.resolve(Tokens.Metrics),
     tracer: container.resolve(Tokens.Tracing).tracer,

@@ -11,6 +11,7 @@ import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
 import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
@@ -150,6 +151,11 @@ export const SERVICES: readonly Provider[] = [
     Tokens.BatchRunner,
     { runner: Tokens.ToolRunner, sieve: Tokens.ToolSieve, config: Tokens.Config },
     (d) => new BatchRunner(d.runner, d.sieve, d.config.batch),
+  ),
+  provide(
+    Tokens.PromptDispatcher,
+    { catalog: Tokens.ModuleCatalog, sieve: Tokens.ToolSieve, config: Tokens.Config },
+    (d) => new PromptDispatcher(d.catalog, d.sieve, { listPageSize: d.config.listPageSize }),
   ),
   provide(
     Tokens.ToolDispatcher,

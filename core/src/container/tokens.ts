@@ -11,6 +11,7 @@ import type { OAuthProviders } from '../broker/oauth-providers.js';
 import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -78,6 +79,7 @@ export const Tokens = {
   ToolRunner: token<ToolRunner>('ToolRunner'),
   BatchRunner: token<BatchRunner>('BatchRunner'),
   ToolDispatcher: token<ToolDispatcher>('ToolDispatcher'),
+  PromptDispatcher: token<PromptDispatcher>('PromptDispatcher'),
   Authenticator: token<Authenticator>('Authenticator'),
   ApiTokenIssuer: token<ApiTokenIssuer>('ApiTokenIssuer'),
   SessionIssuer: token<SessionIssuer>('SessionIssuer'),

@@ -8,6 +8,7 @@ import { isMcpistError } from '../errors/mcpist-error.js';
 import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { InFlightCalls } from '../mcp/in-flight-calls.js';
+import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendUnauthorized } from './require-auth.js';
@@ -15,6 +16,7 @@ import { sendUnauthorized } from './require-auth.js';
 export interface McpRouteDeps {
   authenticator: Authenticator;
   dispatcher: ToolDispatcher;
+  prompts: PromptDispatcher;
   logger: Logger;
   version: string;
   defaultMode: ToolMode;
@@ -68,7 +70,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
       // Unreachable: every request reaching the handler was authenticated below.
       if (!context) throw new Error('MCP request without an authenticated context');
-      return createMcpServer(deps.dispatcher, context, deps.version, era);
+      return createMcpServer({ tools: deps.dispatcher, prompts: deps.prompts }, context, deps.version, era);
     },
     { legacy: 'stateless', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
   );

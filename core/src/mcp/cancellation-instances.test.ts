@@ -49,7 +49,7 @@ describe.skipIf(unavailable !== undefined)('cancelling a call across two instanc
   it('reaches the call on the other instance and closes its upstream request', async () => {
     const [a, b] = hubs as [TestHub, TestHub];
     // The "load balancer": cancellations go to b, everything else to a.
-    const balanced: typeof fetch = async (input, init) => {
+    const balanced: typeof fetch = async (_input, init) => {
       const body = typeof init?.body === 'string' ? init.body : '';
       const target = body.includes('"notifications/cancelled"') ? b.url : a.url;
       return fetch(new URL('/mcp', target), init);

@@ -1,4 +1,10 @@
-import type { CancelRelay } from './postgres-cancel-relay.js';
+/** Carries cancellations between instances (the store's PostgreSQL implements it). */
+export interface CancelRelay {
+  /** Starts hearing cancellations published by any instance (this one included). */
+  listen(onCancel: (key: string) => void): Promise<void>;
+  publish(key: string): Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * The calls this process is running for 2025-era clients, so that a

@@ -1,4 +1,11 @@
-import type { Icon, JsonSchema, PluginDefinition, RateLimitDeclaration, ToolDefinition } from '@mcpist/plugin-sdk';
+import type {
+  Icon,
+  JsonSchema,
+  PluginDefinition,
+  PromptDefinition,
+  RateLimitDeclaration,
+  ToolDefinition,
+} from '@mcpist/plugin-sdk';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { LoadedPlugin } from './load-plugin.js';
 
@@ -31,6 +38,21 @@ export interface CatalogTool {
   timeoutMs: number;
   schemaEntry: ToolSchemaEntry;
   directListing: DirectToolListing;
+}
+
+/** A plugin's prompt, with its MCP listing computed once. */
+export interface CatalogPrompt {
+  module: CatalogModule;
+  definition: PromptDefinition;
+  /** `module_prompt`, as clients see it. */
+  qualifiedName: string;
+  listing: {
+    name: string;
+    title?: string;
+    description: string;
+    arguments: PromptDefinition['argumentList'];
+    icons?: readonly Icon[];
+  };
 }
 
 export interface CatalogModule {
@@ -111,10 +133,13 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
  */
 export class ModuleCatalog {
   readonly modules: ReadonlyMap<string, CatalogModule>;
+  /** Every module's prompts by qualified name, in module then declaration order. */
+  readonly prompts: ReadonlyMap<string, CatalogPrompt>;
   private readonly byQualifiedName = new Map<string, CatalogTool>();
 
   constructor(plugins: readonly LoadedPlugin[], config: Pick<McpistConfig, 'pluginSettings' | 'runner'>) {
     const modules = new Map<string, CatalogModule>();
+    const prompts = new Map<string, CatalogPrompt>();
     for (const { definition, packageName, packageVersion } of [...plugins].sort((a, b) =>
       a.definition.name.localeCompare(b.definition.name),
     )) {
@@ -139,9 +164,27 @@ export class ModuleCatalog {
         tools.set(tool.name, entry);
         this.byQualifiedName.set(entry.qualifiedName, entry);
       }
+      // A plugin built with an SDK older than prompts has none.
+      for (const prompt of definition.prompts ?? []) {
+        const qualifiedName = `${module.name}_${prompt.name}`;
+        const icons = module.definition.icons;
+        prompts.set(qualifiedName, {
+          module,
+          definition: prompt,
+          qualifiedName,
+          listing: {
+            name: qualifiedName,
+            ...(prompt.title ? { title: prompt.title } : {}),
+            description: `[${module.displayName}] ${prompt.description}`,
+            arguments: prompt.argumentList,
+            ...(icons && icons.length > 0 ? { icons } : {}),
+          },
+        });
+      }
       modules.set(definition.name, module);
     }
     this.modules = modules;
+    this.prompts = prompts;
   }
 
   tool(module: string, tool: string): CatalogTool | undefined {

@@ -2,7 +2,7 @@
 // expect of a server, as an MCPist plugin. Module "test" in direct mode lists
 // these as test_simple_text, test_error_handling, ... — the names the suite
 // calls. Never installed anywhere but the conformance test's plugin path.
-import { definePlugin, defineTool, z } from '@mcpist/plugin-sdk';
+import { definePlugin, definePrompt, defineTool, z } from '@mcpist/plugin-sdk';
 
 const noInput = z.object({});
 
@@ -23,6 +23,26 @@ export default definePlugin({
   version: '0.0.0',
   upstreamApiVersion: 'none',
   baseUrl: 'http://127.0.0.1:9',
+  prompts: [
+    definePrompt({
+      name: 'simple_prompt',
+      description: 'A simple prompt without arguments.',
+      arguments: z.object({}),
+      render: () => [{ role: 'user', text: 'This is a simple prompt for testing.' }],
+    }),
+    definePrompt({
+      name: 'prompt_with_arguments',
+      description: 'A prompt with two required arguments.',
+      arguments: z.object({
+        arg1: z.string().describe('First test argument'),
+        arg2: z.string().describe('Second test argument'),
+      }),
+      complete: {
+        arg1: (value) => ['paris', 'park', 'party', 'test', 'testing'].filter((word) => word.startsWith(value)),
+      },
+      render: ({ arg1, arg2 }) => [{ role: 'user', text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` }],
+    }),
+  ],
   tools: [
     defineTool({
       name: 'simple_text',

@@ -21,6 +21,13 @@ export {
   type PluginSpec,
 } from './define-plugin.js';
 export {
+  definePrompt,
+  PROMPT_NAME_PATTERN,
+  type PromptDefinition,
+  type PromptMessage,
+  type PromptSpec,
+} from './define-prompt.js';
+export {
   defineTool,
   type JsonSchema,
   RESERVED_INPUT_KEYS,

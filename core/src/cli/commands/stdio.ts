@@ -22,7 +22,11 @@ export async function stdio(
   const config = configFor(global, overrides);
   // Composed here rather than through withServices: the hub lives until the client disconnects.
   const c = await compose(config, { logStream: 'stderr' });
-  const { users, dispatcher } = resolveDeps(c, { users: Tokens.UsersRepository, dispatcher: Tokens.ToolDispatcher });
+  const { users, dispatcher, prompts } = resolveDeps(c, {
+    users: Tokens.UsersRepository,
+    dispatcher: Tokens.ToolDispatcher,
+    prompts: Tokens.PromptDispatcher,
+  });
   const user = await userFor(users, options.user).catch(async (error) => {
     await disposeContainer(c);
     throw error;
@@ -46,9 +50,12 @@ export async function stdio(
     return stopping;
   };
   // Both eras on one pipe: the SDK answers `server/discover` (2026-07-28) or `initialize` (2025) with a server of that era.
-  const connection = serveStdio(({ era }) => createMcpServer(dispatcher, context, MCPIST_VERSION, era), {
-    transport: new GuardedTransport(new StdioServerTransport(), () => void shutdown()),
-  });
+  const connection = serveStdio(
+    ({ era }) => createMcpServer({ tools: dispatcher, prompts }, context, MCPIST_VERSION, era),
+    {
+      transport: new GuardedTransport(new StdioServerTransport(), () => void shutdown()),
+    },
+  );
   process.stdin.on('end', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

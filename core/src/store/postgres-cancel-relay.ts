@@ -1,16 +1,9 @@
 import pg from 'pg';
+import type { CancelRelay } from '../mcp/in-flight-calls.js';
 
 const CHANNEL = 'mcpist_call_cancelled';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes and more. */
 const MAX_PAYLOAD = 7_000;
-
-/** Carries cancellations between instances; `mcp/in-flight-calls.ts` is its only user. */
-export interface CancelRelay {
-  /** Starts hearing cancellations published by any instance (this one included). */
-  listen(onCancel: (key: string) => void): Promise<void>;
-  publish(key: string): Promise<void>;
-  close(): Promise<void>;
-}
 
 /**
  * A cancellation relayed through the PostgreSQL the instances share
