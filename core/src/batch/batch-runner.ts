@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import { isMcpistError, type McpistError } from '../errors/mcpist-error.js';
 import type { CatalogTool } from '../plugins/module-catalog.js';
 import { type OutputFormat, renderOutput } from '../runner/output-shaper.js';
-import type { ToolRunner } from '../runner/tool-runner.js';
+import type { CallReporter, ToolRunner } from '../runner/tool-runner.js';
 import { type ValidatedCall, validateParams } from '../runner/validate-params.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { BatchCommand } from './batch-command.js';
@@ -20,6 +20,8 @@ export interface BatchOptions {
   requestId: string;
   signal?: AbortSignal;
   format?: OutputFormat;
+  /** Hears one progress step per finished command (ok, failed or skipped), and the commands' log lines. */
+  report?: CallReporter | undefined;
 }
 
 export interface BatchResult {
@@ -71,22 +73,28 @@ export class BatchRunner {
         principal,
         requestId: options.requestId,
         signal: options.signal,
+        // A command's own progress would not add up across commands: the batch reports per finished command.
+        ...(options.report ? { report: { progress: () => {}, log: options.report.log } } : {}),
       });
       if (!outcome.ok) return { id: command.id, status: 'failed', error: outcome.error };
       values.set(command.id, outcome.value);
       return { id: command.id, status: 'ok', value: outcome.value };
     };
 
+    let finished = 0;
     const start = (id: string): Promise<CommandResult> => {
       let promise = running.get(id);
       if (!promise) {
-        promise = (async () => {
+        promise = (async (): Promise<CommandResult> => {
           const deps = await Promise.all([...(plan.dependencies.get(id) ?? [])].map(start));
           const blocked = deps.find((dep) => dep.status !== 'ok');
           if (blocked)
             return { id, status: 'skipped', reason: `dependency "${blocked.id}" ${blocked.status}` } as const;
           return limiter.schedule(() => execute(byId.get(id) as BatchCommand));
-        })();
+        })().then((result) => {
+          options.report?.progress(++finished, plan.commands.length);
+          return result;
+        });
         running.set(id, promise);
       }
       return promise;

@@ -16,8 +16,10 @@ import { saveOAuthApp } from './oauth-apps.js';
 /**
  * A call to a service the user has not connected. A client that declared URL
  * elicitation (MCP 2025-11-25) is asked to open the connect URL; once the
- * user finished the provider's flow, the same call succeeds. Other clients
- * get the link in the tool result.
+ * user finished the provider's flow, the same call succeeds. A 2026-07-28
+ * client is asked within the call (an `input_required` round trip) and the
+ * call completes once it answers. Other clients get the link in the tool
+ * result.
  */
 
 let hub: TestHub;
@@ -50,7 +52,10 @@ async function approveInBrowser(connectUrl: string): Promise<number> {
 
 beforeAll(async () => {
   google = await startFakeGoogleCalendar();
-  provider = await startFakeOAuthProvider({ clientAuth: 'body', accessTokens: [google.token, google.token] });
+  provider = await startFakeOAuthProvider({
+    clientAuth: 'body',
+    accessTokens: [google.token, google.token, google.token],
+  });
   hub = await startTestHub({ pluginSettings: { 'google-calendar': { baseUrl: google.url } } });
   const c = hub.server.container;
   await saveOAuthApp(c.resolve(Tokens.OAuthAppsRepository), c.resolve(Tokens.KeyRing), 'google-calendar', {
@@ -90,6 +95,27 @@ describe('a call to a service that is not connected', () => {
     expect(result.isError).toBeFalsy();
     expect((result.structuredContent as { items: unknown[] }).items.length).toBeGreaterThan(0);
     expect(google.requests.at(-1)?.headers.authorization).toBe(`Bearer ${google.token}`);
+  });
+
+  it('asks a 2026-07-28 client within the call (input_required), and the call completes once the user is done', async () => {
+    const dana = await hub.issueToken('dana@example.com');
+    const client = await hub.connectModern({ token: dana.token, capabilities: { elicitation: { url: {} } } });
+    const asked: Array<Record<string, unknown>> = [];
+    client.setRequestHandler('elicitation/create', async (request) => {
+      asked.push(request.params as Record<string, unknown>);
+      // What the user does when the client opens the link.
+      expect(await approveInBrowser((request.params as { url: string }).url)).toBe(200);
+      return { action: 'accept' };
+    });
+    const result = await client.callTool({
+      name: 'call',
+      arguments: { module: 'google-calendar', tool: 'list_calendars', params: {} },
+    });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ mode: 'url' });
+    expect(String(asked[0]?.url).startsWith(`${hub.url}/connect/google-calendar?flow=`)).toBe(true);
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { items: unknown[] }).items.length).toBeGreaterThan(0);
   });
 
   it('gives any other client the link in the tool result', async () => {

@@ -77,6 +77,8 @@ export const configSchema = z.strictObject({
   logFormat: z.enum(['auto', 'json', 'text']).default('auto'),
   /** `meta`: three meta-tools (default). `direct`: every allowed tool listed natively. */
   toolMode: z.enum(['meta', 'direct']).default('meta'),
+  /** Items per page of `tools/list` in direct mode; clients follow `nextCursor` for the rest. */
+  listPageSize: z.int().min(1).max(1000).default(100),
   /** Plugin packages to load by name, besides auto-discovered ones. */
   plugins: z.array(z.string().min(1)).default([]),
   /** Extra node_modules folders scanned for plugin packages. */

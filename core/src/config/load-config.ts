@@ -36,6 +36,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_LOG_LEVEL: flat('logLevel'),
   MCPIST_LOG_FORMAT: flat('logFormat'),
   MCPIST_TOOL_MODE: flat('toolMode'),
+  MCPIST_LIST_PAGE_SIZE: flat('listPageSize', number),
   MCPIST_PLUGINS: flat('plugins', list),
   MCPIST_PLUGIN_PATHS: flat('pluginPaths', (value) => value.split(delimiter).filter(Boolean)),
   MCPIST_AUTO_DISCOVER_PLUGINS: flat('autoDiscoverPlugins', boolean),

@@ -9,7 +9,9 @@ import { browserSessionPrincipal } from '../http/session/request-principal.js';
 import { uiBuilt } from '../http/ui/ui-routes.js';
 import { mountAuthorizationServer } from '../oauth-server/mount.js';
 import { scopeChallenge } from '../oauth-server/scope-challenge.js';
+import { InFlightCalls } from '../mcp/in-flight-calls.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
+import { PostgresCancelRelay } from '../store/postgres-cancel-relay.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
 import { Tokens } from './tokens.js';
@@ -64,9 +66,27 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     config,
     publicUrl,
   );
+  const logger = container.resolve(Tokens.Logger);
+  // A 2025-era cancellation may land on another instance than its call: shared PostgreSQL relays it.
+  const inFlight = new InFlightCalls(
+    config.databaseUrl
+      ? new PostgresCancelRelay(config.databaseUrl, (error) =>
+          logger.warn('cancellation relay failed', { error: error.message }),
+        )
+      : undefined,
+  );
+  try {
+    await inFlight.start();
+  } catch (error) {
+    http.close();
+    await disposeContainer(container);
+    throw error;
+  }
   const app = createApp({
+    inFlight,
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
+    prompts: container.resolve(Tokens.PromptDispatcher),
     logger: container.resolve(Tokens.Logger),
     metrics: container.resolve(Tokens.Metrics),
     tracer: container.resolve(Tokens.Tracing).tracer,
@@ -113,7 +133,6 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
   http.headersTimeout = 30_000;
   http.requestTimeout = 120_000;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const logger = container.resolve(Tokens.Logger);
   const url = `http://${host}:${port}`;
   if (!config.publicUrl && !LOOPBACK_HOSTS.has(config.host)) {
     logger.warn('publicUrl is not set: links and OAuth redirect URIs name the listen address; set publicUrl', {
@@ -139,6 +158,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
       await metricsListener?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await inFlight.close();
       await disposeContainer(container);
     },
   };

@@ -12,6 +12,7 @@ import { TokenBroker } from '../broker/token-broker.js';
 import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { BrowserSessions } from '../http/session/browser-sessions.js';
+import { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { CallStats } from '../observability/call-stats.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
@@ -162,6 +163,11 @@ export const SERVICES: readonly Provider[] = [
     (d) => new BatchRunner(d.runner, d.sieve, d.config.batch),
   ),
   provide(
+    Tokens.PromptDispatcher,
+    { catalog: Tokens.ModuleCatalog, sieve: Tokens.ToolSieve, config: Tokens.Config },
+    (d) => new PromptDispatcher(d.catalog, d.sieve, { listPageSize: d.config.listPageSize }),
+  ),
+  provide(
     Tokens.ToolDispatcher,
     {
       catalog: Tokens.ModuleCatalog,
@@ -170,8 +176,17 @@ export const SERVICES: readonly Provider[] = [
       batch: Tokens.BatchRunner,
       providers: Tokens.OAuthProviders,
       flow: Tokens.OAuthFlow,
+      config: Tokens.Config,
     },
-    (d) => new ToolDispatcher(d.catalog, d.sieve, d.runner, d.batch, new OAuthConnectLinks(d.providers, d.flow)),
+    (d) =>
+      new ToolDispatcher(
+        d.catalog,
+        d.sieve,
+        d.runner,
+        d.batch,
+        { listPageSize: d.config.listPageSize },
+        new OAuthConnectLinks(d.providers, d.flow),
+      ),
   ),
   provide(
     Tokens.JwtVerifier,

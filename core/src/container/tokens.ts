@@ -14,6 +14,7 @@ import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { BrowserSessions } from '../http/session/browser-sessions.js';
+import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import type { CallStats } from '../observability/call-stats.js';
@@ -98,6 +99,7 @@ export const Tokens = {
   ToolRunner: token<ToolRunner>('ToolRunner'),
   BatchRunner: token<BatchRunner>('BatchRunner'),
   ToolDispatcher: token<ToolDispatcher>('ToolDispatcher'),
+  PromptDispatcher: token<PromptDispatcher>('PromptDispatcher'),
   Authenticator: token<Authenticator>('Authenticator'),
   ApiTokenIssuer: token<ApiTokenIssuer>('ApiTokenIssuer'),
   SessionIssuer: token<SessionIssuer>('SessionIssuer'),

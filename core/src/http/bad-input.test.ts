@@ -37,7 +37,8 @@ async function answer(
 describe('bad input never yields a 500', () => {
   it.each([
     ['invalid JSON', '{"jsonrpc": "2.0", "id": 1, "method":', 400, -32700],
-    ['a JSON value that is not JSON-RPC', '{"hello": "world"}', 400, -32700],
+    // Valid JSON that is no request is an Invalid Request (JSON-RPC 2.0 §5.1); SDK v1 said Parse error.
+    ['a JSON value that is not JSON-RPC', '{"hello": "world"}', 400, -32600],
     ['a JSON-RPC request with an unknown method', '{"jsonrpc":"2.0","id":1,"method":"tools/explode"}', 200, -32601],
     [
       'an oversized body',

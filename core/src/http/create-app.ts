@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { Tracer } from '@opentelemetry/api';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'winston';
@@ -54,7 +54,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) return;
     logger.error('unhandled request error', { path: req.path, request_id: res.locals.requestId, error });
-    res.status(500).json(jsonRpcErrorBody(ErrorCode.InternalError, 'internal error; see the server log'));
+    res.status(500).json(jsonRpcErrorBody(ProtocolErrorCode.InternalError, 'internal error; see the server log'));
   };
 }
 

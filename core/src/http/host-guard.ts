@@ -1,4 +1,4 @@
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { RequestHandler } from 'express';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { LOOPBACK_HOSTS } from './public-url.js';
@@ -75,7 +75,7 @@ export function hostGuard(settings: HostGuardSettings): RequestHandler {
     }
     const message = `${problem}; an operator can allow more names with http.allowedHosts (or set publicUrl)`;
     if (req.path === '/mcp') {
-      res.status(403).json(jsonRpcErrorBody(ErrorCode.InvalidRequest, message));
+      res.status(403).json(jsonRpcErrorBody(ProtocolErrorCode.InvalidRequest, message));
     } else {
       res.status(403).json({ error: { code: 'forbidden_host', message } });
     }

@@ -193,6 +193,11 @@ describe('HTTP authentication', () => {
     expect(health).toMatchObject({ status: 'ok', version: expect.any(String) });
     expect(health.checks.plugins.loaded).toContain('github');
     const version = await (await fetch(`${hub.url}/api/version`)).json();
-    expect(version).toMatchObject({ version: health.version, plugin_api_version: '1.0.0' });
+    expect(version).toMatchObject({
+      version: health.version,
+      plugin_api_version: '1.0.0',
+      mcp_protocol_version: '2026-07-28',
+      mcp_protocol_versions: expect.arrayContaining(['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26']),
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ErrorCode, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { type AuthInfo, createMcpHandler, isInitializeRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'winston';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -8,13 +8,16 @@ import type { Principal } from '../auth/principal.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/client-hints.js';
 import { createMcpServer } from '../mcp/create-mcp-server.js';
-import type { ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
+import type { InFlightCalls } from '../mcp/in-flight-calls.js';
+import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
+import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendInsufficientScope, sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
   authenticator: Authenticator;
   dispatcher: ToolDispatcher;
+  prompts: PromptDispatcher;
   logger: Logger;
   version: string;
   defaultMode: ToolMode;
@@ -26,6 +29,26 @@ export interface McpRouteDeps {
   scopesSupported?: readonly string[];
   /** The scope a request needs beyond its OAuth grant (a read-only grant running a write tool): 403 insufficient_scope. */
   scopeChallenge?: (principal: Principal, body: unknown) => Promise<string | undefined>;
+  /** Calls running here, for 2025-era cancellations (which arrive as separate POSTs). */
+  inFlight: InFlightCalls;
+}
+
+type RequestId = string | number;
+
+/** A 2025-era `notifications/cancelled`, naming the request to cancel. */
+function cancellationOf(body: unknown): { requestId: RequestId; reason: string } | undefined {
+  const message = body as { method?: unknown; params?: { requestId?: unknown; reason?: unknown } } | undefined;
+  if (message?.method !== 'notifications/cancelled') return undefined;
+  const requestId = message.params?.requestId;
+  if (typeof requestId !== 'string' && typeof requestId !== 'number') return undefined;
+  return { requestId, reason: typeof message.params?.reason === 'string' ? message.params.reason : '' };
+}
+
+/** The JSON-RPC id of a `tools/call` request. */
+function callIdOf(body: unknown): RequestId | undefined {
+  const message = body as { method?: unknown; id?: unknown } | undefined;
+  if (message?.method !== 'tools/call') return undefined;
+  return typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
 }
 
 /** Per connection: `?mode=direct` or `X-MCPist-Tool-Mode: direct` overrides the server's default. */
@@ -34,13 +57,31 @@ function modeOf(req: Request, fallback: ToolMode): ToolMode {
   return asked === 'direct' || asked === 'meta' ? asked : fallback;
 }
 
+const CONTEXT_KEY = 'mcpist';
+
 /**
- * `POST /mcp`: Streamable HTTP, stateless. Each request is authenticated and
- * served by a fresh transport and a server bound to its principal, so any
- * instance behind a load balancer can answer any request.
+ * `POST /mcp`: Streamable HTTP, stateless, both protocol eras on one
+ * endpoint. The SDK's handler tells a 2026-07-28 request (version and
+ * capabilities in its `_meta`) from a 2025-era one and asks the factory for
+ * a server of that era; each request is authenticated here first and served
+ * by a fresh server bound to its principal, so any instance behind a load
+ * balancer can answer any request.
  */
 export function mcpRoute(deps: McpRouteDeps): Router {
   const router = Router();
+  const { inFlight } = deps;
+  const handler = createMcpHandler(
+    ({ era, authInfo }) => {
+      const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
+      // Unreachable: every request reaching the handler was authenticated below.
+      if (!context) throw new Error('MCP request without an authenticated context');
+      return createMcpServer({ tools: deps.dispatcher, prompts: deps.prompts }, context, deps.version, era);
+    },
+    { legacy: 'stateless', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
+  );
+  const serve = toNodeHandler(handler, {
+    onerror: (error) => deps.logger.error('mcp request failed', { error: error.message }),
+  });
 
   router.post('/mcp', async (req: Request, res: Response) => {
     const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
@@ -68,24 +109,30 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       hints = hintsFromCapabilities(req.body.params.capabilities);
       res.setHeader('Mcp-Session-Id', sessionIdFor(hints));
     }
-    const server = createMcpServer(
-      deps.dispatcher,
-      {
-        principal,
-        mode: modeOf(req, deps.defaultMode),
-        requestId,
-        hints,
-        baseUrl: deps.publicUrl,
-      },
-      deps.version,
-    );
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    res.on('close', () => {
-      transport.close().catch(() => {});
-      server.close().catch(() => {});
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, req.body);
+    // 2025-era clients cancel with a separate POST; it finds the call here when this process runs it.
+    const sessionId = req.get('mcp-session-id');
+    const cancellation = sessionId ? cancellationOf(req.body) : undefined;
+    if (sessionId && cancellation) {
+      res.status(202).end();
+      await inFlight
+        .cancel(principal.userId, sessionId, cancellation.requestId, cancellation.reason)
+        .catch((error: Error) => deps.logger.warn('cancellation not relayed', { error: error.message }));
+      return;
+    }
+    const callId = sessionId ? callIdOf(req.body) : undefined;
+    const tracked = sessionId && callId !== undefined ? inFlight.track(principal.userId, sessionId, callId) : undefined;
+    if (tracked) res.on('close', tracked.done);
+    const context: DispatchContext = {
+      principal,
+      mode: modeOf(req, deps.defaultMode),
+      requestId,
+      hints,
+      baseUrl: deps.publicUrl,
+      ...(tracked ? { cancel: tracked.signal } : {}),
+    };
+    // The handler passes `authInfo` through to the factory untouched; the bearer token itself stays out of it.
+    const auth: AuthInfo = { token: '', clientId: principal.userId, scopes: [], extra: { [CONTEXT_KEY]: context } };
+    await serve(Object.assign(req, { auth }), res, req.body);
   });
 
   const notAllowed = (_req: Request, res: Response) => {
@@ -94,7 +141,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       .set('Allow', 'POST')
       .json(
         jsonRpcErrorBody(
-          ErrorCode.InvalidRequest,
+          ProtocolErrorCode.InvalidRequest,
           'this server is stateless: use POST /mcp (no SSE stream, no sessions)',
         ),
       );

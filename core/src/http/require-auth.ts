@@ -1,4 +1,4 @@
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { Request, Response } from 'express';
 import { ErrorCodes } from '../errors/error-codes.js';
 import type { McpistError } from '../errors/mcpist-error.js';
@@ -57,7 +57,7 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
   const message = hint ? NO_TOKEN_HINT : auth && !given && options.scope ? SIGN_IN_HINT : error.message;
   res.status(auth ? 401 : 503);
   if (options.body === 'json-rpc') {
-    res.json(jsonRpcErrorBody(ErrorCode.InvalidRequest, message, { code: error.code, name: error.codeName }));
+    res.json(jsonRpcErrorBody(ProtocolErrorCode.InvalidRequest, message, { code: error.code, name: error.codeName }));
   } else {
     res.json({ error: { code: error.code, name: error.codeName, message } });
   }
@@ -75,5 +75,5 @@ export function sendInsufficientScope(res: Response, publicUrl: string, scope: s
     'WWW-Authenticate',
     `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${metadata}", error_description="${description}"`,
   );
-  res.status(403).json(jsonRpcErrorBody(ErrorCode.InvalidRequest, description, { code: 'insufficient_scope', scope }));
+  res.status(403).json(jsonRpcErrorBody(ProtocolErrorCode.InvalidRequest, description, { code: 'insufficient_scope', scope }));
 }

@@ -1,7 +1,7 @@
 import { PLUGIN_API_VERSION } from '@mcpist/plugin-sdk';
-import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { type Request, type Response, Router } from 'express';
 import type { JSONWebKeySet } from 'jose';
+import { CURRENT_PROTOCOL_VERSION, SERVED_PROTOCOL_VERSIONS } from '../mcp/protocol-versions.js';
 import type { Metrics } from '../observability/metrics.js';
 import { metricsRoute } from '../observability/metrics-route.js';
 import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
@@ -52,7 +52,8 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
     res.json({
       version: deps.version,
       plugin_api_version: PLUGIN_API_VERSION,
-      mcp_protocol_version: LATEST_PROTOCOL_VERSION,
+      mcp_protocol_version: CURRENT_PROTOCOL_VERSION,
+      mcp_protocol_versions: SERVED_PROTOCOL_VERSIONS,
     });
   });
 

@@ -1,4 +1,4 @@
-import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/server';
 
 /** What MCPist remembers of a client's capabilities across stateless requests. */
 export interface ClientHints {

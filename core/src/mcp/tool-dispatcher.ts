@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { type CallToolResult, type Tool, UrlElicitationRequiredError } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { BatchRunner } from '../batch/batch-runner.js';
@@ -8,9 +7,11 @@ import { ErrorCodes } from '../errors/error-codes.js';
 import { isMcpistError, McpistError } from '../errors/mcpist-error.js';
 import type { ModuleCatalog } from '../plugins/module-catalog.js';
 import { renderError } from '../runner/output-shaper.js';
-import type { ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
+import type { CallReporter, ToolOutcome, ToolRunner } from '../runner/tool-runner.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ClientHints } from './client-hints.js';
+import { ConnectRequired } from './connect-required.js';
+import { type ListPage, pageOf } from './list-page.js';
 import {
   batchArgs,
   callArgs,
@@ -32,6 +33,10 @@ export interface DispatchContext {
   hints?: ClientHints | undefined;
   /** This server's base URL as the client reached it (for connect links). */
   baseUrl?: string | undefined;
+  /** Aborts when the client cancels the call by a message the SDK does not route (2025-era, stateless). */
+  cancel?: AbortSignal | undefined;
+  /** The calling client's ear for progress and log lines, when it has one. */
+  report?: CallReporter | undefined;
 }
 
 function parseArgs<T extends z.ZodType>(schema: T, args: unknown, tool: string): z.output<T> {
@@ -67,13 +72,16 @@ export class ToolDispatcher {
     private readonly sieve: ToolSieve,
     private readonly runner: ToolRunner,
     private readonly batches: BatchRunner,
+    private readonly settings: { listPageSize: number },
     private readonly connectLinks?: ConnectLinks,
   ) {}
 
-  async listTools(context: DispatchContext): Promise<Tool[]> {
+  /** One page of `tools/list`: in direct mode the allowed tools by cursor; the three meta-tools always fit one. */
+  async listTools(context: DispatchContext, cursor?: string): Promise<ListPage<Tool>> {
     const view = await this.sieve.viewFor(context.principal);
-    if (context.mode === 'direct') return view.directListings as Tool[];
-    return metaToolListings(view, (name) => this.catalog.modules.get(name)?.description ?? '') as Tool[];
+    if (context.mode === 'direct') return pageOf(view.directListings as Tool[], cursor, this.settings.listPageSize);
+    const listings = metaToolListings(view, (name) => this.catalog.modules.get(name)?.description ?? '') as Tool[];
+    return pageOf(listings, cursor, listings.length);
   }
 
   /** Runs a tool call; protocol misuse is thrown as a JSON-RPC error, tool failures come back as `isError` results. */
@@ -119,7 +127,7 @@ export class ToolDispatcher {
     if (!url) return outcome;
     const message = `Connect ${data.service} to MCPist to continue: open the link, sign in to ${data.service} and allow access, then try again.`;
     if (context.hints?.urlElicitation) {
-      throw new UrlElicitationRequiredError([{ mode: 'url', elicitationId: randomUUID(), url, message }], message);
+      throw new ConnectRequired(url, message);
     }
     const error = new McpistError(
       ErrorCodes.UNAUTHORIZED,
@@ -166,6 +174,7 @@ export class ToolDispatcher {
         const result = await this.batches.run(context.principal, commands, {
           requestId: context.requestId,
           signal,
+          report: context.report,
           ...(format ? { format } : {}),
         });
         return { content: [{ type: 'text', text: result.text }], structuredContent: result.value };

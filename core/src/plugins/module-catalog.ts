@@ -1,4 +1,11 @@
-import type { JsonSchema, PluginDefinition, RateLimitDeclaration, ToolDefinition } from '@mcpist/plugin-sdk';
+import type {
+  Icon,
+  JsonSchema,
+  PluginDefinition,
+  PromptDefinition,
+  RateLimitDeclaration,
+  ToolDefinition,
+} from '@mcpist/plugin-sdk';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { LoadedPlugin } from './load-plugin.js';
 
@@ -19,6 +26,7 @@ export interface DirectToolListing {
   description: string;
   inputSchema: JsonSchema & { type: 'object' };
   outputSchema?: JsonSchema & { type: 'object' };
+  icons?: readonly Icon[];
   annotations: { title: string; readOnlyHint: boolean; destructiveHint: boolean; openWorldHint: true };
 }
 
@@ -30,6 +38,21 @@ export interface CatalogTool {
   timeoutMs: number;
   schemaEntry: ToolSchemaEntry;
   directListing: DirectToolListing;
+}
+
+/** A plugin's prompt, with its MCP listing computed once. */
+export interface CatalogPrompt {
+  module: CatalogModule;
+  definition: PromptDefinition;
+  /** `module_prompt`, as clients see it. */
+  qualifiedName: string;
+  listing: {
+    name: string;
+    title?: string;
+    description: string;
+    arguments: PromptDefinition['argumentList'];
+    icons?: readonly Icon[];
+  };
 }
 
 export interface CatalogModule {
@@ -59,6 +82,12 @@ function outputSchemaOf(tool: ToolDefinition): (JsonSchema & { type: 'object' })
   return { type: 'object', properties: { items: { type: 'array', items: tool.outputSchema } }, required: ['items'] };
 }
 
+/** A tool's icons, else its module's (MCP 2025-11-25); nothing when neither declares any. */
+function iconsOf(module: CatalogModule, tool: ToolDefinition): { icons?: DirectToolListing['icons'] } {
+  const icons = tool.icons ?? module.definition.icons;
+  return icons && icons.length > 0 ? { icons } : {};
+}
+
 function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: number): CatalogTool {
   const inputSchema = tool.inputSchema as JsonSchema & { properties?: Record<string, unknown> };
   const outputSchema = outputSchemaOf(tool);
@@ -86,6 +115,7 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
         properties: { ...(inputSchema.properties ?? {}), format: FORMAT_PROPERTY },
       },
       ...(outputSchema ? { outputSchema } : {}),
+      ...iconsOf(module, tool),
       annotations: {
         title: `${module.displayName}: ${tool.name}`,
         readOnlyHint: tool.readOnly,
@@ -103,10 +133,13 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
  */
 export class ModuleCatalog {
   readonly modules: ReadonlyMap<string, CatalogModule>;
+  /** Every module's prompts by qualified name, in module then declaration order. */
+  readonly prompts: ReadonlyMap<string, CatalogPrompt>;
   private readonly byQualifiedName = new Map<string, CatalogTool>();
 
   constructor(plugins: readonly LoadedPlugin[], config: Pick<McpistConfig, 'pluginSettings' | 'runner'>) {
     const modules = new Map<string, CatalogModule>();
+    const prompts = new Map<string, CatalogPrompt>();
     for (const { definition, packageName, packageVersion } of [...plugins].sort((a, b) =>
       a.definition.name.localeCompare(b.definition.name),
     )) {
@@ -131,9 +164,27 @@ export class ModuleCatalog {
         tools.set(tool.name, entry);
         this.byQualifiedName.set(entry.qualifiedName, entry);
       }
+      // A plugin built with an SDK older than prompts has none.
+      for (const prompt of definition.prompts ?? []) {
+        const qualifiedName = `${module.name}_${prompt.name}`;
+        const icons = module.definition.icons;
+        prompts.set(qualifiedName, {
+          module,
+          definition: prompt,
+          qualifiedName,
+          listing: {
+            name: qualifiedName,
+            ...(prompt.title ? { title: prompt.title } : {}),
+            description: `[${module.displayName}] ${prompt.description}`,
+            arguments: prompt.argumentList,
+            ...(icons && icons.length > 0 ? { icons } : {}),
+          },
+        });
+      }
       modules.set(definition.name, module);
     }
     this.modules = modules;
+    this.prompts = prompts;
   }
 
   tool(module: string, tool: string): CatalogTool | undefined {

@@ -44,6 +44,14 @@ export interface ExecuteOptions {
   requestId: string;
   /** Cancellation from the client; the runner adds the tool's deadline. */
   signal?: AbortSignal;
+  /** Where the handler's progress and log lines go besides MCPist's log: the client that made the call. */
+  report?: CallReporter;
+}
+
+/** Sends a running call's progress and log lines to its client; each method may do nothing. */
+export interface CallReporter {
+  progress(done: number, total?: number): void;
+  log(level: 'debug' | 'info' | 'warning' | 'error', message: string, fields?: Record<string, unknown>): void;
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -170,7 +178,10 @@ export class ToolRunner {
             },
           )
         : classifyError(caught, { ...labels, service });
-      if (error.code === ErrorCodes.INTERNAL_ERROR) {
+      if (options.signal?.aborted && !deadlineSignal.aborted) {
+        // The client cancelled (or went away): nobody reads this outcome, and nothing failed.
+        this.logger.info('tool call cancelled by the client', { ...labels, request_id: options.requestId });
+      } else if (error.code === ErrorCodes.INTERNAL_ERROR) {
         this.logger.error('tool handler failed', { ...labels, request_id: options.requestId, error: caught });
       }
       outcome = { ok: false, error, text: renderError(error, format) };
@@ -206,7 +217,8 @@ export class ToolRunner {
         { 'mcpist.module': labels.module, 'mcpist.tool': labels.tool },
         { secrets: resolved ? [resolved.credential.token] : [] },
       ),
-      logger: this.handlerLogger(labels, options.requestId, upstream),
+      logger: this.handlerLogger(labels, options.requestId, upstream, options.report),
+      progress: (done, total) => options.report?.progress(done, total),
       limits: { maxRecords: this.settings.maxRecords },
     };
   }
@@ -241,22 +253,40 @@ export class ToolRunner {
   }
 
   /**
-   * The handler's logger. Once the core saw this attempt fail on the wire (an
-   * upstream it could not reach, a cut-off body), it reports that failure in
-   * the call's outcome; an SDK's error line about the same request (Octokit's
-   * "GET /user - 500 with id UNKNOWN") is an echo of it, logged at debug.
+   * The handler's logger: to the server's log and, from info up, to a client
+   * that asked for log notifications. Once the core saw this attempt fail on
+   * the wire (an upstream it could not reach, a cut-off body), it reports that
+   * failure in the call's outcome; an SDK's error line about the same request
+   * (Octokit's "GET /user - 500 with id UNKNOWN") is an echo of it, logged at debug.
    */
   private handlerLogger(
     labels: { module: string; tool: string },
     requestId: string,
     upstream: UpstreamCall,
+    report: CallReporter | undefined,
   ): ToolContext['logger'] {
     const child = this.logger.child({ ...labels, request_id: requestId });
     return {
-      debug: (message, fields) => child.debug(message, fields),
-      info: (message, fields) => child.info(message, fields),
-      warn: (message, fields) => child.warn(message, fields),
-      error: (message, fields) => (upstream.failure() ? child.debug(message, fields) : child.error(message, fields)),
+      debug: (message, fields) => {
+        child.debug(message, fields);
+        report?.log('debug', message, fields);
+      },
+      info: (message, fields) => {
+        child.info(message, fields);
+        report?.log('info', message, fields);
+      },
+      warn: (message, fields) => {
+        child.warn(message, fields);
+        report?.log('warning', message, fields);
+      },
+      error: (message, fields) => {
+        if (upstream.failure()) {
+          child.debug(message, fields);
+          return;
+        }
+        child.error(message, fields);
+        report?.log('error', message, fields);
+      },
     };
   }
 

@@ -1,5 +1,10 @@
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  type ClientCapabilities,
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernHttpTransport,
+} from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { inject } from 'vitest';
@@ -20,6 +25,15 @@ export interface TestHub {
   userId: string;
   /** Connects an official MCP SDK client over Streamable HTTP. */
   connect(options?: { token?: string; mode?: 'meta' | 'direct' }): Promise<Client>;
+  /**
+   * Connects an SDK v2 client speaking MCP 2026-07-28 (stateless: version and
+   * capabilities in every request's `_meta`); `connect` is a 2025-era client.
+   */
+  connectModern(options?: {
+    token?: string;
+    mode?: 'meta' | 'direct';
+    capabilities?: ClientCapabilities;
+  }): Promise<ModernClient>;
   /**
    * Stores a type-A credential for the user (alice unless `userId`) through
    * the real broker, with non-secret `fields` such as Atlassian's email and site.
@@ -62,7 +76,12 @@ export async function startTestHub(
   const { token, userId } = await issuer.issue('alice@example.com');
   const cpu = process.cpuUsage(started.cpu);
   recordHubStart(performance.now() - started.wall, (cpu.user + cpu.system) / 1000);
-  const clients: Client[] = [];
+  const clients: Array<Client | ModernClient> = [];
+  const mcpUrl = (mode: 'meta' | 'direct' | undefined) => {
+    const url = new URL('/mcp', server.url);
+    if (mode) url.searchParams.set('mode', mode);
+    return url;
+  };
   let granted = 0;
   return {
     server,
@@ -70,12 +89,22 @@ export async function startTestHub(
     token,
     userId,
     async connect(options = {}) {
-      const url = new URL('/mcp', server.url);
-      if (options.mode) url.searchParams.set('mode', options.mode);
-      const transport = new StreamableHTTPClientTransport(url, {
+      const transport = new StreamableHTTPClientTransport(mcpUrl(options.mode), {
         requestInit: { headers: { Authorization: `Bearer ${options.token ?? token}` } },
       });
       const client = new Client({ name: 'mcpist-test', version: '1.0.0' });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    },
+    async connectModern(options = {}) {
+      const transport = new ModernHttpTransport(mcpUrl(options.mode), {
+        requestInit: { headers: { Authorization: `Bearer ${options.token ?? token}` } },
+      });
+      const client = new ModernClient(
+        { name: 'mcpist-test-2026', version: '1.0.0' },
+        { versionNegotiation: { mode: { pin: '2026-07-28' } }, capabilities: options.capabilities ?? {} },
+      );
       await client.connect(transport);
       clients.push(client);
       return client;

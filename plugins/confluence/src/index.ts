@@ -1,5 +1,5 @@
 import { ATLASSIAN_SITE_PLACEHOLDER, atlassianAuth } from '@mcpist/atlassian';
-import { definePlugin } from '@mcpist/plugin-sdk';
+import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { CONFLUENCE_API_VERSION } from './client.js';
 import { mapConfluenceError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
@@ -31,6 +31,7 @@ export const plugin = definePlugin({
   },
   // A placeholder: each user's site comes from their Atlassian credential unless the operator overrides this.
   baseUrl: ATLASSIAN_SITE_PLACEHOLDER,
+  icons: [monogramIcon('C', '#1868db')],
   // Shared with the Jira plugin: one Atlassian API token (or 3LO grant) serves both products.
   auth: atlassianAuth([
     'read:confluence-content.all',

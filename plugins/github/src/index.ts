@@ -1,6 +1,7 @@
-import { definePlugin } from '@mcpist/plugin-sdk';
+import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
 import { mapGitHubError } from './errors.js';
+import { triageIssues } from './prompts/triage-issues.js';
 import { addIssueComment } from './tools/add-issue-comment.js';
 import { addLabelsToIssue } from './tools/add-labels-to-issue.js';
 import { createBranch } from './tools/create-branch.js';
@@ -48,6 +49,7 @@ export const plugin = definePlugin({
     versionSource: { kind: 'url', url: 'https://api.github.com/versions' },
   },
   baseUrl: 'https://api.github.com',
+  icons: [monogramIcon('GH', '#24292f')],
   auth: {
     token: { helpUrl: 'https://github.com/settings/tokens' },
     oauth2: {
@@ -60,6 +62,7 @@ export const plugin = definePlugin({
   // GitHub's primary limit for a token; secondary limits discourage many concurrent requests.
   rateLimits: { requestsPerHour: 5000, maxConcurrent: 10 },
   mapError: mapGitHubError,
+  prompts: [triageIssues],
   tools: [
     listRepos,
     getRepo,

@@ -1,4 +1,4 @@
-import { definePlugin } from '@mcpist/plugin-sdk';
+import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { GOOGLE_CALENDAR_API_VERSION, PLUGIN_VERSION } from './client.js';
 import { mapCalendarError } from './errors.js';
 import { createEvent } from './tools/create-event.js';
@@ -27,6 +27,7 @@ export const plugin = definePlugin({
     versionSource: { kind: 'url', url: 'https://developers.google.com/workspace/calendar/release-notes' },
   },
   baseUrl: 'https://www.googleapis.com',
+  icons: [monogramIcon('31', '#1a73e8')],
   auth: {
     oauth2: {
       authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',

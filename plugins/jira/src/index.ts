@@ -1,5 +1,5 @@
 import { ATLASSIAN_SITE_PLACEHOLDER, atlassianAuth } from '@mcpist/atlassian';
-import { definePlugin } from '@mcpist/plugin-sdk';
+import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { JIRA_API_VERSION } from './client.js';
 import { mapJiraError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
@@ -38,6 +38,7 @@ export const plugin = definePlugin({
   },
   // A placeholder: the site comes from the credential's "site" field unless the operator overrides the base URL.
   baseUrl: ATLASSIAN_SITE_PLACEHOLDER,
+  icons: [monogramIcon('J', '#0052cc')],
   // The shared `atlassian` credential: an API token with email and site, or a 3LO grant with these scopes.
   auth: atlassianAuth([
     'read:jira-work',

@@ -1,4 +1,4 @@
-import { definePlugin } from '@mcpist/plugin-sdk';
+import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { NOTION_API_VERSION } from './client.js';
 import { mapNotionError } from './errors.js';
 import { addComment } from './tools/add-comment.js';
@@ -33,6 +33,7 @@ export const plugin = definePlugin({
     versionSource: { kind: 'url', url: 'https://developers.notion.com/page/changelog' },
   },
   baseUrl: 'https://api.notion.com',
+  icons: [monogramIcon('N', '#191919')],
   auth: {
     token: { helpUrl: 'https://www.notion.so/my-integrations' },
     oauth2: {

@@ -22,7 +22,19 @@ export interface ToolContext {
   readonly signal: AbortSignal;
   /** The core's fetch: rate limited and observed. Pass it to the upstream SDK. */
   readonly fetch: typeof globalThis.fetch;
+  /**
+   * Logs for the operator, in MCPist's log. A client that asked for log
+   * messages (`logging/setLevel`, MCP 2025-era) receives them too, so never
+   * log secrets.
+   */
   readonly logger: ToolLogger;
+  /**
+   * Reports how far a long call got: `done` of `total` units (pages fetched,
+   * items written); omit `total` when it is not known. Sent to the client as
+   * progress when it asked for progress, otherwise ignored; cheap to call.
+   * `done` should only grow.
+   */
+  progress(done: number, total?: number): void;
   readonly limits: {
     /** Follow pagination up to this many records (default 500). */
     readonly maxRecords: number;

@@ -1,8 +1,10 @@
 import type { AuthDeclaration, RateLimitDeclaration } from './auth.js';
 import { deepFreeze } from './deep-freeze.js';
+import type { PromptDefinition } from './define-prompt.js';
 import type { ToolDefinition } from './define-tool.js';
 import { DefinitionError } from './definition-error.js';
 import type { ErrorMapper } from './error-mapping.js';
+import { checkIcons, type Icon } from './icon.js';
 import type { UpstreamDeclaration } from './upstream.js';
 import { PLUGIN_API_VERSION } from './version.js';
 
@@ -47,12 +49,18 @@ export interface PluginSpec {
    * See {@link ErrorMapper}.
    */
   mapError?: ErrorMapper;
+  /** The service's icons; a tool without its own shows these. */
+  icons?: readonly Icon[];
   tools: readonly ToolDefinition[];
+  /** Prompts a user picks from a client's menu (`definePrompt`), listed as `<plugin>_<name>`. */
+  prompts?: readonly PromptDefinition[];
 }
 
 /** A validated, frozen plugin, branded with the plugin API version it was built for. */
-export interface PluginDefinition extends Readonly<Omit<PluginSpec, 'tools' | 'upstream' | 'upstreamApiVersion'>> {
+export interface PluginDefinition
+  extends Readonly<Omit<PluginSpec, 'tools' | 'prompts' | 'upstream' | 'upstreamApiVersion'>> {
   readonly tools: readonly ToolDefinition[];
+  readonly prompts: readonly PromptDefinition[];
   /** Version of the upstream API the plugin targets (`upstream.apiVersion`, or the older field). */
   readonly upstreamApiVersion: string;
   /** The upstream declaration; absent only for plugins that gave `upstreamApiVersion` alone. */
@@ -105,6 +113,7 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": baseUrl is not a URL`);
   }
   const upstreamApiVersion = checkUpstream(spec);
+  checkIcons(spec.icons, `plugin "${spec.name}"`);
   if (spec.mapError !== undefined && typeof spec.mapError !== 'function') {
     throw new DefinitionError('MCPIST_PLUGIN_FIELD', `plugin "${spec.name}": mapError must be a function`);
   }
@@ -119,12 +128,21 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     seen.add(tool.name);
   }
   // Plain data is copied before freezing, so the caller's own objects stay theirs; tools are frozen by defineTool.
-  const { tools, upstream, upstreamApiVersion: _deprecated, ...data } = spec;
+  const prompts = spec.prompts ?? [];
+  const promptNames = new Set<string>();
+  for (const prompt of prompts) {
+    if (promptNames.has(prompt.name)) {
+      throw new DefinitionError('MCPIST_PROMPT', `plugin "${spec.name}" declares prompt "${prompt.name}" twice`);
+    }
+    promptNames.add(prompt.name);
+  }
+  const { tools, prompts: _prompts, upstream, upstreamApiVersion: _deprecated, ...data } = spec;
   return deepFreeze({
     ...structuredCloneData(data),
     upstreamApiVersion,
     upstream: upstream === undefined ? undefined : structuredClone(upstream),
     tools: Object.freeze([...tools]),
+    prompts: Object.freeze([...prompts]),
     pluginApiVersion: PLUGIN_API_VERSION,
     [PLUGIN_BRAND]: true,
   });

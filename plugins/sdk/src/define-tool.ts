@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ToolContext } from './context.js';
 import { deepFreeze } from './deep-freeze.js';
 import { DefinitionError } from './definition-error.js';
+import { checkIcons, type Icon } from './icon.js';
 
 /** A JSON Schema object, as listed to MCP clients. */
 export type JsonSchema = Record<string, unknown>;
@@ -37,6 +38,8 @@ export interface ToolSpec<I extends z.ZodObject, O extends z.ZodObject | undefin
   readOnly?: boolean;
   /** Deadline for one call, overriding the server default (30 s). */
   timeoutMs?: number;
+  /** Icons of this tool; without them a client shows the plugin's. */
+  icons?: readonly Icon[];
   handler: (input: z.output<I>, ctx: ToolContext) => Promise<O extends z.ZodObject ? ToolOutput<z.input<O>> : string>;
 }
 
@@ -57,6 +60,7 @@ export interface ToolDefinition {
   readonly dangerous: boolean;
   readonly readOnly: boolean;
   readonly timeoutMs: number | undefined;
+  readonly icons: readonly Icon[] | undefined;
   readonly handler: (input: unknown, ctx: ToolContext) => Promise<unknown>;
 }
 
@@ -101,6 +105,7 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefi
   if (typeof spec.handler !== 'function') {
     throw new DefinitionError('MCPIST_TOOL_HANDLER', `tool "${spec.name}" needs a handler function`);
   }
+  checkIcons(spec.icons, `tool "${spec.name}"`);
   const output = spec.output as z.ZodObject | undefined;
   if (spec.returns !== undefined && !['list', 'record'].includes(spec.returns)) {
     throw new DefinitionError('MCPIST_TOOL_OUTPUT', `tool "${spec.name}": returns must be "list" or "record"`);
@@ -120,6 +125,7 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefi
     dangerous: spec.dangerous ?? false,
     readOnly: spec.readOnly ?? false,
     timeoutMs: spec.timeoutMs,
+    icons: spec.icons === undefined ? undefined : deepFreeze(structuredClone([...spec.icons])),
     handler: spec.handler as (input: unknown, ctx: ToolContext) => Promise<unknown>,
   });
 }

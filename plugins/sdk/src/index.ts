@@ -21,6 +21,13 @@ export {
   type PluginSpec,
 } from './define-plugin.js';
 export {
+  definePrompt,
+  PROMPT_NAME_PATTERN,
+  type PromptDefinition,
+  type PromptMessage,
+  type PromptSpec,
+} from './define-prompt.js';
+export {
   defineTool,
   type JsonSchema,
   RESERVED_INPUT_KEYS,
@@ -55,6 +62,7 @@ export {
   UpstreamPermanentError,
   UpstreamTransientError,
 } from './errors.js';
+export { type Icon, monogramIcon } from './icon.js';
 export { abortFailure, networkErrorCode, unreachableError } from './network-failures.js';
 export type { UpstreamDeclaration, VersionSource } from './upstream.js';
 export { PLUGIN_API_VERSION } from './version.js';

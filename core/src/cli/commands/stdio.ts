@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { McpistConfigInput } from '../../config/config-schema.js';
 import { compose, disposeContainer } from '../../container/compose.js';
 import { resolveDeps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import { createMcpServer } from '../../mcp/create-mcp-server.js';
-import { refuseMalformedRequests } from '../../mcp/request-guard.js';
+import { GuardedTransport } from '../../mcp/request-guard.js';
 import { MCPIST_VERSION } from '../../version.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { userFor } from './with-services.js';
@@ -22,38 +22,41 @@ export async function stdio(
   const config = configFor(global, overrides);
   // Composed here rather than through withServices: the hub lives until the client disconnects.
   const c = await compose(config, { logStream: 'stderr' });
-  const { users, dispatcher } = resolveDeps(c, { users: Tokens.UsersRepository, dispatcher: Tokens.ToolDispatcher });
+  const { users, dispatcher, prompts } = resolveDeps(c, {
+    users: Tokens.UsersRepository,
+    dispatcher: Tokens.ToolDispatcher,
+    prompts: Tokens.PromptDispatcher,
+  });
   const user = await userFor(users, options.user).catch(async (error) => {
     await disposeContainer(c);
     throw error;
   });
-  const server = createMcpServer(
-    dispatcher,
-    {
-      principal: { userId: user.id, email: user.email, systemRole: user.system_role, via: 'local' },
-      mode: config.toolMode,
-      requestId: randomUUID(),
-    },
-    MCPIST_VERSION,
-  );
-  const transport = new StdioServerTransport();
+  const context = {
+    principal: { userId: user.id, email: user.email, systemRole: user.system_role, via: 'local' as const },
+    mode: config.toolMode,
+    requestId: randomUUID(),
+  };
   // Once, whatever asks first: the client closing stdin, a signal, or the
-  // transport closing. Closing the server closes the transport, which reports
-  // back through server.onclose; that must find the shutdown under way rather
-  // than start another (it used to recurse until the stack overflowed).
+  // transport closing. Closing the connection closes the transport, which
+  // reports back through onclose; that must find the shutdown under way
+  // rather than start another (it used to recurse until the stack overflowed).
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= (async () => {
-      await server.close().catch(() => {});
+      await connection.close().catch(() => {});
       await disposeContainer(c);
       process.exit(0);
     })();
     return stopping;
   };
-  server.onclose = () => void shutdown();
+  // Both eras on one pipe: the SDK answers `server/discover` (2026-07-28) or `initialize` (2025) with a server of that era.
+  const connection = serveStdio(
+    ({ era }) => createMcpServer({ tools: dispatcher, prompts }, context, MCPIST_VERSION, era),
+    {
+      transport: new GuardedTransport(new StdioServerTransport(), () => void shutdown()),
+    },
+  );
   process.stdin.on('end', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  await server.connect(transport);
-  refuseMalformedRequests(transport);
 }

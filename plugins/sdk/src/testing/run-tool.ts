@@ -16,6 +16,8 @@ export interface RunToolOptions {
   /** Replaces global fetch, e.g. to count or delay requests. */
   fetch?: typeof globalThis.fetch;
   logger?: ToolLogger;
+  /** Receives the handler's `ctx.progress` reports, e.g. to assert them. */
+  onProgress?: (done: number, total?: number) => void;
 }
 
 const silentLogger: ToolLogger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -55,6 +57,7 @@ export async function runTool(
     signal: options.signal ?? new AbortController().signal,
     fetch: options.fetch ?? globalThis.fetch,
     logger: options.logger ?? silentLogger,
+    progress: (done, total) => options.onProgress?.(done, total),
     limits: { maxRecords: options.maxRecords ?? 500 },
   };
   const result = await invokeTool(plugin, tool, parsed.data, context);
