@@ -16,6 +16,7 @@ import { LimiterPool } from '../runner/rate-limiter.js';
 import { KeyRing } from '../secrets/key-ring.js';
 import { grantNewModulesToDefaultRoles } from '../sieve/default-masks.js';
 import { type OpenedDatabase, openDatabase, resolveDataDir } from '../store/open-database.js';
+import { StoreChanges } from '../store/store-changes.js';
 import { MCPIST_VERSION } from '../version.js';
 import { registerProviders } from './declared-deps.js';
 import { SERVICES } from './services.js';
@@ -92,6 +93,7 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.Metrics, { useValue: metrics });
   c.register(Tokens.Tracing, { useValue: await tracing });
   c.register(Tokens.Database, { useValue: db });
+  c.register(Tokens.StoreChanges, { useValue: await StoreChanges.watch(db) });
   c.register(Tokens.KeyRing, { useValue: ring });
   c.register(Tokens.KeyFile, { useValue: keyFile });
   c.register(Tokens.PluginReport, { useValue: report });
@@ -169,6 +171,7 @@ export async function disposeContainer(c: DependencyContainer): Promise<void> {
   await c.resolve(Tokens.LimiterPool).close();
   await c.resolve(Tokens.UpstreamFetcher).close();
   await c.resolve(Tokens.ToolSieve).flush();
+  await c.resolve(Tokens.StoreChanges).close();
   await c.resolve(Tokens.Database).close();
   await c.resolve(Tokens.Tracing).shutdown();
   await closeLogger(c.resolve(Tokens.Logger));

@@ -4,8 +4,10 @@ import { Authenticator } from '../auth/authenticator.js';
 import { JwtSignIn } from '../auth/jwt-sign-in.js';
 import { JwtVerifier, remoteKeys } from '../auth/jwt-verifier.js';
 import type { SessionIssuer } from '../auth/session-issuer.js';
+import { TokenOwnerCache } from '../auth/token-owner-cache.js';
 import { BatchRunner } from '../batch/batch-runner.js';
 import { OAuthConnectLinks } from '../broker/connect-links.js';
+import { CredentialCache } from '../broker/credential-cache.js';
 import { OAuthFlow } from '../broker/oauth-flow.js';
 import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
@@ -15,6 +17,7 @@ import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
+import { WatchedEpoch } from '../sieve/watched-epoch.js';
 import type { Database } from '../store/database.js';
 import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
@@ -77,11 +80,13 @@ export const SERVICES: readonly Provider[] = [
       catalog: Tokens.ModuleCatalog,
       roles: Tokens.RolesRepository,
       registry: Tokens.ModuleRegistryRepository,
-      epoch: Tokens.PermissionEpochRepository,
+      epochs: Tokens.PermissionEpochRepository,
+      changes: Tokens.StoreChanges,
       audit: Tokens.AuditLogsRepository,
       logger: Tokens.Logger,
     },
-    ({ catalog, logger, ...store }) => new RoleSieve(catalog, store, logger),
+    ({ catalog, logger, epochs, changes, ...store }) =>
+      new RoleSieve(catalog, { ...store, epoch: new WatchedEpoch(epochs, changes) }, logger),
   ),
   provide(
     Tokens.OAuthProviders,
@@ -118,8 +123,16 @@ export const SERVICES: readonly Provider[] = [
       keyRing: Tokens.KeyRing,
       refresher: Tokens.TokenRefresher,
       config: Tokens.Config,
+      changes: Tokens.StoreChanges,
     },
-    (d) => new TokenBroker(d.credentials, d.keyRing, d.refresher, d.config.publicUrl),
+    (d) =>
+      new TokenBroker(
+        d.credentials,
+        d.keyRing,
+        d.refresher,
+        d.config.publicUrl,
+        new CredentialCache(d.credentials, d.changes),
+      ),
   ),
   provide(Tokens.CredentialSource, { broker: Tokens.TokenBroker }, (d) => d.broker),
   provide(
@@ -180,8 +193,13 @@ export const SERVICES: readonly Provider[] = [
   ),
   provide(
     Tokens.Authenticator,
-    { apiTokens: Tokens.ApiTokensRepository, verifier: Tokens.JwtVerifier, signIn: Tokens.JwtSignIn },
-    ({ apiTokens, ...jwt }) => new Authenticator(apiTokens, jwt),
+    {
+      apiTokens: Tokens.ApiTokensRepository,
+      changes: Tokens.StoreChanges,
+      verifier: Tokens.JwtVerifier,
+      signIn: Tokens.JwtSignIn,
+    },
+    ({ apiTokens, changes, ...jwt }) => new Authenticator(new TokenOwnerCache(apiTokens, changes), jwt),
   ),
   provide(
     Tokens.ApiTokenIssuer,

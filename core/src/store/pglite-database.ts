@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:f
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
-import type { Database, Queryable } from './database.js';
+import type { Database, NotificationHandlers, Queryable } from './database.js';
 import { PGLITE_TEMPLATE_ARCHIVE, PGLITE_TEMPLATE_DIR } from './pglite-template.js';
 
 function loadTemplate(): Blob | undefined {
@@ -32,6 +32,14 @@ class PgliteDatabase implements Database {
           (await tx.query<R>(sql, params as unknown[])).rows,
       }),
     );
+  }
+
+  /** PGlite is one session in this process: its notifications are handed over before the notifying query resolves. */
+  async listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+    const stop = await this.db.listen(channel, handlers.notify);
+    return async () => {
+      if (!this.db.closed) await stop();
+    };
   }
 
   async ping(): Promise<boolean> {
