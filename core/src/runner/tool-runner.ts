@@ -230,14 +230,15 @@ export class ToolRunner {
     );
   }
 
+  /** The handler's logger: built only when a line passes the level (SDK clients log every request at debug). */
   private handlerLogger(labels: { module: string; tool: string }, requestId: string): ToolContext['logger'] {
-    const child = this.logger.child({ ...labels, request_id: requestId });
-    return {
-      debug: (message, fields) => child.debug(message, fields),
-      info: (message, fields) => child.info(message, fields),
-      warn: (message, fields) => child.warn(message, fields),
-      error: (message, fields) => child.error(message, fields),
+    let child: Logger | undefined;
+    const at = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+      if (!this.logger.isLevelEnabled(level)) return;
+      child ??= this.logger.child({ ...labels, request_id: requestId });
+      child[level](message, fields);
     };
+    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   }
 
   private observe(
@@ -250,7 +251,9 @@ export class ToolRunner {
     this.metrics.toolCallsTotal.inc(labels);
     this.metrics.toolDuration.observe(labels, durationMs);
     if (!outcome.ok) this.metrics.toolErrorsTotal.inc({ ...labels, code: String(outcome.error.code) });
-    this.logger.log(outcome.ok ? 'info' : 'warn', outcome.ok ? 'tool call succeeded' : 'tool call failed', {
+    const level = outcome.ok ? 'info' : 'warn';
+    if (!this.logger.isLevelEnabled(level)) return;
+    this.logger.log(level, outcome.ok ? 'tool call succeeded' : 'tool call failed', {
       ...labels,
       request_id: options.requestId,
       user_id: options.principal.userId,
