@@ -5,6 +5,8 @@ import { JwtSignIn } from '../auth/jwt-sign-in.js';
 import { JwtVerifier, remoteKeys } from '../auth/jwt-verifier.js';
 import type { SessionIssuer } from '../auth/session-issuer.js';
 import { TokenOwnerCache } from '../auth/token-owner-cache.js';
+import { UserCache } from '../auth/user-cache.js';
+import { VerifiedJwtCache } from '../auth/verified-jwt-cache.js';
 import { BatchRunner } from '../batch/batch-runner.js';
 import { OAuthConnectLinks } from '../broker/connect-links.js';
 import { CredentialCache } from '../broker/credential-cache.js';
@@ -185,11 +187,12 @@ export const SERVICES: readonly Provider[] = [
     Tokens.JwtSignIn,
     {
       users: Tokens.UsersRepository,
+      changes: Tokens.StoreChanges,
       accounts: Tokens.AuthAccountsRepository,
       allowed: Tokens.AllowedUsersRepository,
       admins: Tokens.AdminsUnitOfWork,
     },
-    (store) => new JwtSignIn(store),
+    ({ users, changes, ...store }) => new JwtSignIn({ ...store, users: new UserCache(users, changes) }),
   ),
   provide(
     Tokens.Authenticator,
@@ -199,7 +202,8 @@ export const SERVICES: readonly Provider[] = [
       verifier: Tokens.JwtVerifier,
       signIn: Tokens.JwtSignIn,
     },
-    ({ apiTokens, changes, ...jwt }) => new Authenticator(new TokenOwnerCache(apiTokens, changes), jwt),
+    ({ apiTokens, changes, verifier, signIn }) =>
+      new Authenticator(new TokenOwnerCache(apiTokens, changes), { verifier: new VerifiedJwtCache(verifier), signIn }),
   ),
   provide(
     Tokens.ApiTokenIssuer,
