@@ -28,7 +28,12 @@ afterAll(() => idp?.close());
 describe('VerifiedJwtCache', () => {
   it('checks a token once while it is valid, again once it has expired, and never keeps a refusal', async () => {
     let checks = 0;
-    const counting = { verify: (token: string) => (checks++, verifier.verify(token)) };
+    const counting = {
+      verify: (token: string) => {
+        checks++;
+        return verifier.verify(token);
+      },
+    };
     let now = Date.now();
     const cache = new VerifiedJwtCache(counting, () => now);
     const token = await idp.sign(claims);
