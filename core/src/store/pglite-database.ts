@@ -13,6 +13,13 @@ function loadTemplate(): Blob | undefined {
   }
 }
 
+/**
+ * PGlite's own start parameters plus smaller shared buffers: PostgreSQL touches
+ * all of `shared_buffers` (128 MB by default) when it starts, which was half of
+ * an idle server's RSS; MCPist's tables are small (issue 15, ADR 0029).
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   constructor(
@@ -77,6 +84,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     // One options object: PGlite ignores the second argument when the first is not a string.
     const db = new PGlite({
       ...(inMemory ? {} : { dataDir }),
+      startParams: START_PARAMS,
       ...(template ? { loadDataDir: template } : {}),
     });
     await db.waitReady;
