@@ -101,7 +101,11 @@ function stats(samples) {
     min: round(sorted[0], 3),
   };
 }
-const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const textOf = (result) => result?.content?.[0]?.text ?? '';
 const tokens = (value) => encode(typeof value === 'string' ? value : JSON.stringify(value)).length;
 
@@ -286,8 +290,7 @@ try {
     const direct = await connect(`${mcpist.url}/mcp?mode=direct`, mcpist.headers);
     const metaList = (await mcpistClient.listTools()).tools;
     const directList = (await direct.listTools()).tools;
-    const schema = async (args) =>
-      textOf(await mcpistClient.callTool({ name: 'get_module_schema', arguments: args }));
+    const schema = async (args) => textOf(await mcpistClient.callTool({ name: 'get_module_schema', arguments: args }));
     const full = await schema({ modules: ['github'] });
     const index = await schema({ modules: ['github'], index: true });
     const named = await schema({ modules: ['github'], tools: ['get_issue'] });
@@ -337,7 +340,12 @@ try {
         await timeCalls(sides[0].call, count);
         sequential.push(performance.now() - started);
       }
-      return { commands: count, upstreamDelayMs: delay, batchMs: round(median(batch)), sequentialMs: round(median(sequential)) };
+      return {
+        commands: count,
+        upstreamDelayMs: delay,
+        batchMs: round(median(batch)),
+        sequentialMs: round(median(sequential)),
+      };
     } finally {
       issueDelayMs = 0;
     }
@@ -348,7 +356,14 @@ try {
     const run = await callMany(`${mcpist.url}/mcp`, mcpist.headers, options.memoryCalls);
     await sleep(2000);
     const after = rssMB(mcpist.pid);
-    return { idleMB: idleRssMB, warmMB: warm, afterMB: after, calls: options.memoryCalls, failures: run.failures, growthPct: round((100 * (after - warm)) / warm, 1) };
+    return {
+      idleMB: idleRssMB,
+      warmMB: warm,
+      afterMB: after,
+      calls: options.memoryCalls,
+      failures: run.failures,
+      growthPct: round((100 * (after - warm)) / warm, 1),
+    };
   });
 
   if (!options.skip.has('soak')) {
@@ -373,7 +388,14 @@ try {
         pending.add(done);
       }
       await Promise.all(pending);
-      return { seconds: options.soakSeconds, rate: options.soakRate, calls, errors, rssStartMB: startRss, rssEndMB: rssMB(mcpist.pid) };
+      return {
+        seconds: options.soakSeconds,
+        rate: options.soakRate,
+        calls,
+        errors,
+        rssStartMB: startRss,
+        rssEndMB: rssMB(mcpist.pid),
+      };
     });
   }
   await mcpistClient.close();
@@ -386,7 +408,11 @@ try {
   if (!options.skip.has('postgres') && !noPostgres) {
     const pg = await startTestPostgres();
     toStop.push(() => pg.stop());
-    const env = { DATABASE_URL: pg.url, MCPIST_KEY_FILE: join(scratch, 'pg-keys.json'), MCPIST_DATA_DIR: join(scratch, 'pg') };
+    const env = {
+      DATABASE_URL: pg.url,
+      MCPIST_KEY_FILE: join(scratch, 'pg-keys.json'),
+      MCPIST_DATA_DIR: join(scratch, 'pg'),
+    };
     const server = await mcpistWith(env);
     await sleep(3000);
     const idle = rssMB(server.pid);
@@ -406,7 +432,14 @@ try {
       const run = await callMany(`${server.url}/mcp`, server.headers, options.memoryCalls);
       await sleep(2000);
       const after = rssMB(server.pid);
-      return { idleMB: idle, warmMB: warm, afterMB: after, calls: options.memoryCalls, failures: run.failures, growthPct: round((100 * (after - warm)) / warm, 1) };
+      return {
+        idleMB: idle,
+        warmMB: warm,
+        afterMB: after,
+        calls: options.memoryCalls,
+        failures: run.failures,
+        growthPct: round((100 * (after - warm)) / warm, 1),
+      };
     });
     await client.close();
     await bareClient2.close();
@@ -426,7 +459,13 @@ try {
         const total = options.throughputCalls;
         const single = await throughput(`${one.url}/mcp`, server.headers, viaMcpist, 16, total);
         const pair = await throughput(`${proxy.url}/mcp`, server.headers, viaMcpist, 16, total);
-        return { clients: 16, calls: total, oneInstance: single, twoBehindProxy: pair, ratio: round(pair.callsPerSecond / single.callsPerSecond) };
+        return {
+          clients: 16,
+          calls: total,
+          oneInstance: single,
+          twoBehindProxy: pair,
+          ratio: round(pair.callsPerSecond / single.callsPerSecond),
+        };
       });
     } else {
       results.cluster = { skipped: options.skip.has('cluster') ? 'skipped' : noRedis };
@@ -458,10 +497,14 @@ function roundRobinProxy(targets) {
   let next = 0;
   const server = createServer((req, res) => {
     const target = new URL(req.url, targets[next++ % targets.length]);
-    const forward = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = httpRequest(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on('error', () => {
       res.writeHead(502).end();
     });

@@ -7,7 +7,11 @@ const REPORT = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url
 const load = (section) =>
   section?.loadavg ? `load average ${section.loadavg.before.join(' ')} → ${section.loadavg.after.join(' ')}` : '';
 const table = (headers, rows) =>
-  [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 const goal = (ok) => (ok ? '✓' : '✗');
 
 function latency(title, r, extra = '') {
@@ -88,7 +92,10 @@ ${t.modules} modules, ${t.directTools} tools. ${load(t)}.
 ${table(
   ['', 'tokens'],
   [
-    [`meta \`tools/list\` (goal ≤ 1,000, constant in the number of tools: one line per module)`, `${t.metaToolsList} ${goal(t.metaToolsList <= 1000)}`],
+    [
+      `meta \`tools/list\` (goal ≤ 1,000, constant in the number of tools: one line per module)`,
+      `${t.metaToolsList} ${goal(t.metaToolsList <= 1000)}`,
+    ],
     ['direct `tools/list`', t.directToolsList],
     ['`get_module_schema({modules:["github"]})` (every definition)', t.githubSchemaFull],
     ['`get_module_schema({modules:["github"], index:true})`', t.githubIndex],
@@ -108,7 +115,13 @@ ${table(
 
 ${b.commands} get_issue commands, the upstream delaying each answer by ${b.upstreamDelayMs} ms; median of 3. ${load(b)}.
 
-${table(['', 'ms'], [[`one \`batch\` of ${b.commands}`, b.batchMs], [`${b.commands} sequential \`call\`s`, b.sequentialMs]])}
+${table(
+  ['', 'ms'],
+  [
+    [`one \`batch\` of ${b.commands}`, b.batchMs],
+    [`${b.commands} sequential \`call\`s`, b.sequentialMs],
+  ],
+)}
 `);
   }
   const memory = (name, s, goalMB) =>
@@ -144,7 +157,11 @@ ${table(
   ['', 'calls/s', 'failures'],
   [
     ['one instance', c.oneInstance.callsPerSecond, c.oneInstance.failures],
-    ['two behind the proxy', c.twoBehindProxy.callsPerSecond, `${c.twoBehindProxy.failures} ${goal(c.twoBehindProxy.failures === 0)}`],
+    [
+      'two behind the proxy',
+      c.twoBehindProxy.callsPerSecond,
+      `${c.twoBehindProxy.failures} ${goal(c.twoBehindProxy.failures === 0)}`,
+    ],
   ],
 )}
 `,
@@ -168,7 +185,11 @@ Wall time from \`npm start\` (build up to date) to \`/health\` answering 200 ok;
 ${table(
   ['', 'median ms', 'runs ms'],
   [
-    ['first start, new data folder (goal ≤ 2,500)', `${s.firstStartMs.median} ${goal(s.firstStartMs.median <= 2500)}`, s.firstStartMs.all.join(', ')],
+    [
+      'first start, new data folder (goal ≤ 2,500)',
+      `${s.firstStartMs.median} ${goal(s.firstStartMs.median <= 2500)}`,
+      s.firstStartMs.all.join(', '),
+    ],
     ['restart (goal ≤ 1,500)', `${s.restartMs.median} ${goal(s.restartMs.median <= 1500)}`, s.restartMs.all.join(', ')],
   ],
 )}
