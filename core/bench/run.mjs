@@ -20,7 +20,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { startFakeUpstream } from '../../plugins/sdk/dist/testing/index.js';
-import { cpuMs, mcpistCli, REPO_ROOT, rssMB, startBare, startMcpist } from './processes.mjs';
+import { cpuMs, mcpistCli, rssMB, startBare, startMcpist } from './processes.mjs';
 import { measureStartUp } from './start-up.mjs';
 import { writeReport } from './write-report.mjs';
 
