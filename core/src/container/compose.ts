@@ -93,7 +93,14 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.Metrics, { useValue: metrics });
   c.register(Tokens.Tracing, { useValue: await tracing });
   c.register(Tokens.Database, { useValue: db });
-  c.register(Tokens.StoreChanges, { useValue: await StoreChanges.watch(db) });
+  const changes = await StoreChanges.watch(db);
+  if (changes.probeFailed) {
+    logger.warn(
+      'the database does not deliver LISTEN/NOTIFY (a pooler in transaction mode?): every request reads the store; use a session-mode or direct DATABASE_URL',
+      { event: 'store_notifications_unavailable' },
+    );
+  }
+  c.register(Tokens.StoreChanges, { useValue: changes });
   c.register(Tokens.KeyRing, { useValue: ring });
   c.register(Tokens.KeyFile, { useValue: keyFile });
   c.register(Tokens.PluginReport, { useValue: report });

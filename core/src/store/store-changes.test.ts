@@ -10,6 +10,7 @@ import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from 
 import { startTestHub, type TestHub, textOf } from '../test-support/test-hub.js';
 import { ChangeCache } from './change-cache.js';
 import { openDatabase } from './open-database.js';
+import { listenOnPostgres } from './postgres-listener.js';
 import { StoreChanges } from './store-changes.js';
 
 const issue = { owner: 'octo-org', repo: 'hello-world' };
@@ -129,6 +130,30 @@ describe.skipIf(unavailable !== undefined)('change notifications between instanc
     await tokens.revoke(bob.userId, row?.id as string);
     await heard;
     await expect(callListIssues(client)).rejects.toThrow(/401|revoked/);
+  });
+
+  it('does not trust a store whose notifications never arrive (a transaction pooler), and says so', async () => {
+    // The pool on one database, the LISTEN on another: a notification sent through the pool never reaches it.
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    const other = `mcpist_${Math.random().toString(36).slice(2, 10)}`;
+    await admin.query(`create database ${other}`);
+    await admin.end();
+    const elsewhere = new URL(server.url);
+    elsewhere.pathname = `/${other}`;
+    const { db } = await openDatabase({ databaseUrl: server.url, dataDir: 'unused' });
+    const deaf = Object.assign(Object.create(db), {
+      listen: (channel: string, handlers: Parameters<typeof db.listen>[1]) =>
+        listenOnPostgres(elsewhere.toString(), channel, handlers),
+    });
+    const changes = await StoreChanges.watch(deaf, 300);
+    try {
+      expect(changes.probeFailed).toBe(true);
+      expect(changes.live).toBe(false);
+    } finally {
+      await changes.close();
+      await db.close();
+    }
   });
 
   it('reads through while the listening connection is down, and caches again once it is back', async () => {

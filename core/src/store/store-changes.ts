@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
 
 /** The channel the change-notification triggers NOTIFY on (migration 20261206000000). */
@@ -23,11 +24,22 @@ export class StoreChanges {
 
   private constructor(private stop: () => Promise<void> = async () => {}) {}
 
-  /** Starts listening on `db`. */
-  static async watch(db: Database): Promise<StoreChanges> {
+  /**
+   * Starts listening on `db`, then checks that a notification sent through
+   * the pool comes back (a pooler in transaction mode drops LISTEN): if none
+   * arrives within `probeMs`, the changes are not `live` and every cache reads
+   * through, rather than serving what may have changed.
+   */
+  static async watch(db: Database, probeMs = 5_000): Promise<StoreChanges> {
     const changes = new StoreChanges();
+    const probe = `probe:${randomUUID()}`;
+    let heard: () => void = () => {};
+    const probed = new Promise<boolean>((resolve) => {
+      heard = () => resolve(true);
+      setTimeout(() => resolve(false), probeMs).unref();
+    });
     changes.stop = await db.listen(CHANGES_CHANNEL, {
-      notify: (table) => changes.announce(table),
+      notify: (table) => (table === probe ? heard() : changes.announce(table)),
       lost: () => {
         changes.connected = false;
         changes.announceAll();
@@ -37,8 +49,14 @@ export class StoreChanges {
         changes.announceAll();
       },
     });
+    await db.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, probe]);
+    changes.connected = await probed;
+    changes.probeFailed = !changes.connected;
     return changes;
   }
+
+  /** True when the start-up probe never came back: the store does not deliver notifications (a transaction pooler). */
+  probeFailed = false;
 
   /** Never hears anything: every cache reads through (tests of parts without a store). */
   static none(): StoreChanges {
