@@ -57,8 +57,22 @@ function stopper(child) {
     });
 }
 
-/** `mcpist serve` on `env` (MCPIST_DATA_DIR or DATABASE_URL, plugin base URLs…); resolves once /health is ok. */
-export async function startMcpist(env) {
+/**
+ * `mcpist serve` on `env` (MCPIST_DATA_DIR or DATABASE_URL, plugin base URLs…); resolves once /health is ok.
+ * On a loaded machine a first connection can time out: up to three attempts.
+ */
+export async function startMcpist(env, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startMcpistOnce(env);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.error(`bench: mcpist serve did not start (${error.message}); trying again`);
+    }
+  }
+}
+
+async function startMcpistOnce(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN, 'serve', '--port', String(port)], {
     cwd: REPO_ROOT,

@@ -405,78 +405,92 @@ try {
   const { postgresUnavailableReason, startTestPostgres } = await import('../src/test-support/postgres-server.ts');
   const { redisUnavailableReason, startTestRedis } = await import('../src/test-support/redis-server.ts');
   const noPostgres = postgresUnavailableReason();
-  if (!options.skip.has('postgres') && !noPostgres) {
-    const pg = await startTestPostgres();
-    toStop.push(() => pg.stop());
-    const env = {
-      DATABASE_URL: pg.url,
-      MCPIST_KEY_FILE: join(scratch, 'pg-keys.json'),
-      MCPIST_DATA_DIR: join(scratch, 'pg'),
-    };
-    const server = await mcpistWith(env);
-    await sleep(3000);
-    const idle = rssMB(server.pid);
-    const client = await connect(`${server.url}/mcp`, server.headers);
-    const bareClient2 = await connect(`${bare.url}/mcp`);
-    results.latencyPostgres = await measured('latency, PostgreSQL', () =>
-      compareLatency(
-        [
-          { call: viaMcpist(client), pid: server.pid },
-          { call: viaBare(bareClient2), pid: bare.pid },
-        ],
-        options.calls,
-      ),
-    );
-    results.memoryPostgres = await measured(`RSS, PostgreSQL, ${options.memoryCalls} calls`, async () => {
-      const warm = rssMB(server.pid);
-      const run = await callMany(`${server.url}/mcp`, server.headers, options.memoryCalls);
-      await sleep(2000);
-      const after = rssMB(server.pid);
-      return {
-        idleMB: idle,
-        warmMB: warm,
-        afterMB: after,
-        calls: options.memoryCalls,
-        failures: run.failures,
-        growthPct: round((100 * (after - warm)) / warm, 1),
+  // A failing section is recorded as such; the others still make the report.
+  const section = async (names, work) => {
+    try {
+      await work();
+    } catch (error) {
+      console.error(`bench: ${names.join(', ')} failed:`, error);
+      process.exitCode = 1;
+      for (const name of names) results[name] ??= { skipped: `failed: ${error.message}` };
+    }
+  };
+  await section(['latencyPostgres', 'memoryPostgres', 'cluster'], async () => {
+    if (!options.skip.has('postgres') && !noPostgres) {
+      const pg = await startTestPostgres();
+      toStop.push(() => pg.stop());
+      const env = {
+        DATABASE_URL: pg.url,
+        MCPIST_KEY_FILE: join(scratch, 'pg-keys.json'),
+        MCPIST_DATA_DIR: join(scratch, 'pg'),
       };
-    });
-    await client.close();
-    await bareClient2.close();
-
-    const noRedis = redisUnavailableReason();
-    if (!options.skip.has('cluster') && !noRedis) {
-      results.cluster = await measured('two instances behind a round-robin proxy', async () => {
-        const redis = await startTestRedis();
-        toStop.push(() => redis.stop());
-        const clusterEnv = { ...env, REDIS_URL: redis.url };
-        const one = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
-        toStop.push(one.stop);
-        const two = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
-        toStop.push(two.stop);
-        const proxy = await roundRobinProxy([one.url, two.url]);
-        toStop.push(proxy.close);
-        const total = options.throughputCalls;
-        const single = await throughput(`${one.url}/mcp`, server.headers, viaMcpist, 16, total);
-        const pair = await throughput(`${proxy.url}/mcp`, server.headers, viaMcpist, 16, total);
+      const server = await mcpistWith(env);
+      await sleep(3000);
+      const idle = rssMB(server.pid);
+      const client = await connect(`${server.url}/mcp`, server.headers);
+      const bareClient2 = await connect(`${bare.url}/mcp`);
+      results.latencyPostgres = await measured('latency, PostgreSQL', () =>
+        compareLatency(
+          [
+            { call: viaMcpist(client), pid: server.pid },
+            { call: viaBare(bareClient2), pid: bare.pid },
+          ],
+          options.calls,
+        ),
+      );
+      results.memoryPostgres = await measured(`RSS, PostgreSQL, ${options.memoryCalls} calls`, async () => {
+        const warm = rssMB(server.pid);
+        const run = await callMany(`${server.url}/mcp`, server.headers, options.memoryCalls);
+        await sleep(2000);
+        const after = rssMB(server.pid);
         return {
-          clients: 16,
-          calls: total,
-          oneInstance: single,
-          twoBehindProxy: pair,
-          ratio: round(pair.callsPerSecond / single.callsPerSecond),
+          idleMB: idle,
+          warmMB: warm,
+          afterMB: after,
+          calls: options.memoryCalls,
+          failures: run.failures,
+          growthPct: round((100 * (after - warm)) / warm, 1),
         };
       });
+      await client.close();
+      await bareClient2.close();
+
+      const noRedis = redisUnavailableReason();
+      if (!options.skip.has('cluster') && !noRedis) {
+        results.cluster = await measured('two instances behind a round-robin proxy', async () => {
+          const redis = await startTestRedis();
+          toStop.push(() => redis.stop());
+          const clusterEnv = { ...env, REDIS_URL: redis.url };
+          const one = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
+          toStop.push(one.stop);
+          const two = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
+          toStop.push(two.stop);
+          const proxy = await roundRobinProxy([one.url, two.url]);
+          toStop.push(proxy.close);
+          const total = options.throughputCalls;
+          const single = await throughput(`${one.url}/mcp`, server.headers, viaMcpist, 16, total);
+          const pair = await throughput(`${proxy.url}/mcp`, server.headers, viaMcpist, 16, total);
+          return {
+            clients: 16,
+            calls: total,
+            oneInstance: single,
+            twoBehindProxy: pair,
+            ratio: round(pair.callsPerSecond / single.callsPerSecond),
+          };
+        });
+      } else {
+        results.cluster = { skipped: options.skip.has('cluster') ? 'skipped' : noRedis };
+      }
+      await server.stop();
     } else {
-      results.cluster = { skipped: options.skip.has('cluster') ? 'skipped' : noRedis };
+      results.latencyPostgres = { skipped: options.skip.has('postgres') ? 'skipped' : noPostgres };
     }
-    await server.stop();
-  } else {
-    results.latencyPostgres = { skipped: options.skip.has('postgres') ? 'skipped' : noPostgres };
-  }
+  });
 
   if (!options.skip.has('start-up')) {
-    results.startUp = await measured('start to healthy (npm start)', () => measureStartUp(options.startUpRuns));
+    await section(['startUp'], async () => {
+      results.startUp = await measured('start to healthy (npm start)', () => measureStartUp(options.startUpRuns));
+    });
   }
   results.finishedAt = new Date().toISOString();
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);

@@ -176,7 +176,8 @@ ${s.seconds} s at ${s.rate} calls/s (\`--soak-seconds\`, \`--soak-rate\`; the is
 ${table(['calls', 'errors', 'RSS at start MB', 'RSS at end MB'], [[s.calls, `${s.errors} ${goal(s.errors === 0)}`, s.rssStartMB, s.rssEndMB]])}
 `);
   }
-  if (r.startUp) {
+  if (r.startUp?.skipped) parts.push(`## Start to healthy\n\nNot measured: ${r.startUp.skipped}.\n`);
+  else if (r.startUp) {
     const s = r.startUp;
     parts.push(`## Start to healthy
 
