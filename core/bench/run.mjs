@@ -240,8 +240,17 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
+// The fake GitHub has no limits: GitHub's declared ones (5,000 requests an hour, 10 at once per credential)
+// would refuse the later sections' calls and queue concurrent clients, which is not the gateway's own cost.
+const CONFIG_FILE = join(scratch, 'mcpist.config.json');
+writeFileSync(
+  CONFIG_FILE,
+  JSON.stringify({ pluginSettings: { github: { rateLimits: { requestsPerHour: 100_000_000, maxConcurrent: 1000 } } } }),
+);
+
 /** A serve process with a token and a github credential for bench@example.com. */
 async function mcpistWith(env) {
+  env.MCPIST_CONFIG = CONFIG_FILE;
   const server = await startMcpist({ ...env, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
   toStop.push(server.stop);
   const token = mcpistCli(['token', 'create', '--user', 'bench@example.com'], env);
@@ -460,7 +469,7 @@ try {
         results.cluster = await measured('two instances behind a round-robin proxy', async () => {
           const redis = await startTestRedis();
           toStop.push(() => redis.stop());
-          const clusterEnv = { ...env, REDIS_URL: redis.url };
+          const clusterEnv = { ...env, REDIS_URL: redis.url, MCPIST_CONFIG: CONFIG_FILE };
           const one = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
           toStop.push(one.stop);
           const two = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
