@@ -1,161 +1,113 @@
 #!/usr/bin/env node
 /**
- * MCPist benchmark, loopback only, bounded: it stops by itself.
+ * MCPist benchmark (issue 15), loopback only, bounded. `mcpist serve` and a
+ * bare MCP SDK server run as separate processes side by side, against one
+ * zero-latency fake GitHub in this process; official SDK clients.
  *
- *   npm run bench                      (builds, then runs this file)
- *   node core/bench/run.mjs --calls 500
+ *   npm run bench                                  (builds, runs this, regenerates docs/benchmarks.md)
+ *   node core/bench/run.mjs --quick                (small counts, a 20 s soak: a smoke run)
+ *   node core/bench/run.mjs --help
  *
- * Measures
- *  1. per-call latency of `call` → github.get_issue through MCPist, against a
- *     bare MCP SDK server whose get_issue tool does the same fetch (the
- *     difference is MCPist's overhead per call);
- *  2. one `batch` of 5 independent get_issue commands with the upstream
- *     delaying each answer by 200 ms (parallel fan-out);
- *  3. RSS and heap of this process: before MCPist starts, with MCPist idle,
- *     and after the timed calls (each after a full GC).
- *
- * Prints a table and writes core/bench/results.json (a generated file).
- * Needs the build (`npm run build`): it imports core/dist and plugins/sdk/dist.
+ * Writes core/bench/results.json and docs/benchmarks.md. Each section records
+ * the machine's load average, so a reader can judge the noise.
  */
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { startFakeUpstream } from '../../plugins/sdk/dist/testing/index.js';
+import { cpuMs, mcpistCli, rssMB, startBare, startMcpist } from './processes.mjs';
+import { measureStartUp } from './start-up.mjs';
+import { writeReport } from './write-report.mjs';
 
-const SELF = fileURLToPath(import.meta.url);
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
-
-// Memory figures need a full GC before each reading: re-run this file under --expose-gc.
-if (typeof globalThis.gc !== 'function' && process.env.MCPIST_BENCH_CHILD !== '1') {
-  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', SELF, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, MCPIST_BENCH_CHILD: '1' },
-  });
-  if (child.error) throw child.error;
-  process.exit(child.status ?? 1);
-}
-
-const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
-const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-const { McpServer } = await import('@modelcontextprotocol/sdk/server/mcp.js');
-const { StreamableHTTPServerTransport } = await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
-const { z } = await import('zod');
-const { default: express } = await import('express');
-const { startFakeUpstream } = await import('../../plugins/sdk/dist/testing/index.js');
-const { loadConfig } = await import('../dist/config/load-config.js');
-const { startServer } = await import('../dist/container/mcpist-server.js');
-const { Tokens } = await import('../dist/container/tokens.js');
 
 // ---------------------------------------------------------------- options
 
-const USAGE = 'usage: node core/bench/run.mjs [--calls N] [--warmup N]';
+const DEFAULTS = {
+  calls: 300, // sequential latency samples per server
+  warmup: 50,
+  throughputCalls: 800, // calls per concurrency level and server
+  memoryCalls: 10_000, // calls between the two RSS readings, per store
+  soakSeconds: 300,
+  soakRate: 20, // calls per second during the soak
+  startUpRuns: 5,
+};
+const QUICK = {
+  calls: 100,
+  warmup: 20,
+  throughputCalls: 300,
+  memoryCalls: 1000,
+  soakSeconds: 20,
+  soakRate: 10,
+  startUpRuns: 3,
+};
+const SKIPPABLE = ['start-up', 'postgres', 'cluster', 'soak'];
+const USAGE = `usage: node core/bench/run.mjs [--quick] [--${Object.keys(DEFAULTS)
+  .map((key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))
+  .join(' N] [--')} N] [--skip ${SKIPPABLE.join('|')}]...`;
+
 function parseArgs(argv) {
-  const options = { calls: 300, warmup: 30 };
+  const options = { ...DEFAULTS, skip: new Set() };
+  if (argv.includes('--quick')) Object.assign(options, QUICK);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.split('=', 2);
-    if (flag === '--help' || flag === '-h') {
+    if (arg === '--quick') continue;
+    if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     }
-    if (flag !== '--calls' && flag !== '--warmup') {
-      console.error(`unknown argument "${arg}"\n${USAGE}`);
-      process.exit(2);
+    if (arg === '--skip') {
+      const what = argv[++i];
+      if (!SKIPPABLE.includes(what)) fail(`--skip takes one of ${SKIPPABLE.join(', ')}`);
+      options.skip.add(what);
+      continue;
     }
-    const value = Number(inline ?? argv[++i]);
-    // GitHub's plugin declares 5000 requests/hour per credential; stay well below it.
-    const [min, max] = flag === '--calls' ? [10, 4000] : [0, 500];
-    if (!Number.isInteger(value) || value < min || value > max) {
-      console.error(`${flag} must be an integer from ${min} to ${max}\n${USAGE}`);
-      process.exit(2);
-    }
-    options[flag.slice(2)] = value;
+    const key = arg.replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    const value = Number(argv[++i]);
+    if (!(key in DEFAULTS) || !arg.startsWith('--')) fail(`unknown argument "${arg}"`);
+    if (!Number.isInteger(value) || value < 1 || value > 100_000) fail(`${arg} takes an integer from 1 to 100000`);
+    options[key] = value;
   }
   return options;
 }
+function fail(message) {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
 const options = parseArgs(process.argv.slice(2));
-const BLOCK = 25; // timed calls alternate between the two servers in blocks of this size
-const BATCH_SIZE = 5;
-const BATCH_RUNS = 5;
-const BATCH_DELAY_MS = 200;
-const SETTLE_MS = 3000;
-
-// A hard ceiling, so a hung request can never keep the benchmark running.
-const watchdog = setTimeout(() => {
-  console.error('benchmark: gave up after 110 s');
-  process.exit(1);
-}, 110_000);
-watchdog.unref();
 
 // ---------------------------------------------------------------- helpers
 
 const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-const MB = (bytes) => round(bytes / 1024 / 1024, 1);
+const loadavg = () => os.loadavg().map((value) => round(value));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Nearest-rank percentile of sorted values. */
 function percentile(sorted, p) {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
-
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
   return {
     n: sorted.length,
-    min: round(sorted[0], 3),
     p50: round(percentile(sorted, 50), 3),
-    p95: round(percentile(sorted, 95), 3),
     p99: round(percentile(sorted, 99), 3),
-    mean: round(mean, 3),
-    max: round(sorted[sorted.length - 1], 3),
+    mean: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length, 3),
+    min: round(sorted[0], 3),
   };
 }
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function memory() {
-  // Two passes: the first may only finalize objects the second then frees.
-  globalThis.gc?.();
-  await new Promise((resolve) => setImmediate(resolve));
-  globalThis.gc?.();
-  const usage = process.memoryUsage();
-  return {
-    rssMB: MB(usage.rss),
-    heapUsedMB: MB(usage.heapUsed),
-    heapTotalMB: MB(usage.heapTotal),
-    externalMB: MB(usage.external),
-    arrayBuffersMB: MB(usage.arrayBuffers),
-  };
-}
-
-/** An object, not an array: results.json stays as Biome formats it (it is in the linted tree). */
-function loadavg() {
-  const [one, five, fifteen] = os.loadavg().map((value) => round(value));
-  return { '1m': one, '5m': five, '15m': fifteen };
-}
-
-function textOf(result) {
-  return result?.content?.[0]?.text ?? '';
-}
-
-/** Times `count` sequential calls of `call`, in ms. Fails loudly on a tool error. */
-async function timeCalls(call, count) {
-  const samples = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const result = await call(i);
-    samples.push(performance.now() - started);
-    if (result.isError) throw new Error(`tool call failed: ${textOf(result).slice(0, 500)}`);
-  }
-  return samples;
-}
+const median = (values) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+const textOf = (result) => result?.content?.[0]?.text ?? '';
+const tokens = (value) => encode(typeof value === 'string' ? value : JSON.stringify(value)).length;
 
 async function connect(url, headers = {}) {
   const client = new Client({ name: 'mcpist-bench', version: '1.0.0' });
@@ -163,344 +115,434 @@ async function connect(url, headers = {}) {
   return client;
 }
 
-// ---------------------------------------------------------------- fake GitHub
+/** Runs `section`, recording the load average before and after it. */
+async function measured(name, section) {
+  const before = loadavg();
+  console.error(`bench: ${name}… (load ${before.join(' ')})`);
+  const value = await section();
+  return { ...value, loadavg: { before, after: loadavg() } };
+}
+
+// ---------------------------------------------------------------- upstream
 
 const OWNER = 'octo-org';
 const REPO = 'hello-world';
 const GITHUB_TOKEN = 'ghp_benchToken000000000000000000000000000';
-
-function makeIssue(number) {
-  return {
-    id: 2_000_000 + number,
-    number,
-    title: `Issue ${number}`,
-    state: 'open',
-    html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}`,
-    user: { login: 'octocat' },
-    labels: number % 2 === 0 ? [{ name: 'bug' }] : [],
-    comments: number % 4,
-    created_at: `2026-01-01T0${number}:00:00Z`,
-  };
-}
-const ISSUES = [1, 2, 3].map(makeIssue);
-
+const issue = (number) => ({
+  id: 2_000_000 + number,
+  number,
+  title: `Issue ${number}`,
+  state: 'open',
+  html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}`,
+  user: { login: 'octocat' },
+  labels: number % 2 === 0 ? [{ name: 'bug' }] : [],
+  comments: number % 4,
+  created_at: '2026-01-01T00:00:00Z',
+  body: `Body of issue ${number}.`,
+});
 let issueDelayMs = 0;
 const authorized = (request) => request.headers.authorization?.replace(/^(token|Bearer) /i, '') === GITHUB_TOKEN;
 const fake = await startFakeUpstream({
-  'GET /repos/:owner/:repo/issues': (request) =>
-    authorized(request) ? { json: ISSUES } : { status: 401, json: { message: 'Bad credentials' } },
-  'GET /repos/:owner/:repo/issues/:n': (request) => {
-    if (!authorized(request)) return { status: 401, json: { message: 'Bad credentials' } };
-    const issue = ISSUES.find((candidate) => candidate.number === Number(request.params.n));
-    if (!issue) return { status: 404, json: { message: 'Not Found' } };
-    return { json: issue, delayMs: issueDelayMs };
-  },
+  'GET /repos/:owner/:repo/issues/:n': (request) =>
+    authorized(request)
+      ? { json: issue(Number(request.params.n)), delayMs: issueDelayMs }
+      : { status: 401, json: { message: 'Bad credentials' } },
 });
-// The fake records every request; the benchmark does not need them, so do not let them pile up.
-const dropRecorded = () => fake.requests.splice(0);
+// The fake records every request; nothing here reads them.
+const dropRecorded = setInterval(() => fake.requests.splice(0), 1000);
 
-// ---------------------------------------------------------------- bare MCP SDK server
+const params = (i) => ({ owner: OWNER, repo: REPO, issue_number: (i % 50) + 1 });
+const viaMcpist = (client) => (i) =>
+  client.callTool({ name: 'call', arguments: { module: 'github', tool: 'get_issue', params: params(i) } });
+const viaBare = (client) => (i) => client.callTool({ name: 'get_issue', arguments: params(i) });
 
-/** The reference: one get_issue tool doing the same fetch, stateless like MCPist's /mcp. */
-async function startBareServer() {
-  const app = express();
-  app.use(express.json({ limit: '1mb' }));
-  app.post('/mcp', async (req, res) => {
-    const server = new McpServer({ name: 'bare-bench', version: '1.0.0' });
-    server.registerTool(
-      'get_issue',
-      {
-        description: 'Reads one GitHub issue by its number.',
-        inputSchema: { owner: z.string(), repo: z.string(), issue_number: z.number().int().positive() },
-      },
-      async ({ owner, repo, issue_number }, extra) => {
-        const url = `${fake.url}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/issues/${issue_number}`;
-        const response = await fetch(url, {
-          headers: { authorization: `Bearer ${GITHUB_TOKEN}`, accept: 'application/vnd.github+json' },
-          signal: extra.signal,
-        });
-        const text = await response.text();
-        return { content: [{ type: 'text', text }], isError: !response.ok };
-      },
-    );
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    res.on('close', () => {
-      transport.close().catch(() => {});
-      server.close().catch(() => {});
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, req.body);
-  });
-  const notAllowed = (_req, res) => res.status(405).set('Allow', 'POST').end();
-  app.get('/mcp', notAllowed);
-  app.delete('/mcp', notAllowed);
-  const http = await new Promise((resolve, reject) => {
-    const server = createServer(app);
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
+async function timeCalls(call, count, offset = 0) {
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const result = await call(offset + i);
+    samples.push(performance.now() - started);
+    if (result.isError) throw new Error(`tool call failed: ${textOf(result).slice(0, 300)}`);
+  }
+  return samples;
+}
+
+/** Sequential calls alternating in blocks of 25, so drift hits both sides alike; CPU per call from /proc. */
+async function compareLatency(sides, count) {
+  for (const side of sides) await timeCalls(side.call, options.warmup);
+  const samples = sides.map(() => []);
+  const cpu = sides.map(() => 0);
+  for (let done = 0; done < count; done += 25) {
+    for (const [index, side] of sides.entries()) {
+      const before = cpuMs(side.pid);
+      samples[index].push(...(await timeCalls(side.call, Math.min(25, count - done), done)));
+      cpu[index] += cpuMs(side.pid) - before;
+    }
+  }
+  const [mcpist, bare] = samples.map(stats);
   return {
-    url: `http://127.0.0.1:${http.address().port}`,
-    close() {
-      http.closeAllConnections();
-      return new Promise((resolve) => http.close(() => resolve()));
-    },
+    mcpist,
+    bare,
+    overhead: { p50: round(mcpist.p50 - bare.p50, 3), p99: round(mcpist.p99 - bare.p99, 3) },
+    serverCpuMsPerCall: { mcpist: round(cpu[0] / count, 3), bare: round(cpu[1] / count, 3) },
   };
+}
+
+/** `total` calls from `clients` concurrent clients (each its own SDK client); calls/s and failures. */
+async function throughput(url, headers, makeCall, clients, total) {
+  const connected = await Promise.all(Array.from({ length: clients }, () => connect(url, headers)));
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    connected.map(async (client) => {
+      const call = makeCall(client);
+      while (next < total) {
+        const i = next++;
+        try {
+          if ((await call(i)).isError) failures++;
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(connected.map((client) => client.close().catch(() => {})));
+  return { callsPerSecond: round(total / seconds, 1), failures };
+}
+
+async function callMany(url, headers, count, clients = 16) {
+  return throughput(url, headers, viaMcpist, clients, count);
 }
 
 // ---------------------------------------------------------------- run
 
-const toClose = [];
 const results = {
   generatedAt: new Date().toISOString(),
   machine: {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    totalMemMB: MB(os.totalmem()),
+    totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    loadavgAtStart: loadavg(),
   },
-  options: { ...options, block: BLOCK, settleMs: SETTLE_MS, gcExposed: typeof globalThis.gc === 'function' },
+  options: { ...options, skip: [...options.skip] },
 };
+const toStop = [];
+const scratch = mkdtempSync(join(os.tmpdir(), 'mcpist-bench-'));
+const watchdog = setTimeout(
+  () => {
+    console.error('benchmark: gave up after 60 minutes');
+    process.exit(1);
+  },
+  60 * 60_000 + options.soakSeconds * 1000,
+);
+watchdog.unref();
+
+// The fake GitHub has no limits: GitHub's declared ones (5,000 requests an hour, 10 at once per credential)
+// would refuse the later sections' calls and queue concurrent clients, which is not the gateway's own cost.
+const CONFIG_FILE = join(scratch, 'mcpist.config.json');
+writeFileSync(
+  CONFIG_FILE,
+  JSON.stringify({ pluginSettings: { github: { rateLimits: { requestsPerHour: 100_000_000, maxConcurrent: 1000 } } } }),
+);
+
+/** A serve process with a token and a github credential for bench@example.com. */
+async function mcpistWith(env) {
+  env.MCPIST_CONFIG = CONFIG_FILE;
+  const server = await startMcpist({ ...env, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
+  toStop.push(server.stop);
+  const token = mcpistCli(['token', 'create', '--user', 'bench@example.com'], env);
+  mcpistCli(['credential', 'set', 'github', '--token', '-', '--user', 'bench@example.com'], env, GITHUB_TOKEN);
+  return { ...server, headers: { Authorization: `Bearer ${token}` } };
+}
 
 try {
-  const startedAt = performance.now();
-  const bare = await startBareServer();
-  toClose.push(() => bare.close());
+  const bare = await startBare(fake.url, GITHUB_TOKEN);
+  toStop.push(bare.stop);
+  const embeddedEnv = { MCPIST_DATA_DIR: join(scratch, 'embedded') };
+  const mcpist = await mcpistWith(embeddedEnv);
+  await sleep(3000); // let start-up work off the main thread (WebAssembly tier-up) settle
+  const idleRssMB = rssMB(mcpist.pid);
+
+  const mcpistClient = await connect(`${mcpist.url}/mcp`, mcpist.headers);
   const bareClient = await connect(`${bare.url}/mcp`);
-  toClose.push(() => bareClient.close());
+  const sides = [
+    { call: viaMcpist(mcpistClient), pid: mcpist.pid },
+    { call: viaBare(bareClient), pid: bare.pid },
+  ];
 
-  const baseline = await memory();
-
-  const mcpistStart = performance.now();
-  const server = await startServer(
-    loadConfig({
-      env: {},
-      cwd: REPO_ROOT,
-      overrides: {
-        port: 0,
-        dataDir: 'memory://',
-        logLevel: 'error',
-        pluginSettings: { github: { baseUrl: fake.url } },
-      },
-    }),
-    { cwd: REPO_ROOT },
+  results.latencyEmbedded = await measured('latency, embedded store', () => compareLatency(sides, options.calls));
+  results.listTools = await measured('tools/list latency', () =>
+    compareLatency(
+      [
+        { call: () => mcpistClient.listTools().then(() => ({})), pid: mcpist.pid },
+        { call: () => bareClient.listTools().then(() => ({})), pid: bare.pid },
+      ],
+      Math.min(options.calls, 100),
+    ),
   );
-  toClose.push(() => server.close());
-  const { token, userId } = await server.container.resolve(Tokens.ApiTokenIssuer).issue('bench@example.com');
-  await server.container.resolve(Tokens.TokenBroker).setPersonalToken(userId, 'github', GITHUB_TOKEN);
-  const mcpistClient = await connect(`${server.url}/mcp`, { Authorization: `Bearer ${token}` });
-  toClose.push(() => mcpistClient.close());
-  const mcpistStartMs = performance.now() - mcpistStart;
-  // Plugins are auto-discovered from node_modules, as in a default install: record which ones loaded.
-  const plugins = server.container.resolve(Tokens.PluginReport);
-  results.plugins = {
-    loaded: plugins.loaded.map((plugin) => plugin.packageName).join(', '),
-    skipped: plugins.failed.map((failure) => failure.packageName).join(', '),
-  };
 
-  // Let start-up work that runs off the main thread (V8 tiering up PGlite's WebAssembly) settle,
-  // so the idle reading is idle and the first timed calls do not compete with it.
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  const idle = await memory();
-
-  const params = (i) => ({ owner: OWNER, repo: REPO, issue_number: (i % ISSUES.length) + 1 });
-  const viaMcpist = (i) =>
-    mcpistClient.callTool({ name: 'call', arguments: { module: 'github', tool: 'get_issue', params: params(i) } });
-  const viaBare = (i) => bareClient.callTool({ name: 'get_issue', arguments: params(i) });
-
-  // Sanity: both answer with the issue, not an error.
-  const first = await viaMcpist(0);
-  if (first.isError || !textOf(first).includes('Issue 1')) {
-    throw new Error(`MCPist call did not return the issue: ${textOf(first).slice(0, 500)}`);
-  }
-  const firstBare = await viaBare(0);
-  if (firstBare.isError || !textOf(firstBare).includes('Issue 1')) {
-    throw new Error(`bare call did not return the issue: ${textOf(firstBare).slice(0, 500)}`);
-  }
-
-  // 1. Per-call latency: warm up both, then alternate blocks so drift (other
-  //    processes on the machine, JIT, GC) hits both sides alike.
-  const compare = async (mcpistCall, bareCall, count) => {
-    await timeCalls(mcpistCall, options.warmup);
-    await timeCalls(bareCall, options.warmup);
-    const mcpistSamples = [];
-    const bareSamples = [];
-    for (let done = 0; done < count; done += BLOCK) {
-      const size = Math.min(BLOCK, count - done);
-      mcpistSamples.push(...(await timeCalls((i) => mcpistCall(done + i), size)));
-      bareSamples.push(...(await timeCalls((i) => bareCall(done + i), size)));
-      dropRecorded();
+  results.throughput = await measured('throughput', async () => {
+    const levels = [];
+    for (const clients of [1, 16, 64]) {
+      const total = Math.max(options.throughputCalls, clients * 4);
+      const m = await throughput(`${mcpist.url}/mcp`, mcpist.headers, viaMcpist, clients, total);
+      const b = await throughput(`${bare.url}/mcp`, {}, viaBare, clients, total);
+      levels.push({ clients, calls: total, mcpist: m, bare: b, ratio: round(m.callsPerSecond / b.callsPerSecond) });
     }
-    const mcpist = stats(mcpistSamples);
-    const bareSdk = stats(bareSamples);
-    const overhead = Object.fromEntries(
-      ['p50', 'p95', 'p99', 'mean', 'min'].map((key) => [key, round(mcpist[key] - bareSdk[key], 3)]),
-    );
-    return { mcpist, bareSdk, mcpistOverhead: overhead };
-  };
-  const callLatency = await compare(viaMcpist, viaBare, options.calls);
+    return { levels };
+  });
 
-  const afterCalls = await memory();
+  results.tokens = await measured('context tokens (o200k)', async () => {
+    const direct = await connect(`${mcpist.url}/mcp?mode=direct`, mcpist.headers);
+    const metaList = (await mcpistClient.listTools()).tools;
+    const directList = (await direct.listTools()).tools;
+    const schema = async (args) => textOf(await mcpistClient.callTool({ name: 'get_module_schema', arguments: args }));
+    const full = await schema({ modules: ['github'] });
+    const index = await schema({ modules: ['github'], index: true });
+    const named = await schema({ modules: ['github'], tools: ['get_issue'] });
+    const callArgs = { module: 'github', tool: 'get_issue', params: params(0) };
+    const callResult = textOf(await mcpistClient.callTool({ name: 'call', arguments: callArgs }));
+    const directResult = textOf(await direct.callTool({ name: 'github_get_issue', arguments: params(0) }));
+    await direct.close();
+    const call = tokens(callArgs) + tokens(callResult);
+    const directCall = tokens(params(0)) + tokens(directResult);
+    const modules = new Set(directList.map((tool) => tool.name.split('_')[0])).size;
+    const session = {
+      meta: tokens(metaList) + tokens(index) + tokens(named) + 3 * call,
+      metaFullSchema: tokens(metaList) + tokens(full) + 3 * call,
+      direct: tokens(directList) + 3 * directCall,
+    };
+    return {
+      modules,
+      directTools: directList.length,
+      metaToolsList: tokens(metaList),
+      directToolsList: tokens(directList),
+      githubSchemaFull: tokens(full),
+      githubIndex: tokens(index),
+      githubNamedTool: tokens(named),
+      oneCall: call,
+      session,
+      ratio: round(session.meta / session.direct, 3),
+      ratioFullSchema: round(session.metaFullSchema / session.direct, 3),
+    };
+  });
 
-  // 2. Batch fan-out with a slow upstream. First, once without delay: every command must succeed.
-  const jsonl = Array.from({ length: BATCH_SIZE }, (_, i) =>
-    JSON.stringify({ id: `i${i + 1}`, module: 'github', tool: 'get_issue', params: params(i), output: true }),
-  ).join('\n');
-  const check = await mcpistClient.callTool({ name: 'batch', arguments: { commands: jsonl, format: 'json' } });
-  const statuses = check.isError ? [] : JSON.parse(textOf(check)).status;
-  if (statuses.length !== BATCH_SIZE || statuses.some((entry) => entry.status !== 'ok')) {
-    throw new Error(`batch did not run every command: ${textOf(check).slice(0, 500)}`);
+  results.batch = await measured('batch fan-out', async () => {
+    const count = 10;
+    const delay = 100;
+    const jsonl = Array.from({ length: count }, (_, i) =>
+      JSON.stringify({ id: `i${i}`, module: 'github', tool: 'get_issue', params: params(i) }),
+    ).join('\n');
+    issueDelayMs = delay;
+    try {
+      const batch = [];
+      const sequential = [];
+      for (let run = 0; run < 3; run++) {
+        let started = performance.now();
+        const result = await mcpistClient.callTool({ name: 'batch', arguments: { commands: jsonl } });
+        if (result.isError) throw new Error(`batch failed: ${textOf(result).slice(0, 300)}`);
+        batch.push(performance.now() - started);
+        started = performance.now();
+        await timeCalls(sides[0].call, count);
+        sequential.push(performance.now() - started);
+      }
+      return {
+        commands: count,
+        upstreamDelayMs: delay,
+        batchMs: round(median(batch)),
+        sequentialMs: round(median(sequential)),
+      };
+    } finally {
+      issueDelayMs = 0;
+    }
+  });
+
+  results.memoryEmbedded = await measured(`RSS, embedded, ${options.memoryCalls} calls`, async () => {
+    const warm = rssMB(mcpist.pid);
+    const run = await callMany(`${mcpist.url}/mcp`, mcpist.headers, options.memoryCalls);
+    await sleep(2000);
+    const after = rssMB(mcpist.pid);
+    return {
+      idleMB: idleRssMB,
+      warmMB: warm,
+      afterMB: after,
+      calls: options.memoryCalls,
+      failures: run.failures,
+      growthPct: round((100 * (after - warm)) / warm, 1),
+    };
+  });
+
+  if (!options.skip.has('soak')) {
+    results.soak = await measured(`soak, ${options.soakSeconds} s at ${options.soakRate}/s`, async () => {
+      const startRss = rssMB(mcpist.pid);
+      const call = viaMcpist(mcpistClient);
+      let calls = 0;
+      let errors = 0;
+      const pending = new Set();
+      const end = performance.now() + options.soakSeconds * 1000;
+      const interval = 1000 / options.soakRate;
+      for (let due = performance.now(); due < end; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        const i = calls++;
+        const done = call(i)
+          .then((result) => {
+            if (result.isError) errors++;
+          })
+          .catch(() => errors++)
+          .finally(() => pending.delete(done));
+        pending.add(done);
+      }
+      await Promise.all(pending);
+      return {
+        seconds: options.soakSeconds,
+        rate: options.soakRate,
+        calls,
+        errors,
+        rssStartMB: startRss,
+        rssEndMB: rssMB(mcpist.pid),
+      };
+    });
   }
-  issueDelayMs = BATCH_DELAY_MS;
-  const batchSamples = [];
-  const singleSamples = [];
-  for (let run = 0; run < BATCH_RUNS; run++) {
-    let started = performance.now();
-    const batch = await mcpistClient.callTool({ name: 'batch', arguments: { commands: jsonl } });
-    batchSamples.push(performance.now() - started);
-    if (batch.isError) throw new Error(`batch failed: ${textOf(batch).slice(0, 500)}`);
-    started = performance.now();
-    const single = await viaMcpist(run);
-    singleSamples.push(performance.now() - started);
-    if (single.isError) throw new Error(`delayed call failed: ${textOf(single).slice(0, 500)}`);
+  await mcpistClient.close();
+  await bareClient.close();
+  await mcpist.stop();
+
+  const { postgresUnavailableReason, startTestPostgres } = await import('../src/test-support/postgres-server.ts');
+  const { redisUnavailableReason, startTestRedis } = await import('../src/test-support/redis-server.ts');
+  const noPostgres = postgresUnavailableReason();
+  // A failing section is recorded as such; the others still make the report.
+  const section = async (names, work) => {
+    try {
+      await work();
+    } catch (error) {
+      console.error(`bench: ${names.join(', ')} failed:`, error);
+      process.exitCode = 1;
+      for (const name of names) results[name] ??= { skipped: `failed: ${error.message}` };
+    }
+  };
+  await section(['latencyPostgres', 'memoryPostgres', 'cluster'], async () => {
+    if (!options.skip.has('postgres') && !noPostgres) {
+      const pg = await startTestPostgres();
+      toStop.push(() => pg.stop());
+      const env = {
+        DATABASE_URL: pg.url,
+        MCPIST_KEY_FILE: join(scratch, 'pg-keys.json'),
+        MCPIST_DATA_DIR: join(scratch, 'pg'),
+      };
+      const server = await mcpistWith(env);
+      await sleep(3000);
+      const idle = rssMB(server.pid);
+      const client = await connect(`${server.url}/mcp`, server.headers);
+      const bareClient2 = await connect(`${bare.url}/mcp`);
+      results.latencyPostgres = await measured('latency, PostgreSQL', () =>
+        compareLatency(
+          [
+            { call: viaMcpist(client), pid: server.pid },
+            { call: viaBare(bareClient2), pid: bare.pid },
+          ],
+          options.calls,
+        ),
+      );
+      results.memoryPostgres = await measured(`RSS, PostgreSQL, ${options.memoryCalls} calls`, async () => {
+        const warm = rssMB(server.pid);
+        const run = await callMany(`${server.url}/mcp`, server.headers, options.memoryCalls);
+        await sleep(2000);
+        const after = rssMB(server.pid);
+        return {
+          idleMB: idle,
+          warmMB: warm,
+          afterMB: after,
+          calls: options.memoryCalls,
+          failures: run.failures,
+          growthPct: round((100 * (after - warm)) / warm, 1),
+        };
+      });
+      await client.close();
+      await bareClient2.close();
+
+      const noRedis = redisUnavailableReason();
+      if (!options.skip.has('cluster') && !noRedis) {
+        results.cluster = await measured('two instances behind a round-robin proxy', async () => {
+          const redis = await startTestRedis();
+          toStop.push(() => redis.stop());
+          const clusterEnv = { ...env, REDIS_URL: redis.url, MCPIST_CONFIG: CONFIG_FILE };
+          const one = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
+          toStop.push(one.stop);
+          const two = await startMcpist({ ...clusterEnv, MCPIST_PLUGIN_GITHUB_BASE_URL: fake.url });
+          toStop.push(two.stop);
+          const proxy = await roundRobinProxy([one.url, two.url]);
+          toStop.push(proxy.close);
+          const total = options.throughputCalls;
+          const single = await throughput(`${one.url}/mcp`, server.headers, viaMcpist, 16, total);
+          const pair = await throughput(`${proxy.url}/mcp`, server.headers, viaMcpist, 16, total);
+          return {
+            clients: 16,
+            calls: total,
+            oneInstance: single,
+            twoBehindProxy: pair,
+            ratio: round(pair.callsPerSecond / single.callsPerSecond),
+          };
+        });
+      } else {
+        results.cluster = { skipped: options.skip.has('cluster') ? 'skipped' : noRedis };
+      }
+      await server.stop();
+    } else {
+      results.latencyPostgres = { skipped: options.skip.has('postgres') ? 'skipped' : noPostgres };
+    }
+  });
+
+  if (!options.skip.has('start-up')) {
+    await section(['startUp'], async () => {
+      results.startUp = await measured('start to healthy (npm start)', () => measureStartUp(options.startUpRuns));
+    });
   }
-  issueDelayMs = 0;
-  dropRecorded();
-
-  // Breakdown: a tools/list round trip (no upstream request, no tool runner):
-  // how much of the overhead is the request path (auth, per-request server) rather than the call itself.
-  const listCount = Math.min(options.calls, 100);
-  const listLatency = await compare(
-    () => mcpistClient.listTools(),
-    () => bareClient.listTools(),
-    listCount,
-  );
-
-  results.callLatencyMs = {
-    ...callLatency,
-    note: 'MCPist: meta-tool `call` → github.get_issue (TOON result); bare: McpServer tool doing the same fetch (raw JSON text). Both stateless Streamable HTTP on express, sequential calls from one SDK client.',
-  };
-  results.listToolsLatencyMs = {
-    ...listLatency,
-    note: 'tools/list round trip, no upstream request: MCPist lists its 3 meta-tools, the bare server its 1 tool.',
-  };
-  results.batchFanOutMs = {
-    commands: BATCH_SIZE,
-    upstreamDelayMs: BATCH_DELAY_MS,
-    runs: BATCH_RUNS,
-    batch: { min: round(Math.min(...batchSamples)), median: round(median(batchSamples)) },
-    singleDelayedCall: { min: round(Math.min(...singleSamples)), median: round(median(singleSamples)) },
-    sequentialFloor: BATCH_SIZE * BATCH_DELAY_MS,
-  };
-  results.memory = {
-    baseline,
-    mcpistIdle: idle,
-    afterCalls,
-    mcpistIdleDelta: {
-      rssMB: round(idle.rssMB - baseline.rssMB, 1),
-      heapUsedMB: round(idle.heapUsedMB - baseline.heapUsedMB, 1),
-    },
-    callsDelta: {
-      rssMB: round(afterCalls.rssMB - idle.rssMB, 1),
-      heapUsedMB: round(afterCalls.heapUsedMB - idle.heapUsedMB, 1),
-    },
-    note: 'One process holds the fake upstream, the bare server, both clients and MCPist (in-memory PGlite). baseline: before MCPist starts; mcpistIdle: MCPist started, token issued, client connected, then 3 s idle; afterCalls: after warm-ups and the timed calls of both servers. Each reading follows a full GC.',
-  };
-  results.mcpistStartMs = round(mcpistStartMs);
-  results.totalSeconds = round((performance.now() - startedAt) / 1000, 1);
-  results.machine.loadavgAtEnd = loadavg();
-
-  report(results);
+  results.finishedAt = new Date().toISOString();
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote ${RESULTS_FILE}`);
+  const written = writeReport(results);
+  console.error(`bench: wrote ${RESULTS_FILE} and ${written}`);
 } catch (error) {
   process.exitCode = 1;
   console.error('benchmark failed:', error);
 } finally {
-  for (const close of toClose.reverse()) await close().catch(() => {});
+  clearInterval(dropRecorded);
+  for (const stop of toStop.reverse()) await stop().catch(() => {});
   await fake.close();
+  rmSync(scratch, { recursive: true, force: true });
 }
 
-// ---------------------------------------------------------------- output
-
-function table(headers, rows) {
-  const cells = [headers, ...rows].map((row) => row.map(String));
-  const widths = headers.map((_, col) => Math.max(...cells.map((row) => row[col].length)));
-  const line = (row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col])));
-  return [
-    line(cells[0]).join('  '),
-    widths.map((width) => '-'.repeat(width)).join('  '),
-    ...cells.slice(1).map((row) => line(row).join('  ')),
-  ].join('\n');
-}
-
-function report(r) {
-  const m = r.machine;
-  console.log(`MCPist benchmark — ${m.cpus} × ${m.cpuModel}, ${m.platform}, Node ${m.node}`);
-  const load = (l) => `${l['1m']} ${l['5m']} ${l['15m']}`;
-  console.log(`load average (1/5/15 min) at start ${load(m.loadavgAtStart)}, at end ${load(m.loadavgAtEnd)}`);
-  console.log(`MCPist start (in-memory store, plugins, token, client connect): ${r.mcpistStartMs} ms`);
-  console.log(`plugins loaded: ${r.plugins.loaded || '(none)'}; skipped: ${r.plugins.skipped || '(none)'}\n`);
-
-  const lat = r.callLatencyMs;
-  console.log(`1. Per-call latency, ms (${r.options.calls} sequential calls each after ${r.options.warmup} warm-up)`);
-  const row = (name, s) => [name, s.p50, s.p95, s.p99, s.mean, s.min, s.max];
-  const overheadRow = (name, o) => [name, o.p50, o.p95, o.p99, o.mean, o.min, ''];
-  console.log(
-    table(
-      ['', 'p50', 'p95', 'p99', 'mean', 'min', 'max'],
-      [
-        row('MCPist call → get_issue', lat.mcpist),
-        row('bare MCP SDK get_issue', lat.bareSdk),
-        overheadRow('MCPist overhead', lat.mcpistOverhead),
-      ],
-    ),
-  );
-  const list = r.listToolsLatencyMs;
-  console.log(`\n   Breakdown: tools/list round trip, ms (${list.mcpist.n} each; no upstream request)`);
-  console.log(
-    table(
-      ['', 'p50', 'p95', 'p99', 'mean', 'min', 'max'],
-      [
-        row('MCPist tools/list', list.mcpist),
-        row('bare MCP SDK tools/list', list.bareSdk),
-        overheadRow('MCPist overhead', list.mcpistOverhead),
-      ],
-    ),
-  );
-
-  const b = r.batchFanOutMs;
-  console.log(
-    `\n2. Batch fan-out, ms (${b.commands} get_issue, upstream delay ${b.upstreamDelayMs} ms each, ${b.runs} runs)`,
-  );
-  console.log(
-    table(
-      ['', 'min', 'median'],
-      [
-        [`batch of ${b.commands}`, b.batch.min, b.batch.median],
-        ['one call (same delay)', b.singleDelayedCall.min, b.singleDelayedCall.median],
-        ['if run one by one', b.sequentialFloor, b.sequentialFloor],
-      ],
-    ),
-  );
-
-  const mem = r.memory;
-  const memRow = (name, s) => [name, s.rssMB, s.heapUsedMB, s.heapTotalMB, s.externalMB];
-  console.log(`\n3. Memory of the process, MB (after full GC${r.options.gcExposed ? '' : ' — NOT available'})`);
-  console.log(
-    table(
-      ['', 'rss', 'heapUsed', 'heapTotal', 'external'],
-      [
-        memRow('baseline (fake + bare server)', mem.baseline),
-        memRow('MCPist idle', mem.mcpistIdle),
-        memRow('after the calls', mem.afterCalls),
-      ],
-    ),
-  );
-  console.log(
-    `MCPist idle adds ${mem.mcpistIdleDelta.rssMB} MB RSS, ${mem.mcpistIdleDelta.heapUsedMB} MB heap; ` +
-      `the calls add ${mem.callsDelta.rssMB} MB RSS, ${mem.callsDelta.heapUsedMB} MB heap.`,
-  );
+/** A loopback HTTP proxy sending each request to the next of `targets` in turn. */
+function roundRobinProxy(targets) {
+  let next = 0;
+  const server = createServer((req, res) => {
+    const target = new URL(req.url, targets[next++ % targets.length]);
+    const forward = httpRequest(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => {
+      res.writeHead(502).end();
+    });
+    req.pipe(forward);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      }),
+    );
+  });
 }

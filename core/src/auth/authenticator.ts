@@ -1,16 +1,17 @@
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
-import type { ApiTokensRepository } from '../store/repositories/api-tokens-repository.js';
 import { API_TOKEN_PREFIX, hashApiToken, looksLikeApiToken } from './api-token.js';
 import type { JwtSignIn } from './jwt-sign-in.js';
-import { type JwtVerifier, looksLikeJwt } from './jwt-verifier.js';
+import { looksLikeJwt } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
+import type { TokenOwners } from './token-owner-cache.js';
+import type { VerifiesJwt } from './verified-jwt-cache.js';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Verifies JWTs and maps them to users; without it, only API tokens are accepted. */
 export interface JwtAuthentication {
-  verifier: JwtVerifier;
+  verifier: VerifiesJwt;
   signIn: JwtSignIn;
 }
 
@@ -30,7 +31,7 @@ export class Authenticator {
   private readonly lastTouched = new Map<string, number>();
 
   constructor(
-    private readonly tokens: ApiTokensRepository,
+    private readonly tokens: TokenOwners,
     private readonly jwt?: JwtAuthentication,
     private readonly accessTokens?: AccessTokenAuthentication,
   ) {}

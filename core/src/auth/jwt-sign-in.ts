@@ -3,9 +3,10 @@ import { McpistError } from '../errors/mcpist-error.js';
 import type { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
 import type { AllowedUsersRepository } from '../store/repositories/allowed-users-repository.js';
 import type { AuthAccountsRepository } from '../store/repositories/auth-accounts-repository.js';
-import type { UserRow, UsersRepository } from '../store/repositories/users-repository.js';
+import type { UserRow } from '../store/repositories/users-repository.js';
 import type { VerifiedJwt } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
+import type { UsersById } from './user-cache.js';
 
 const refuse = (message: string) => new McpistError(ErrorCodes.UNAUTHORIZED, message);
 
@@ -16,16 +17,17 @@ const refuse = (message: string) => new McpistError(ErrorCodes.UNAUTHORIZED, mes
  * in allowed_users (the first one to do so when no admin exists becomes
  * admin).
  *
- * The subject → user link is cached for `cacheMs`, but the user row is read
- * on every request, so a deleted user or a changed system role counts on the
- * next request.
+ * The subject → user link is cached for `cacheMs`, but the user row is looked
+ * up on every request (from a cache that user changes empty), so a deleted
+ * user or a changed system role counts on the next request.
  */
 export class JwtSignIn {
   private readonly links = new Map<string, { userId: string; until: number }>();
 
   constructor(
     private readonly store: {
-      users: UsersRepository;
+      /** Read on every request (a cache dropped on user changes, in the server). */
+      users: UsersById;
       accounts: AuthAccountsRepository;
       allowed: AllowedUsersRepository;
       /** Serialises first sign-ins, so two at once cannot both become the first admin. */

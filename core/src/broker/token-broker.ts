@@ -8,6 +8,7 @@ import type {
   CredentialsRepository,
 } from '../store/repositories/credentials-repository.js';
 import { connectHint } from './connect-hint.js';
+import type { CredentialLookup } from './credential-cache.js';
 import type { CredentialSource, ResolvedCredential } from './credential-source.js';
 import type { OAuthTokens } from './oauth-client.js';
 import { isExpiring, type TokenRefresher } from './token-refresher.js';
@@ -26,10 +27,12 @@ export class TokenBroker implements CredentialSource {
     private readonly keyRing: KeyRing,
     private readonly refresher: TokenRefresher,
     private readonly publicUrl: string | undefined,
+    /** Where `credentialFor` reads (a cache in the server); the repository itself by default. */
+    private readonly lookup: CredentialLookup = credentials,
   ) {}
 
   async credentialFor(principal: Principal, service: string): Promise<ResolvedCredential | undefined> {
-    let row = await this.credentials.findForUser(principal.userId, service);
+    let row = await this.lookup.findForUser(principal.userId, service);
     if (!row) return undefined;
     if (row.status === 'needs_reauth') throw this.needsReauth(service, principal.email);
     if (isExpiring(row)) row = await this.refresher.refresh(row);

@@ -18,6 +18,7 @@ import { LimiterPool } from '../runner/rate-limiter.js';
 import { KeyRing } from '../secrets/key-ring.js';
 import { grantNewModulesToDefaultRoles } from '../sieve/default-masks.js';
 import { type OpenedDatabase, openDatabase, resolveDataDir } from '../store/open-database.js';
+import { StoreChanges } from '../store/store-changes.js';
 import { MCPIST_VERSION } from '../version.js';
 import { registerProviders } from './declared-deps.js';
 import { SERVICES } from './services.js';
@@ -105,6 +106,14 @@ export async function compose(config: McpistConfig, options: ComposeOptions = {}
   c.register(Tokens.Tracing, { useValue: await tracing });
   c.register(Tokens.OtlpMetrics, { useValue: await otlpMetrics });
   c.register(Tokens.Database, { useValue: db });
+  const changes = await StoreChanges.watch(db);
+  if (changes.probeFailed) {
+    logger.warn(
+      'the database does not deliver LISTEN/NOTIFY (a pooler in transaction mode?): every request reads the store; use a session-mode or direct DATABASE_URL',
+      { event: 'store_notifications_unavailable' },
+    );
+  }
+  c.register(Tokens.StoreChanges, { useValue: changes });
   c.register(Tokens.KeyRing, { useValue: ring });
   c.register(Tokens.KeyFile, { useValue: keyFile });
   c.register(Tokens.PluginReport, { useValue: report });
@@ -192,6 +201,7 @@ export async function disposeContainer(c: DependencyContainer): Promise<void> {
   await c.resolve(Tokens.LimiterPool).close();
   await c.resolve(Tokens.UpstreamFetcher).close();
   await c.resolve(Tokens.ToolSieve).flush();
+  await c.resolve(Tokens.StoreChanges).close();
   await c.resolve(Tokens.Database).close();
   await c.resolve(Tokens.Tracing).shutdown();
   await c.resolve(Tokens.OtlpMetrics).shutdown();

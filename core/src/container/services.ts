@@ -4,8 +4,12 @@ import { Authenticator } from '../auth/authenticator.js';
 import { JwtSignIn } from '../auth/jwt-sign-in.js';
 import { JwtVerifier, remoteKeys } from '../auth/jwt-verifier.js';
 import type { SessionIssuer } from '../auth/session-issuer.js';
+import { TokenOwnerCache } from '../auth/token-owner-cache.js';
+import { UserCache } from '../auth/user-cache.js';
+import { VerifiedJwtCache } from '../auth/verified-jwt-cache.js';
 import { BatchRunner } from '../batch/batch-runner.js';
 import { OAuthConnectLinks } from '../broker/connect-links.js';
+import { CredentialCache } from '../broker/credential-cache.js';
 import { OAuthFlow } from '../broker/oauth-flow.js';
 import { OAuthProviders } from '../broker/oauth-providers.js';
 import { TokenBroker } from '../broker/token-broker.js';
@@ -19,6 +23,7 @@ import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
 import { ScopedToolSieve } from '../sieve/scoped-sieve.js';
+import { WatchedEpoch } from '../sieve/watched-epoch.js';
 import type { Database } from '../store/database.js';
 import { AccessRequestsRepository } from '../store/repositories/access-requests-repository.js';
 import { AdminsUnitOfWork } from '../store/repositories/admins-unit-of-work.js';
@@ -88,11 +93,13 @@ export const SERVICES: readonly Provider[] = [
       catalog: Tokens.ModuleCatalog,
       roles: Tokens.RolesRepository,
       registry: Tokens.ModuleRegistryRepository,
-      epoch: Tokens.PermissionEpochRepository,
+      epochs: Tokens.PermissionEpochRepository,
+      changes: Tokens.StoreChanges,
       audit: Tokens.AuditLogsRepository,
       logger: Tokens.Logger,
     },
-    ({ catalog, logger, ...store }) => new RoleSieve(catalog, store, logger),
+    ({ catalog, logger, epochs, changes, ...store }) =>
+      new RoleSieve(catalog, { ...store, epoch: new WatchedEpoch(epochs, changes) }, logger),
   ),
   provide(
     Tokens.OAuthProviders,
@@ -129,8 +136,16 @@ export const SERVICES: readonly Provider[] = [
       keyRing: Tokens.KeyRing,
       refresher: Tokens.TokenRefresher,
       config: Tokens.Config,
+      changes: Tokens.StoreChanges,
     },
-    (d) => new TokenBroker(d.credentials, d.keyRing, d.refresher, d.config.publicUrl),
+    (d) =>
+      new TokenBroker(
+        d.credentials,
+        d.keyRing,
+        d.refresher,
+        d.config.publicUrl,
+        new CredentialCache(d.credentials, d.changes),
+      ),
   ),
   provide(Tokens.CredentialSource, { broker: Tokens.TokenBroker }, (d) => d.broker),
   provide(
@@ -197,21 +212,28 @@ export const SERVICES: readonly Provider[] = [
     Tokens.JwtSignIn,
     {
       users: Tokens.UsersRepository,
+      changes: Tokens.StoreChanges,
       accounts: Tokens.AuthAccountsRepository,
       allowed: Tokens.AllowedUsersRepository,
       admins: Tokens.AdminsUnitOfWork,
     },
-    (store) => new JwtSignIn(store),
+    ({ users, changes, ...store }) => new JwtSignIn({ ...store, users: new UserCache(users, changes) }),
   ),
   provide(
     Tokens.Authenticator,
     {
       apiTokens: Tokens.ApiTokensRepository,
+      changes: Tokens.StoreChanges,
       verifier: Tokens.JwtVerifier,
       signIn: Tokens.JwtSignIn,
       accessTokens: Tokens.AccessTokens,
     },
-    ({ apiTokens, accessTokens, ...jwt }) => new Authenticator(apiTokens, jwt, accessTokens),
+    ({ apiTokens, changes, verifier, signIn, accessTokens }) =>
+      new Authenticator(
+        new TokenOwnerCache(apiTokens, changes),
+        { verifier: new VerifiedJwtCache(verifier), signIn },
+        accessTokens,
+      ),
   ),
   provide(Tokens.CallStats, { metrics: Tokens.Metrics }, (d) => new CallStats(d.metrics)),
   provide(

@@ -47,6 +47,7 @@ import type { PermissionEpochRepository } from '../store/repositories/permission
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
 import type { SealedSecretsRepository } from '../store/repositories/sealed-secrets-repository.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
+import type { StoreChanges } from '../store/store-changes.js';
 
 const token = <T>(name: string): InjectionToken<T> => Symbol(`mcpist.${name}`);
 
@@ -60,6 +61,7 @@ export const Tokens = {
   Logger: token<Logger>('Logger'),
   Metrics: token<Metrics>('Metrics'),
   Database: token<Database>('Database'),
+  StoreChanges: token<StoreChanges>('StoreChanges'),
   KeyRing: token<KeyRing>('KeyRing'),
   /** Path of the key file the ring follows; empty for an ephemeral in-memory ring. */
   KeyFile: token<string>('KeyFile'),

@@ -75,5 +75,7 @@ export function sendInsufficientScope(res: Response, publicUrl: string, scope: s
     'WWW-Authenticate',
     `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${metadata}", error_description="${description}"`,
   );
-  res.status(403).json(jsonRpcErrorBody(ProtocolErrorCode.InvalidRequest, description, { code: 'insufficient_scope', scope }));
+  res
+    .status(403)
+    .json(jsonRpcErrorBody(ProtocolErrorCode.InvalidRequest, description, { code: 'insufficient_scope', scope }));
 }

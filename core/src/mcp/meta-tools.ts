@@ -7,6 +7,8 @@ export type MetaToolName = (typeof META_TOOL_NAMES)[number];
 
 export const getModuleSchemaArgs = z.strictObject({
   modules: z.array(z.string().min(1)).min(1).max(50),
+  tools: z.array(z.string().min(1)).min(1).max(100).optional(),
+  index: z.boolean().optional(),
 });
 
 export const callArgs = z.strictObject({
@@ -53,7 +55,7 @@ export function metaToolListings(view: ToolView, describe: (module: string) => s
   const listings: MetaToolListing[] = [
     {
       name: 'get_module_schema',
-      description: `Get the tool definitions (name, description, inputSchema, output_fields, dangerous, readOnly) of one or more modules. Call this before using \`call\` or \`batch\` with a module.\nAvailable modules:\n${modules}`,
+      description: `Get tool definitions (name, description, inputSchema, output_fields, dangerous, readOnly) before using \`call\` or \`batch\` with a module. Pay only for what you need: {"modules":["github"],"index":true} lists each tool's name and one-line summary; then {"modules":["github"],"tools":["list_issues"]} returns just those tools' definitions. {"modules":["github"]} alone returns every definition of the module (large).\nAvailable modules:\n${modules}`,
       inputSchema: INPUT_SCHEMAS.get_module_schema,
       annotations: { title: 'Get module schema', readOnlyHint: true },
     },

@@ -145,9 +145,9 @@ export class ToolDispatcher {
   ): Promise<CallToolResult> {
     switch (name) {
       case 'get_module_schema': {
-        const { modules } = parseArgs(getModuleSchemaArgs, args, name);
+        const { modules, tools, index } = parseArgs(getModuleSchemaArgs, args, name);
         const view = await this.sieve.viewFor(context.principal);
-        const schema = view.schema(modules);
+        const schema = index && !tools ? { ...view.index(modules), unknownTools: [] } : view.schema(modules, tools);
         if (schema.modules.length === 0) {
           throw new McpistError(
             ErrorCodes.INVALID_MODULE,
@@ -158,6 +158,7 @@ export class ToolDispatcher {
         const value = {
           modules: schema.modules,
           ...(schema.unknown.length ? { unknown_modules: schema.unknown } : {}),
+          ...(schema.unknownTools.length ? { unknown_tools: schema.unknownTools } : {}),
         };
         return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value };
       }

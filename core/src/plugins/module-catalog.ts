@@ -7,6 +7,7 @@ import type {
   ToolDefinition,
 } from '@mcpist/plugin-sdk';
 import type { McpistConfig } from '../config/config-schema.js';
+import { compactSchema, summaryOf } from './compact-schema.js';
 import type { LoadedPlugin } from './load-plugin.js';
 
 /** The tool entry `get_module_schema` returns, built once. */
@@ -18,6 +19,14 @@ export interface ToolSchemaEntry {
   returns: 'list' | 'record' | 'text';
   dangerous: boolean;
   readOnly: boolean;
+}
+
+/** A tool in `get_module_schema`'s compact index: its name and one line, built once. */
+export interface ToolIndexEntry {
+  name: string;
+  summary: string;
+  readOnly?: true;
+  dangerous?: true;
 }
 
 /** A tool as MCP lists it natively in direct mode, built once. */
@@ -37,6 +46,7 @@ export interface CatalogTool {
   qualifiedName: string;
   timeoutMs: number;
   schemaEntry: ToolSchemaEntry;
+  indexEntry: ToolIndexEntry;
   directListing: DirectToolListing;
 }
 
@@ -100,11 +110,17 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
     schemaEntry: {
       name: tool.name,
       description: tool.description,
-      inputSchema: tool.inputSchema,
+      inputSchema: compactSchema(tool.inputSchema),
       output_fields: tool.outputFields,
       returns: tool.returns,
       dangerous: tool.dangerous,
       readOnly: tool.readOnly,
+    },
+    indexEntry: {
+      name: tool.name,
+      summary: summaryOf(tool.description),
+      ...(tool.readOnly ? { readOnly: true as const } : {}),
+      ...(tool.dangerous ? { dangerous: true as const } : {}),
     },
     directListing: {
       name: qualifiedName,

@@ -253,11 +253,13 @@ export class ToolRunner {
   }
 
   /**
-   * The handler's logger: to the server's log and, from info up, to a client
-   * that asked for log notifications. Once the core saw this attempt fail on
-   * the wire (an upstream it could not reach, a cut-off body), it reports that
-   * failure in the call's outcome; an SDK's error line about the same request
-   * (Octokit's "GET /user - 500 with id UNKNOWN") is an echo of it, logged at debug.
+   * The handler's logger: to the server's log (a line is built only when it
+   * passes the level: SDK clients log every request at debug) and, from info
+   * up, to a client that asked for log notifications. Once the core saw this
+   * attempt fail on the wire (an upstream it could not reach, a cut-off body),
+   * it reports that failure in the call's outcome; an SDK's error line about
+   * the same request (Octokit's "GET /user - 500 with id UNKNOWN") is an echo
+   * of it, logged at debug.
    */
   private handlerLogger(
     labels: { module: string; tool: string },
@@ -265,26 +267,31 @@ export class ToolRunner {
     upstream: UpstreamCall,
     report: CallReporter | undefined,
   ): ToolContext['logger'] {
-    const child = this.logger.child({ ...labels, request_id: requestId });
+    let child: Logger | undefined;
+    const write = (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => {
+      if (!this.logger.isLevelEnabled(level)) return;
+      child ??= this.logger.child({ ...labels, request_id: requestId });
+      child[level](message, fields);
+    };
     return {
       debug: (message, fields) => {
-        child.debug(message, fields);
+        write('debug', message, fields);
         report?.log('debug', message, fields);
       },
       info: (message, fields) => {
-        child.info(message, fields);
+        write('info', message, fields);
         report?.log('info', message, fields);
       },
       warn: (message, fields) => {
-        child.warn(message, fields);
+        write('warn', message, fields);
         report?.log('warning', message, fields);
       },
       error: (message, fields) => {
         if (upstream.failure()) {
-          child.debug(message, fields);
+          write('debug', message, fields);
           return;
         }
-        child.error(message, fields);
+        write('error', message, fields);
         report?.log('error', message, fields);
       },
     };
@@ -300,7 +307,9 @@ export class ToolRunner {
     this.metrics.toolCallsTotal.inc(labels);
     this.metrics.toolDuration.observe(labels, durationMs);
     if (!outcome.ok) this.metrics.toolErrorsTotal.inc({ ...labels, code: String(outcome.error.code) });
-    this.logger.log(outcome.ok ? 'info' : 'warn', outcome.ok ? 'tool call succeeded' : 'tool call failed', {
+    const level = outcome.ok ? 'info' : 'warn';
+    if (!this.logger.isLevelEnabled(level)) return;
+    this.logger.log(level, outcome.ok ? 'tool call succeeded' : 'tool call failed', {
       ...labels,
       request_id: options.requestId,
       user_id: options.principal.userId,

@@ -53,28 +53,37 @@ describe.skipIf(unavailable !== undefined)('permissions changed on one instance,
     await server?.stop();
   });
 
+  /** Runs a change on instance one and resolves once instance two has heard of it (NOTIFY is asynchronous). */
+  const onOne = async (change: () => Promise<unknown>) => {
+    const heard = two.server.container.resolve(Tokens.StoreChanges).next();
+    await change();
+    await heard;
+  };
+
   it('role permissions and module status move on the next request', async () => {
     const before = await githubTools();
     expect(before.tools).not.toContain('create_issue');
     expect(before.tools).toContain('list_issues');
 
-    await one.server.container
-      .resolve(Tokens.RolesRepository)
-      .setPermissions(roleId, { enabledModules: ['github'], toolMasks: { github: ['list_issues'] } });
+    await onOne(() =>
+      one.server.container
+        .resolve(Tokens.RolesRepository)
+        .setPermissions(roleId, { enabledModules: ['github'], toolMasks: { github: ['list_issues'] } }),
+    );
     const after = await githubTools();
     expect(after.tools).toContain('create_issue');
     expect(after.tools).not.toContain('list_issues');
 
     const registry = one.server.container.resolve(Tokens.ModuleRegistryRepository);
-    await registry.update('github', { status: 'deprecated' });
+    await onOne(() => registry.update('github', { status: 'deprecated' }));
     expect((await githubTools()).deprecated).toBe(true);
-    await registry.update('github', { status: 'broken' });
+    await onOne(() => registry.update('github', { status: 'broken' }));
     const refused = await client.callTool({ name: 'get_module_schema', arguments: { modules: ['github'] } }).then(
       () => undefined,
       (error: { data?: unknown }) => error.data,
     );
     expect(refused).toMatchObject({ code: ErrorCodes.INVALID_MODULE });
-    await registry.update('github', { status: 'stable' });
+    await onOne(() => registry.update('github', { status: 'stable' }));
     expect((await githubTools()).deprecated).toBeUndefined();
   });
 });

@@ -1,15 +1,21 @@
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
-import type { CatalogTool, DirectToolListing, ModuleCatalog, ToolSchemaEntry } from '../plugins/module-catalog.js';
+import type {
+  CatalogTool,
+  DirectToolListing,
+  ModuleCatalog,
+  ToolIndexEntry,
+  ToolSchemaEntry,
+} from '../plugins/module-catalog.js';
 
-/** A module as `get_module_schema` describes it. */
-export interface ModuleSchema {
+/** A module as `get_module_schema` describes it: full tool definitions, or an index's entries. */
+export interface ModuleSchema<Tool = ToolSchemaEntry> {
   module: string;
   display_name: string;
   description: string;
   api_version: string;
   deprecated?: true;
-  tools: ToolSchemaEntry[];
+  tools: Tool[];
 }
 
 /** Called when a principal names a tool that exists but is not theirs. */
@@ -68,9 +74,35 @@ export class ToolView {
     return [...this.byQualifiedName.values()].map((tool) => `${tool.module.name}:${tool.definition.name}`);
   }
 
-  /** Schemas of the requested modules; names this view does not hold come back in `unknown`. */
-  schema(modules: readonly string[]): { modules: ModuleSchema[]; unknown: string[] } {
-    const found: ModuleSchema[] = [];
+  /**
+   * Schemas of the requested modules: every definition, or only those of the
+   * named `tools` (progressive discovery). Modules and tools this view does
+   * not hold come back in `unknown` / `unknownTools`.
+   */
+  schema(
+    modules: readonly string[],
+    tools?: readonly string[],
+  ): { modules: ModuleSchema[]; unknown: string[]; unknownTools: string[] } {
+    const named = tools ? new Set(tools) : undefined;
+    const seen = new Set<string>();
+    const { modules: found, unknown } = this.describe(modules, (tool) => {
+      if (named && !named.has(tool.definition.name)) return undefined;
+      seen.add(tool.definition.name);
+      return tool.schemaEntry;
+    });
+    return { modules: found, unknown, unknownTools: named ? [...named].filter((name) => !seen.has(name)) : [] };
+  }
+
+  /** The compact index of the requested modules: each tool's name and one-line summary. */
+  index(modules: readonly string[]): { modules: ModuleSchema<ToolIndexEntry>[]; unknown: string[] } {
+    return this.describe(modules, (tool) => tool.indexEntry);
+  }
+
+  private describe<T>(
+    modules: readonly string[],
+    entry: (tool: CatalogTool) => T | undefined,
+  ): { modules: ModuleSchema<T>[]; unknown: string[] } {
+    const found: ModuleSchema<T>[] = [];
     const unknown: string[] = [];
     for (const name of new Set(modules)) {
       const tools = this.byModule.get(name);
@@ -85,7 +117,10 @@ export class ToolView {
         description: module.description,
         api_version: module.upstreamApiVersion,
         ...(this.deprecated.has(name) ? { deprecated: true as const } : {}),
-        tools: [...tools.values()].map((tool) => tool.schemaEntry),
+        tools: [...tools.values()].flatMap((tool) => {
+          const value = entry(tool);
+          return value === undefined ? [] : [value];
+        }),
       });
     }
     return { modules: found, unknown };

@@ -31,6 +31,7 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
  * Returns the versions applied.
  */
 export async function migrate(db: Database, migrations: MigrationFile[]): Promise<string[]> {
+  if (await upToDate(db, migrations)) return [];
   const lock = `select pg_advisory_xact_lock(hashtext('mcpist.migrations'))`;
   // Under the lock too: concurrent "create table if not exists" races on PostgreSQL.
   await db.transaction(async (tx) => {
@@ -61,6 +62,22 @@ export async function migrate(db: Database, migrations: MigrationFile[]): Promis
     });
   }
   return applied;
+}
+
+/**
+ * The common case at start-up, in two reads and no lock or transaction: the
+ * auth shim is there and every migration is recorded (restart to healthy
+ * counts, issue 11). Anything else takes the locked path.
+ */
+async function upToDate(db: Database, migrations: readonly MigrationFile[]): Promise<boolean> {
+  const [present] = await db.query<{ has_table: boolean; shim: boolean }>(
+    `select to_regclass('public.mcpist_migrations') is not null as has_table,
+            to_regprocedure('auth.uid()') is not null as shim`,
+  );
+  if (!present?.has_table || !present.shim) return false;
+  const rows = await db.query<{ version: string }>('select version from public.mcpist_migrations');
+  const recorded = new Set(rows.map((row) => row.version));
+  return migrations.every((migration) => recorded.has(migration.version));
 }
 
 /**

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:f
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
-import type { Database, Queryable } from './database.js';
+import type { Database, NotificationHandlers, Queryable } from './database.js';
 import { PGLITE_TEMPLATE_ARCHIVE, PGLITE_TEMPLATE_DIR } from './pglite-template.js';
 
 function loadTemplate(): Blob | undefined {
@@ -12,6 +12,13 @@ function loadTemplate(): Blob | undefined {
     return undefined;
   }
 }
+
+/**
+ * PGlite's own start parameters plus smaller shared buffers: PostgreSQL touches
+ * all of `shared_buffers` (128 MB by default) when it starts, which was half of
+ * an idle server's RSS; MCPist's tables are small (issue 15, ADR 0029).
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
@@ -32,6 +39,14 @@ class PgliteDatabase implements Database {
           (await tx.query<R>(sql, params as unknown[])).rows,
       }),
     );
+  }
+
+  /** PGlite is one session in this process: its notifications are handed over before the notifying query resolves. */
+  async listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+    const stop = await this.db.listen(channel, handlers.notify);
+    return async () => {
+      if (!this.db.closed) await stop();
+    };
   }
 
   async ping(): Promise<boolean> {
@@ -69,6 +84,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     // One options object: PGlite ignores the second argument when the first is not a string.
     const db = new PGlite({
       ...(inMemory ? {} : { dataDir }),
+      startParams: START_PARAMS,
       ...(template ? { loadDataDir: template } : {}),
     });
     await db.waitReady;

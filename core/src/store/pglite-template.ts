@@ -67,6 +67,10 @@ export async function ensurePgliteTemplate(): Promise<boolean> {
       pg.transaction((tx) =>
         fn({ query: async (sql, params = []) => (await tx.query(sql, params as unknown[])).rows as never }),
       ),
+    listen: async (channel, handlers) => {
+      const stop = await pg.listen(channel, handlers.notify);
+      return () => stop();
+    },
     ping: async () => true,
     close: () => pg.close(),
   };

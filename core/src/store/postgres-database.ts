@@ -1,9 +1,13 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.js';
+import type { Database, NotificationHandlers, Queryable } from './database.js';
+import { listenOnPostgres } from './postgres-listener.js';
 
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString: string,
+  ) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const result = await this.pool.query(sql, params as unknown[]);
@@ -28,6 +32,10 @@ class PostgresDatabase implements Database {
     }
   }
 
+  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+    return listenOnPostgres(this.connectionString, channel, handlers);
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.pool.query('select 1');
@@ -47,7 +55,7 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
   // Errors on idle clients (server restart) must not crash the process.
   pool.on('error', () => {});
-  const db = new PostgresDatabase(pool);
+  const db = new PostgresDatabase(pool, connectionString);
   await db.query('select 1');
   return db;
 }
