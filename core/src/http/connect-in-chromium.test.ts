@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiRequest } from '../test-support/api-client.js';
+import { launchChromium } from '../test-support/chromium.js';
 import { type FakeOAuthProvider, startFakeOAuthProvider } from '../test-support/fake-oauth-provider.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
@@ -13,7 +13,6 @@ import { startTestHub, type TestHub } from '../test-support/test-hub.js';
  * binding cookie and sends it back on the provider's redirect.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SERVICE = 'google-calendar';
 
 let hub: TestHub;
@@ -21,7 +20,6 @@ let provider: FakeOAuthProvider;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   provider = await startFakeOAuthProvider({ clientAuth: 'body' });
   hub = await startTestHub();
   const set = await apiRequest(hub.url, 'put', `/oauth-apps/${SERVICE}`, {
@@ -33,18 +31,7 @@ beforeAll(async () => {
     },
   });
   expect(set.status).toBe(200);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

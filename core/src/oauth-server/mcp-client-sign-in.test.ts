@@ -1,11 +1,11 @@
 import { lookup } from 'node:dns/promises';
-import { existsSync } from 'node:fs';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRequest } from '../test-support/api-client.js';
+import { launchChromium } from '../test-support/chromium.js';
 import { type HttpsTestServer, startHttpsTestServer } from '../test-support/https-test-server.js';
 import { OAuthTestClient } from '../test-support/oauth-test-client.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
@@ -17,7 +17,6 @@ import { startTestHub, type TestHub } from '../test-support/test-hub.js';
  * then lists and calls tools with the access token it got.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const DOCUMENT_HOST = 'client.mcpist.test';
 let hub: TestHub;
 let browser: Browser;
@@ -26,7 +25,6 @@ let documentHost: HttpsTestServer;
 const documents = new Map<string, unknown>();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   documentHost = await startHttpsTestServer(DOCUMENT_HOST, (req, res) => {
     const document = documents.get(req.url ?? '');
     res.writeHead(document ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(document ?? {}));
@@ -40,18 +38,7 @@ beforeAll(async () => {
         name === DOCUMENT_HOST ? [{ address: '127.0.0.1', family: 4 }] : lookup(name, { all: true }),
     },
   );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../../test-support/chromium.js';
 import { CLI, runCli } from '../../test-support/running-serve.js';
 import { REPO_ROOT } from '../../test-support/test-hub.js';
 import { UI_DIR } from './ui-routes.js';
@@ -22,7 +23,6 @@ import { UI_DIR } from './ui-routes.js';
  * 1440 px (screenshots in test-results/admin-ui, git-ignored).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'test-results/admin-ui');
 const AXE = readFileSync(createRequire(join(REPO_ROOT, 'admin/package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -134,7 +134,6 @@ async function checkPage(page: Page, path: string, name: string, ready: string) 
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   if (!existsSync(join(UI_DIR, 'index.html'))) throw new Error('admin/out is missing: npm run build builds the UI');
   mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'mcpist-ui-'));
@@ -142,19 +141,7 @@ beforeAll(async () => {
   serve = started.child;
   setupUrl = started.setupUrl;
   base = new URL(setupUrl).origin;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
