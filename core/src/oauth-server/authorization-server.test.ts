@@ -196,8 +196,6 @@ describe('refusals', () => {
     expect(other.location?.searchParams.get('error')).toBe('invalid_target');
 
     const { tokens } = await issueTokens();
-    const provider = (await import('oidc-provider')).default;
-    expect(provider).toBeTypeOf('function');
     // The same tokens, checked as another MCP endpoint would check them: refused by audience.
     const asOther = new OAuthAccessTokens(
       // biome-ignore lint/suspicious/noExplicitAny: the running hub's provider, reached through its access-token binding

@@ -5,6 +5,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { escapeHtml, htmlPage, pageSecurityHeaders } from '../http/html-page.js';
+import { sameOrigin } from '../http/session/same-origin.js';
 import { MCP_SCOPES } from './scopes.js';
 
 export interface InteractionDeps {
@@ -13,6 +14,8 @@ export interface InteractionDeps {
   logger: Logger;
   /** The resource tokens are issued for (the MCP endpoint). */
   resource: string;
+  /** This server's base URL: the origin the pages' forms must come from. */
+  publicUrl: string;
   /** The MCPist user already signed in in this browser (the admin UI's session), if any. */
   browserPrincipal?: (req: Request) => Promise<Principal | undefined>;
   /** The admin UI's sign-in page, coming back to `next` (when the UI is served here). */
@@ -52,16 +55,6 @@ async function describeClient(provider: Provider, details: Details) {
   return { clientId, name: client?.clientName ?? clientId, redirectHost, formTargets: redirectSource(redirect) };
 }
 
-/** Refuses a state-changing POST that a browser did not send from this server's own pages. */
-function sameOriginPost(req: Request, res: Response, next: NextFunction): void {
-  // The host guard has already refused an Origin naming another site; a browser always sends one on POST.
-  if (req.get('origin') === undefined && req.get('sec-fetch-site') !== 'same-origin') {
-    page(res, 403, 'Refused', '<p>This form can only be sent from MCPist’s own page.</p>');
-    return;
-  }
-  next();
-}
-
 /**
  * The authorization server's pages (ADR 0041): sign-in (an MCPist browser
  * session, or an API token pasted once) and consent — the client's name, its
@@ -73,6 +66,11 @@ function sameOriginPost(req: Request, res: Response, next: NextFunction): void {
 export function interactionRoutes(deps: InteractionDeps): Router {
   const router = Router();
   const { provider } = deps;
+  // A state-changing POST must come from this server's own pages (the admin UI's CSRF check).
+  const sameOriginPost = (req: Request, res: Response, next: NextFunction) => {
+    if (sameOrigin(req, deps.publicUrl)) next();
+    else page(res, 403, 'Refused', '<p>This form can only be sent from MCPist’s own page.</p>');
+  };
 
   async function details(req: Request, res: Response): Promise<Details | undefined> {
     try {

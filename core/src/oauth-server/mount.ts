@@ -87,6 +87,7 @@ export function mountAuthorizationServer(
       authenticator: deps.authenticator,
       logger,
       resource,
+      publicUrl,
       findAccount,
       ...(deps.browserPrincipal ? { browserPrincipal: deps.browserPrincipal } : {}),
       ...(deps.uiSignIn ? { uiSignIn: deps.uiSignIn } : {}),
