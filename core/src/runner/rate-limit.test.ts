@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FakeGitHub, GITHUB_ROUTES, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../test-support/postgres-server.js';
 import { redisUnavailableReason, startTestRedis } from '../test-support/redis-server.js';
@@ -37,17 +37,63 @@ function manualClock(): LimiterClock & { at: number } {
 }
 
 describe('rate limits in one instance', () => {
+  // Fake timers rather than the manual clock: the manual clock jumps when the sixth request sleeps, before the
+  // first five (admitted at 0) have been sent; fake timers move only once everything due now has run.
   it('applies a per-second limit to every request of a key, counted when sent', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const pool = await LimiterPool.create();
+      const sent: number[] = [];
+      const base = (async () => {
+        sent.push(Date.now());
+        return new Response('{}');
+      }) as typeof fetch;
+      const fetch = pool.wrapFetch('github:alice', { requestsPerSecond: 5 }, new AbortController().signal, base);
+      const all = Promise.all(Array.from({ length: 6 }, () => fetch('http://upstream.test/')));
+      await vi.runAllTimersAsync();
+      await all;
+      expect(sent).toEqual([0, 0, 0, 0, 0, 1000]);
+      await pool.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds an hourly budget, at most the declared requests in flight, and never sends an aborted request', async () => {
     const clock = manualClock();
     const pool = await LimiterPool.create({ clock });
+    let inFlight = 0;
+    let most = 0;
     const sent: number[] = [];
+    const release: Array<() => void> = [];
     const base = (async () => {
       sent.push(clock.now());
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise<void>((resolve) => release.push(resolve));
+      inFlight -= 1;
       return new Response('{}');
     }) as typeof fetch;
-    const fetch = pool.wrapFetch('github:alice', { requestsPerSecond: 5 }, new AbortController().signal, base);
-    await Promise.all(Array.from({ length: 6 }, () => fetch('http://upstream.test/')));
-    expect(sent).toEqual([0, 0, 0, 0, 0, 1000]);
+    const limits = { requestsPerHour: 3, maxConcurrent: 2 };
+    const fetch = pool.wrapFetch('notion:bob', limits, new AbortController().signal, base);
+    const first = Array.from({ length: 3 }, () => fetch('http://upstream.test/'));
+    await expect.poll(() => release.length).toBe(2);
+    expect(most).toBe(2);
+    release.shift()?.();
+    await expect.poll(() => release.length).toBe(2);
+    for (const done of release.splice(0)) done();
+    await Promise.all(first);
+    expect(sent).toEqual([0, 0, 0]);
+    // The budget is spent: the fourth request waits for the hour to roll over.
+    const fourth = fetch('http://upstream.test/');
+    await expect.poll(() => release.length).toBe(1);
+    expect(sent).toEqual([0, 0, 0, 3_600_000]);
+    release.shift()?.();
+    await fourth;
+    // A request whose call was aborted before its turn is refused and never sent.
+    const aborted = pool.wrapFetch('notion:bob', limits, AbortSignal.abort(new Error('deadline')), base);
+    await expect(aborted('http://upstream.test/')).rejects.toThrow('deadline');
+    expect(sent).toHaveLength(4);
     await pool.close();
   });
 

@@ -8,6 +8,7 @@ import {
   RedisDispatchWindow,
   systemClock,
 } from './dispatch-window.js';
+import { LocalLimiter } from './local-limiter.js';
 
 /**
  * Spacing between request releases for a per-second limit, with a margin
@@ -31,13 +32,16 @@ export interface LimiterPoolOptions {
 }
 
 /**
- * One bottleneck limiter per (service, credential), built from the plugin's
- * declared limits. It wraps the fetch a handler receives, so every upstream
- * HTTP request counts — pagination included — not just tool calls. With
- * Redis, every instance's limiter for the same key shares one budget.
+ * One limiter per (service, credential), built from the plugin's declared
+ * limits. It wraps the fetch a handler receives, so every upstream HTTP
+ * request counts — pagination included — not just tool calls. In one process
+ * it is a LocalLimiter (no timers unless a limit is reached); with Redis, a
+ * bottleneck limiter whose clustering makes every instance's limiter for the
+ * same key share one budget.
  */
 export class LimiterPool {
   private readonly limiters = new Map<string, Bottleneck>();
+  private readonly local = new Map<string, LocalLimiter>();
   private readonly windows = new Map<string, DispatchWindow>();
   private readonly connection: Bottleneck.IORedisConnection | undefined;
   private readonly redis: Redis | undefined;
@@ -80,7 +84,7 @@ export class LimiterPool {
     return this.connection !== undefined;
   }
 
-  limiterFor(key: string, limits: RateLimitDeclaration): Bottleneck {
+  private limiterFor(key: string, limits: RateLimitDeclaration): Bottleneck {
     let limiter = this.limiters.get(key);
     if (!limiter) {
       limiter = new Bottleneck({
@@ -131,6 +135,18 @@ export class LimiterPool {
     signal: AbortSignal,
     base: typeof globalThis.fetch = globalThis.fetch,
   ): typeof globalThis.fetch {
+    if (!this.connection) {
+      let local = this.local.get(key);
+      if (!local) {
+        local = new LocalLimiter(limits, this.clock);
+        this.local.set(key, local);
+      }
+      const limiter = local;
+      return (input, init) => {
+        const combined = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
+        return limiter.schedule(combined, () => base(input, { ...init, signal: combined }));
+      };
+    }
     const limiter = this.limiterFor(key, limits);
     const window = this.windowFor(key, limits);
     return (input, init) => {
@@ -148,6 +164,7 @@ export class LimiterPool {
   async close(): Promise<void> {
     await Promise.all([...this.limiters.values()].map((limiter) => limiter.disconnect(false)));
     this.limiters.clear();
+    this.local.clear();
     await this.connection?.disconnect(true);
   }
 }

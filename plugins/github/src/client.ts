@@ -31,7 +31,10 @@ export function createOctokit(ctx: ToolContext): Octokit {
     // Octokit would otherwise write deprecation notices straight to the console.
     log: {
       debug: (message: string) => ctx.logger.debug(message),
-      info: (message: string) => ctx.logger.info(message),
+      // Octokit's info lines are its request log ("GET /repos/o/r/issues/1 - 200 with id … in 3ms"), one per
+      // request: the core logs and measures every call and upstream request itself, so they are debug, and
+      // never become a log notification to the client on every call.
+      info: (message: string) => ctx.logger.debug(message),
       warn: (message: string) => ctx.logger.warn(message),
       // Octokit logs every failed request at error level. A 4xx is an answer, not a fault: the core logs the
       // call's outcome, and some are expected (create_or_update_file asks for a file that may not exist yet).
