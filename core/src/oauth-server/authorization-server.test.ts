@@ -197,9 +197,10 @@ describe('refusals', () => {
 
     const { tokens } = await issueTokens();
     // The same tokens, checked as another MCP endpoint would check them: refused by audience.
+    // biome-ignore lint/suspicious/noExplicitAny: the running hub's provider, reached through its access-token binding
+    const bound = (hub.server.container.resolve(Tokens.AccessTokens) as any).bound;
     const asOther = new OAuthAccessTokens(
-      // biome-ignore lint/suspicious/noExplicitAny: the running hub's provider, reached through its access-token binding
-      (hub.server.container.resolve(Tokens.AccessTokens) as any).bound.provider,
+      (await bound.tokens()).provider,
       'https://other.example/mcp',
       hub.server.container.resolve(Tokens.UsersRepository),
     );

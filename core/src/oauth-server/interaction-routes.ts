@@ -9,7 +9,8 @@ import { sameOrigin } from '../http/session/same-origin.js';
 import { MCP_SCOPES } from './scopes.js';
 
 export interface InteractionDeps {
-  provider: Provider;
+  /** The authorization server, built on first use (mount.ts). */
+  provider: () => Promise<Provider>;
   authenticator: Authenticator;
   logger: Logger;
   /** The resource tokens are issued for (the MCP endpoint). */
@@ -65,7 +66,13 @@ async function describeClient(provider: Provider, details: Details) {
  */
 export function interactionRoutes(deps: InteractionDeps): Router {
   const router = Router();
-  const { provider } = deps;
+  let provider: Provider;
+  router.use('/oauth/interaction', (_req, _res, next) => {
+    deps.provider().then((built) => {
+      provider = built;
+      next();
+    }, next);
+  });
   // A state-changing POST must come from this server's own pages (the admin UI's CSRF check).
   const sameOriginPost = (req: Request, res: Response, next: NextFunction) => {
     if (sameOrigin(req, deps.publicUrl)) next();
