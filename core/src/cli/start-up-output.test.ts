@@ -73,5 +73,10 @@ describe('start-up output to a pipe', () => {
     expect(await serve.stop()).toBe(0);
     // startServe parses every stdout line as JSON: a banner line would have failed it.
     expect(serve.lines.at(-1)).toMatchObject({ level: 'info', message: 'mcpist stopping', signal: 'SIGTERM' });
+    // No banner, so no setup link: a new install says how to make the first admin instead, with no secret in it.
+    const noUsers = serve.lines.find((line) => line.event === 'no_users');
+    expect(noUsers).toMatchObject({ level: 'warn' });
+    expect(noUsers?.message).toContain('npx mcpist token create --user');
+    expect(JSON.stringify(noUsers)).not.toMatch(/setup=|link=/);
   }, 60_000);
 });

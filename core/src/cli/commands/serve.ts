@@ -48,6 +48,13 @@ export async function serve(
   const logger = server.container.resolve(Tokens.Logger);
   if (logFormatFor(config.logFormat, process.stdout) === 'text') {
     process.stdout.write(await banner(config, server.container, server.port, dataDir, channel !== undefined));
+  } else if ((await server.container.resolve(Tokens.UsersRepository).list()).length === 0) {
+    // No terminal, so no banner with a setup link (a one-time secret has no place in a log line): say how to
+    // make the first admin instead.
+    logger.warn(
+      'no users yet: create the first admin with `npx mcpist token create --user you@example.com` (an API token for MCP clients), then `npx mcpist login-link --user you@example.com` for the admin UI; both work while the server runs',
+      { event: 'no_users' },
+    );
   }
   stopNow = async (signal) => {
     logger.info('mcpist stopping', { signal });
