@@ -4,6 +4,7 @@ import { Badge, Empty, ErrorNotice, Loading } from '@/components/states';
 import { useApi } from '@/lib/use-api';
 
 interface Call {
+  id: string;
   occurred_at: string | null;
   module: string | null;
   tool: string | null;
@@ -37,8 +38,8 @@ export function RecentCalls() {
       )}
       {calls.data && calls.data.calls.length > 0 && (
         <ul className="divide-y divide-slate-200 text-sm">
-          {calls.data.calls.map((call, index) => (
-            <li key={`${call.occurred_at}-${index}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
+          {calls.data.calls.map((call) => (
+            <li key={call.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
               <span className="min-w-0 break-all font-mono">
                 {call.module}.{call.tool}
               </span>

@@ -18,6 +18,8 @@ const entrySchema = z.object({
 });
 
 const callSchema = z.object({
+  /** The audit log entry's id. */
+  id: z.string(),
   occurred_at: z.string().nullable(),
   module: z.string().nullable(),
   tool: z.string().nullable(),
@@ -103,6 +105,7 @@ export const logsRoutes = defineRouteModule({
             calls: rows.map((row) => {
               const duration = row.details.duration_ms;
               return {
+                id: row.id,
                 occurred_at: iso(row.occurred_at),
                 module: row.module,
                 tool: row.tool,
