@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../../plugins/github/test/fake-github.js';
+import { Tokens } from '../../container/tokens.js';
 import { apiClient } from '../../test-support/api-client.js';
 import { startTestHub, type TestHub } from '../../test-support/test-hub.js';
 
@@ -108,5 +109,29 @@ describe('GET /api/logs filters', () => {
   ])('refuses %s with 400', async (_case, query) => {
     const answer = await admin()('get', `/logs?${query}`);
     expect(answer.status).toBe(400);
+  });
+});
+
+describe('the call log’s batches', () => {
+  it('skips the calls of a user deleted before the batch is written, and writes the rest', async () => {
+    const log = hub.server.container.resolve(Tokens.CallLog);
+    const gone = await hub.issueToken('gone@example.com');
+    log.note({ userId: gone.userId, module: 'github', tool: 'list_issues', requestId: 'r1', ok: true, durationMs: 5 });
+    log.note({
+      userId: bob.userId,
+      module: 'github',
+      tool: 'get_issue',
+      requestId: 'r2',
+      ok: false,
+      errorCode: 3001,
+      durationMs: 7.4,
+    });
+    expect(await hub.server.container.resolve(Tokens.UsersRepository).delete(gone.userId)).toBe(true);
+    await log.flush();
+    const calls = (await apiClient(hub.url, bob.token)('get', '/profile/calls')).body.calls as Call[];
+    expect(calls[0]).toMatchObject({ tool: 'get_issue', ok: false, error_code: '3001', duration_ms: 7 });
+    const gones = (await apiClient(hub.url, hub.token)('get', '/logs?event=tool_called&module=github')).body
+      .entries as Array<{ user_id: string | null; tool: string }>;
+    expect(gones.filter((entry) => entry.user_id === null)).toEqual([]);
   });
 });
