@@ -9,6 +9,8 @@ const vercel = process.env.MCPIST_UI_TARGET === 'vercel' || process.env.VERCEL =
 
 const config: NextConfig = {
   ...(vercel ? {} : { output: 'export' as const }),
+  // Server-only routes (the Supabase callback) are `*.vercel.ts`: part of the Vercel build, unseen by the export.
+  pageExtensions: vercel ? ['vercel.ts', 'tsx', 'ts'] : ['tsx', 'ts'],
   reactStrictMode: true,
   poweredByHeader: false,
   images: { unoptimized: true },

@@ -6,6 +6,7 @@ import { Empty, ErrorNotice, Loading } from '@/components/states';
 import type { ProfileService, Role } from '@/lib/types';
 import { useApi } from '@/lib/use-api';
 import { AdminStats } from './admin-stats';
+import { RecentCalls } from './recent-calls';
 
 function DashboardView() {
   const me = useMe();
@@ -59,6 +60,7 @@ function DashboardView() {
           </ul>
         </section>
       </div>
+      <RecentCalls />
     </>
   );
 }

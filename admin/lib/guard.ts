@@ -1,7 +1,7 @@
 /** Routes only administrators open; the API refuses non-admins there anyway. */
 export const ADMIN_ROUTES: readonly string[] = ['/users', '/roles', '/modules', '/logs', '/requests'];
 /** Routes anyone may open signed out. */
-export const PUBLIC_ROUTES: readonly string[] = ['/login'];
+export const PUBLIC_ROUTES: readonly string[] = ['/login', '/auth/callback'];
 
 export type GuardDecision = 'allow' | 'sign-in' | 'forbidden';
 

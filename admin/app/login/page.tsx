@@ -4,6 +4,7 @@ import { type FormEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { buttonClass, ErrorNotice, inputClass } from '@/components/states';
 import { api } from '@/lib/api';
 import { nextPath } from '@/lib/next-path';
+import { SOCIAL_PROVIDERS, type SocialProvider, supabaseSettings } from '@/lib/supabase-settings';
 
 function signedIn() {
   window.location.replace(nextPath(new URLSearchParams(window.location.search).get('next')));
@@ -107,11 +108,47 @@ function TokenForm() {
   );
 }
 
+/**
+ * Cloud layout only (NEXT_PUBLIC_SUPABASE_URL set at build): Supabase Auth
+ * with GitHub or Google; `/auth/callback` turns the result into MCPist's
+ * session cookie (ADR 0045). supabase-js loads only when a button is pressed.
+ */
+function SocialSignIn({ failure }: { failure: string | null }) {
+  const settings = supabaseSettings();
+  const [error, setError] = useState<Error | undefined>(failure ? new Error(failure) : undefined);
+  if (!settings) return null;
+  const start = async (provider: SocialProvider) => {
+    try {
+      const { startSocialSignIn } = await import('@/lib/supabase-sign-in');
+      window.location.assign(await startSocialSignIn(settings, provider, `${window.location.origin}/auth/callback`));
+    } catch (problem) {
+      setError(problem as Error);
+    }
+  };
+  return (
+    <div className="mb-4 space-y-2 border-b border-slate-200 pb-4">
+      {SOCIAL_PROVIDERS.map((provider) => (
+        <button key={provider.id} type="button" className={`${buttonClass} w-full`} onClick={() => start(provider.id)}>
+          Sign in with {provider.label}
+        </button>
+      ))}
+      <ErrorNotice error={error} />
+    </div>
+  );
+}
+
 function LoginView() {
   const params = useSearchParams();
   const setup = params.get('setup');
   const link = params.get('link');
-  return setup ? <Setup code={setup} /> : link ? <LoginLink code={link} /> : <TokenForm />;
+  if (setup) return <Setup code={setup} />;
+  if (link) return <LoginLink code={link} />;
+  return (
+    <>
+      <SocialSignIn failure={params.get('error')} />
+      <TokenForm />
+    </>
+  );
 }
 
 export default function LoginPage() {

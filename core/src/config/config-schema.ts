@@ -18,6 +18,22 @@ const pluginSettings = z.strictObject({
     .optional(),
 });
 
+/** `https://admin.example.com` or `http://localhost:3000`: scheme, host and port only, as browsers send in `Origin`. */
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '').toLowerCase()
+      );
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://admin.example.com (scheme, host and optional port; no path)')
+  .transform((value) => new URL(value).origin);
+
 /** Host names (optionally `*.` wildcards or `:port`), never URLs. */
 const hostNames = z
   .array(
@@ -57,7 +73,7 @@ const jwtSettings = z
   });
 
 /** Every setting MCPist reads. Unknown keys are errors, so typos never pass silently. */
-export const configSchema = z.strictObject({
+const configObject = z.strictObject({
   port: z.int().min(0).max(65_535).default(8088),
   host: z.string().min(1).default('127.0.0.1'),
   /**
@@ -111,6 +127,18 @@ export const configSchema = z.strictObject({
        * `trust proxy` values: `loopback`, `10.0.0.0/8`, an address). None by default.
        */
       trustedProxies: z.array(z.string().trim().min(1)).default([]),
+      /**
+       * Origins of an admin UI hosted elsewhere (the Vercel layout) whose
+       * pages may call /api with the session cookie: CORS with credentials
+       * for exactly these, and the CSRF Origin check accepts them (ADR 0046).
+       */
+      allowedOrigins: z.array(origin).default([]),
+      /**
+       * SameSite of the session cookie: `none` (sent cross-site, always
+       * Secure) only for a UI on another site calling this server directly;
+       * it needs an https publicUrl.
+       */
+      sessionCookieSameSite: z.enum(['strict', 'none']).default('strict'),
     })
     .prefault({}),
   /** Authorization servers named in /.well-known/oauth-protected-resource (besides MCPist's own). */
@@ -173,6 +201,16 @@ export const configSchema = z.strictObject({
     .regex(METRICS_LISTEN, 'must be host:port, e.g. 127.0.0.1:9464 or [::1]:9464')
     .refine((value) => Number(value.slice(value.lastIndexOf(':') + 1)) <= 65_535, 'port must be at most 65535')
     .optional(),
+});
+
+export const configSchema = configObject.superRefine((config, ctx) => {
+  if (config.http.sessionCookieSameSite === 'none' && !config.publicUrl?.startsWith('https:')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['http', 'sessionCookieSameSite'],
+      message: 'none needs an https publicUrl (browsers drop SameSite=None cookies that are not Secure)',
+    });
+  }
 });
 
 export type McpistConfig = z.output<typeof configSchema>;

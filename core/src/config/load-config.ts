@@ -46,6 +46,8 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_MAX_BODY_BYTES: nested('http', 'maxBodyBytes'),
   MCPIST_ALLOWED_HOSTS: nested('http', 'allowedHosts', list),
   MCPIST_TRUSTED_PROXIES: nested('http', 'trustedProxies', list),
+  MCPIST_ALLOWED_ORIGINS: nested('http', 'allowedOrigins', list),
+  MCPIST_SESSION_COOKIE_SAMESITE: nested('http', 'sessionCookieSameSite', (value) => value),
   MCPIST_AUTHORIZATION_SERVERS: flat('authorizationServers', list),
   MCPIST_OAUTH_SERVER: nested('oauthServer', 'enabled', boolean),
   MCPIST_OAUTH_DYNAMIC_REGISTRATION: nested('oauthServer', 'dynamicRegistration', boolean),

@@ -195,12 +195,13 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
   ]);
 }
 
-/** Releases what the container holds: limiters, upstream connections, pending audit writes, the database, the trace and metric exporters, log transports. */
+/** Releases what the container holds: limiters, upstream connections, pending audit writes (denials, tool calls), the database, the trace and metric exporters, log transports. */
 export async function disposeContainer(c: DependencyContainer): Promise<void> {
   c.resolve(Tokens.CallStats).close();
   await c.resolve(Tokens.LimiterPool).close();
   await c.resolve(Tokens.UpstreamFetcher).close();
   await c.resolve(Tokens.ToolSieve).flush();
+  await c.resolve(Tokens.CallLog).close();
   await c.resolve(Tokens.StoreChanges).close();
   await c.resolve(Tokens.Database).close();
   await c.resolve(Tokens.Tracing).shutdown();

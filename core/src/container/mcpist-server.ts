@@ -95,7 +95,11 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     defaultMode: config.toolMode,
     publicUrl,
     configuredPublicUrl: config.publicUrl,
-    hosts: { listenHost: config.host, allowedHosts: config.http.allowedHosts },
+    hosts: {
+      listenHost: config.host,
+      allowedHosts: config.http.allowedHosts,
+      allowedOrigins: config.http.allowedOrigins,
+    },
     trustedProxies: config.http.trustedProxies,
     oauthServer: oauthServer?.router,
     ...(oauthServer ? { scopeChallenge: scopeChallenge(container.resolve(Tokens.RoleSieve)) } : {}),

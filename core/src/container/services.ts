@@ -18,6 +18,7 @@ import type { McpistConfig } from '../config/config-schema.js';
 import { BrowserSessions } from '../http/session/browser-sessions.js';
 import { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import { CallLog } from '../observability/call-log.js';
 import { CallStats } from '../observability/call-stats.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
@@ -159,6 +160,7 @@ export const SERVICES: readonly Provider[] = [
       config: Tokens.Config,
       tracing: Tokens.Tracing,
       upstream: Tokens.UpstreamFetcher,
+      calls: Tokens.CallLog,
     },
     (d) =>
       new ToolRunner(
@@ -170,6 +172,7 @@ export const SERVICES: readonly Provider[] = [
         { maxRecords: d.config.runner.maxRecords },
         d.upstream,
         d.tracing.tracer,
+        d.calls,
       ),
   ),
   provide(
@@ -236,6 +239,11 @@ export const SERVICES: readonly Provider[] = [
       ),
   ),
   provide(Tokens.CallStats, { metrics: Tokens.Metrics }, (d) => new CallStats(d.metrics)),
+  provide(
+    Tokens.CallLog,
+    { audit: Tokens.AuditLogsRepository, logger: Tokens.Logger },
+    (d) => new CallLog(d.audit, d.logger),
+  ),
   provide(
     Tokens.BrowserSessions,
     { sessions: Tokens.BrowserSessionsRepository, users: Tokens.UsersRepository, admins: Tokens.AdminsUnitOfWork },

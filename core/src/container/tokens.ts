@@ -17,6 +17,7 @@ import type { BrowserSessions } from '../http/session/browser-sessions.js';
 import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
+import type { CallLog } from '../observability/call-log.js';
 import type { CallStats } from '../observability/call-stats.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -82,6 +83,7 @@ export const Tokens = {
   BrowserSessions: token<BrowserSessions>('BrowserSessions'),
   AccessRequestsRepository: token<AccessRequestsRepository>('AccessRequestsRepository'),
   CallStats: token<CallStats>('CallStats'),
+  CallLog: token<CallLog>('CallLog'),
   ToolSieve: token<ToolSieve>('ToolSieve'),
   /** The sieve before an OAuth grant's scope narrows it (scope challenges compare against it). */
   RoleSieve: token<ToolSieve>('RoleSieve'),

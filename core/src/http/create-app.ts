@@ -12,6 +12,7 @@ import { type HostGuardSettings, hostGuard } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { type McpRouteDeps, mcpRoute } from './mcp-route.js';
 import { type ServiceRouteDeps, serviceRoutes } from './service-routes.js';
+import { allowedOriginsCors } from './session/allowed-origins-cors.js';
 import { uiRoutes } from './ui/ui-routes.js';
 
 export interface AppDeps extends McpRouteDeps, ServiceRouteDeps {
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(serviceRoutes(deps));
   if (deps.oauthServer) app.use(deps.oauthServer);
   if (deps.api) {
+    if (deps.api.allowedOrigins.length > 0) app.use('/api', allowedOriginsCors(deps.api.allowedOrigins));
     app.use('/api/session', deps.api.sessionRoutes);
     app.use('/api', apiRouter(deps.api));
     app.use(deps.api.connectPages);

@@ -10,6 +10,8 @@ export interface HostGuardSettings {
   publicUrl: string | undefined;
   /** Further host names clients may use (`http.allowedHosts`). */
   allowedHosts: readonly string[];
+  /** `http.allowedOrigins`: an admin UI hosted elsewhere; its exact origin passes the Origin check (ADR 0046). */
+  allowedOrigins?: readonly string[] | undefined;
 }
 
 /** Probes and scrapers address a server by whatever name or IP reaches it; neither returns user data. */
@@ -51,6 +53,7 @@ export function allowedHostNames(settings: HostGuardSettings): ReadonlySet<strin
  */
 export function hostGuard(settings: HostGuardSettings): RequestHandler {
   const names = allowedHostNames(settings);
+  const origins = new Set(settings.allowedOrigins ?? []);
   return (req, res, next) => {
     if (UNGUARDED.has(req.path)) {
       next();
@@ -62,7 +65,7 @@ export function hostGuard(settings: HostGuardSettings): RequestHandler {
     let problem: string | undefined;
     if (names && (host === undefined || !names.has(host))) {
       problem = 'the Host header names a host this server does not answer to';
-    } else if (origin !== undefined) {
+    } else if (origin !== undefined && !origins.has(origin.toLowerCase())) {
       const originHost = origin === 'null' ? undefined : hostnameOf(origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
       const allowed = names ?? (host === undefined ? new Set<string>() : new Set([host]));
       if (originHost === undefined || !allowed.has(originHost)) {

@@ -6,6 +6,7 @@ import type { CredentialSource, ResolvedCredential } from '../broker/credential-
 import { classifyError } from '../errors/classify-error.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
+import type { CallLog } from '../observability/call-log.js';
 import type { Metrics } from '../observability/metrics.js';
 import { recordError, traceFetch, withSpan } from '../observability/tracing.js';
 import type { UpstreamCall, UpstreamFetcher } from '../outbound/upstream-fetch.js';
@@ -80,6 +81,8 @@ export class ToolRunner {
     /** Every handler's requests go through the outbound-request policy (DESIGN §11) and have their bodies read whole. */
     private readonly upstream: UpstreamFetcher,
     private readonly tracer: Tracer = trace.getTracer('mcpist'),
+    /** Finished calls for the audit log (a user's "recent calls"), written in batches off the path. */
+    private readonly calls?: Pick<CallLog, 'note'>,
   ) {}
 
   /** The tool named `module:tool` if the principal may run it; else INVALID_MODULE/INVALID_TOOL. */
@@ -306,6 +309,16 @@ export class ToolRunner {
   ): void {
     this.metrics.toolCallsTotal.inc(labels);
     this.metrics.toolDuration.observe(labels, durationMs);
+    if (!(options.signal?.aborted && !outcome.ok)) {
+      this.calls?.note({
+        userId: options.principal.userId,
+        ...labels,
+        requestId: options.requestId,
+        ok: outcome.ok,
+        errorCode: outcome.ok ? undefined : outcome.error.code,
+        durationMs,
+      });
+    }
     if (!outcome.ok) this.metrics.toolErrorsTotal.inc({ ...labels, code: String(outcome.error.code) });
     const level = outcome.ok ? 'info' : 'warn';
     if (!this.logger.isLevelEnabled(level)) return;

@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { type FakeSocialIdentity, fakeSupabaseAuth } from './fake-supabase-auth.js';
 
 interface SigningKey {
   kid: string;
   alg: 'RS256' | 'ES256';
   privateKey: CryptoKey;
+  publicKey: CryptoKey;
   publicJwk: JWK;
 }
 
@@ -25,9 +27,15 @@ export interface SignOptions {
  * A stand-in for Supabase Auth: serves a JWKS on 127.0.0.1:0 and signs
  * tokens with the claim shape Supabase issues (`sub`, `email`,
  * `role: authenticated`, `aud: authenticated`, `iss: https://<ref>.supabase.co/auth/v1`).
+ * It also answers the GoTrue endpoints of a social sign-in with PKCE
+ * (`fake-supabase-auth.ts`), so supabase-js and `@supabase/ssr` run against it.
  */
 export interface FakeIdentityProvider {
   url: string;
+  /** The project's public (anon) key the GoTrue endpoints want in `apikey`. */
+  anonKey: string;
+  /** Who the next social sign-in (`/auth/v1/authorize`) signs in. */
+  signInAs(identity: FakeSocialIdentity): void;
   jwksUrl: string;
   issuer: string;
   audience: string;
@@ -45,7 +53,7 @@ let counter = 0;
 async function newKey(alg: SigningKey['alg']): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const kid = `fake-${alg.toLowerCase()}-${++counter}`;
-  return { kid, alg, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
+  return { kid, alg, privateKey, publicKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }
 
 export async function startFakeIdentityProvider(ref = 'testref'): Promise<FakeIdentityProvider> {
@@ -55,6 +63,33 @@ export async function startFakeIdentityProvider(ref = 'testref'): Promise<FakeId
   let next = await keyPair();
   const stray = await newKey('RS256');
   let fetches = 0;
+  const issuer = `https://${ref}.supabase.co/auth/v1`;
+  const anonKey = `fake-anon-key-${ref}`;
+  let identity: FakeSocialIdentity = { sub: '3c1e5a7b-0000-4000-8000-00000000c0de', email: 'social@example.com' };
+  async function sign(claims: { sub: string; email?: string } & JWTPayload, options: SignOptions = {}) {
+    const alg = options.alg ?? 'RS256';
+    const key = options.unpublishedKey ? stray : (keys.find((k) => k.alg === alg) as SigningKey);
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ role: 'authenticated', aal: 'aal1', session_id: 'session-1', ...claims })
+      .setProtectedHeader({ alg: key.alg, kid: options.kid ?? key.kid, typ: 'JWT' })
+      .setIssuer(options.issuer ?? issuer)
+      .setAudience(options.audience ?? 'authenticated')
+      .setIssuedAt(now - 10)
+      .setExpirationTime(now + (options.expiresIn ?? 300))
+      .sign(key.privateKey);
+  }
+  const gotrue = fakeSupabaseAuth({
+    anonKey,
+    sign,
+    nextIdentity: () => identity,
+    async verify(token) {
+      for (const key of keys) {
+        const verified = await jwtVerify(token, key.publicKey, { issuer }).catch(() => undefined);
+        if (verified) return verified.payload;
+      }
+      return undefined;
+    },
+  });
   const server = createServer((req, res) => {
     if (req.url === '/auth/v1/.well-known/jwks.json') {
       fetches++;
@@ -62,29 +97,26 @@ export async function startFakeIdentityProvider(ref = 'testref'): Promise<FakeId
       res.end(JSON.stringify({ keys: keys.map((k) => k.publicJwk) }));
       return;
     }
-    res.writeHead(404).end();
+    gotrue(req, res).then(
+      (handled) => {
+        if (!handled) res.writeHead(404).end();
+      },
+      () => res.writeHead(500).end(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const issuer = `https://${ref}.supabase.co/auth/v1`;
   return {
     url,
+    anonKey,
+    signInAs(next) {
+      identity = next;
+    },
     jwksUrl: `${url}/auth/v1/.well-known/jwks.json`,
     issuer,
     audience: 'authenticated',
     fetches: () => fetches,
-    async sign(claims, options = {}) {
-      const alg = options.alg ?? 'RS256';
-      const key = options.unpublishedKey ? stray : (keys.find((k) => k.alg === alg) as SigningKey);
-      const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ role: 'authenticated', aal: 'aal1', session_id: 'session-1', ...claims })
-        .setProtectedHeader({ alg: key.alg, kid: options.kid ?? key.kid, typ: 'JWT' })
-        .setIssuer(options.issuer ?? issuer)
-        .setAudience(options.audience ?? 'authenticated')
-        .setIssuedAt(now - 10)
-        .setExpirationTime(now + (options.expiresIn ?? 300))
-        .sign(key.privateKey);
-    },
+    sign,
     async rotate() {
       keys = next;
       next = await keyPair();

@@ -185,7 +185,7 @@ describe('GET /api/openapi.json', () => {
     expect(schema.required).toEqual(['enabled_modules']);
     expect(Object.keys(schema.properties).sort()).toEqual(['enabled_modules', 'tool_masks']);
     const logs = document.paths['/logs'].get.parameters.map((p: { name: string }) => p.name);
-    expect(logs.sort()).toEqual(['before', 'event', 'limit', 'user_id']);
+    expect(logs.sort()).toEqual(['before', 'event', 'limit', 'module', 'since', 'until', 'user_id']);
   });
 });
 

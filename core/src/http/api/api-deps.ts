@@ -26,6 +26,8 @@ export interface ApiDeps {
   version: string;
   /** This server's base URL: `publicUrl` from config, else the listen address (never a request header). */
   publicUrl: string;
+  /** `http.allowedOrigins`: an admin UI elsewhere calls /api with the cookie (CORS, CSRF check; ADR 0046). */
+  allowedOrigins: readonly string[];
   maxBodyBytes: number;
 }
 
@@ -47,10 +49,18 @@ export function apiDepsFrom(c: DependencyContainer, settings: { version: string;
     connectPages: connectPages({ ...resolveDeps(c, CONNECT_PAGE_DEPS), publicUrl: settings.publicUrl }),
     authenticator,
     sessions,
-    sessionRoutes: sessionRoutes({ sessions, authenticator, audit, publicUrl: settings.publicUrl }),
+    sessionRoutes: sessionRoutes({
+      sessions,
+      authenticator,
+      audit,
+      publicUrl: settings.publicUrl,
+      allowedOrigins: config.http.allowedOrigins,
+      cookieSameSite: config.http.sessionCookieSameSite,
+    }),
     logger,
     version: settings.version,
     publicUrl: settings.publicUrl,
+    allowedOrigins: config.http.allowedOrigins,
     maxBodyBytes: config.http.maxBodyBytes,
   };
 }

@@ -10,6 +10,8 @@ export interface RequestAuthDeps {
   authenticator: Authenticator;
   sessions: BrowserSessions;
   publicUrl: string;
+  /** `http.allowedOrigins` (ADR 0046). */
+  allowedOrigins?: readonly string[];
 }
 
 /**
@@ -22,9 +24,9 @@ export async function requestPrincipal(req: Request, deps: RequestAuthDeps): Pro
   const authorization = req.get('authorization');
   const cookie = authorization === undefined ? sessionCookieOf(req) : undefined;
   if (cookie === undefined) return deps.authenticator.authenticate(authorization);
-  if (!isSafeMethod(req.method) && !sameOrigin(req, deps.publicUrl)) {
+  if (!isSafeMethod(req.method) && !sameOrigin(req, deps.publicUrl, deps.allowedOrigins)) {
     throw ApiError.forbidden(
-      'cross-origin request refused: the session cookie is only good from this server’s own pages',
+      'cross-origin request refused: the session cookie is only good from this server’s own pages and its allowed origins',
     );
   }
   return deps.sessions.principalFor(cookie);

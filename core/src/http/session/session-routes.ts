@@ -15,6 +15,9 @@ export interface SessionRouteDeps {
   authenticator: Authenticator;
   audit: Pick<AuditLogsRepository, 'record'>;
   publicUrl: string;
+  /** `http.allowedOrigins`: an admin UI elsewhere may sign in too (ADR 0046). */
+  allowedOrigins?: readonly string[];
+  cookieSameSite?: 'strict' | 'none';
 }
 
 const linkBody = z.strictObject({
@@ -22,19 +25,21 @@ const linkBody = z.strictObject({
   email: z.email().max(254).optional(),
 });
 const tokenBody = z.strictObject({ token: z.string().max(10_000) });
+const jwtBody = z.strictObject({ access_token: z.string().min(1).max(10_000) });
 
 /**
  * `/api/session`: the admin UI's sign-in and sign-out (ADR 0024). Each answer
- * that signs in sets the HttpOnly, SameSite=Strict session cookie; the
- * browser never keeps an API token. Every POST and DELETE must come from this
- * server's own origin (login CSRF too).
+ * that signs in sets the HttpOnly, SameSite session cookie; the browser never
+ * keeps an API token. Every POST and DELETE must come from this server's own
+ * origin or an allowed one (login CSRF too).
  */
 export function sessionRoutes(deps: SessionRouteDeps): Router {
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
+  const cookiePolicy = { publicUrl: deps.publicUrl, sameSite: deps.cookieSameSite };
 
   const signedIn = async (res: Response, session: StartedSession, how: string) => {
-    setSessionCookie(res, session.token, session.expiresAt, deps.publicUrl);
+    setSessionCookie(res, session.token, session.expiresAt, cookiePolicy);
     await deps.audit.record({
       event: 'session_started',
       userId: session.user.id,
@@ -51,7 +56,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
 
   const guarded = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     try {
-      if (!sameOrigin(req, deps.publicUrl)) {
+      if (!sameOrigin(req, deps.publicUrl, deps.allowedOrigins)) {
         throw ApiError.forbidden('cross-origin request refused: sign in from this server’s own pages');
       }
       await handler(req, res);
@@ -92,12 +97,32 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     }),
   );
 
+  // The cloud layout (ADR 0045): the UI's server exchanges the identity
+  // provider's access token (Supabase Auth) for a session. Verified exactly
+  // as a bearer JWT on /mcp is: issuer, audience, expiry, JWKS, allowed email.
+  router.post(
+    '/jwt',
+    guarded(async (req, res) => {
+      const body = parseInput(jwtBody, req.body, 'body');
+      const principal = await deps.authenticator.authenticate(`Bearer ${body.access_token.trim()}`);
+      if (principal.via !== 'jwt') {
+        throw ApiError.invalidField('access_token', 'send the identity provider’s access token (a JWT)');
+      }
+      const session = await deps.sessions.start({
+        id: principal.userId,
+        email: principal.email,
+        system_role: principal.systemRole,
+      });
+      await signedIn(res, session, 'identity_provider');
+    }),
+  );
+
   router.delete(
     '/',
     guarded(async (req, res) => {
       const token = sessionCookieOf(req);
       if (token) await deps.sessions.end(token);
-      clearSessionCookie(res, deps.publicUrl);
+      clearSessionCookie(res, cookiePolicy);
       res.status(204).end();
     }),
   );

@@ -295,6 +295,52 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
   await admin.goto(`${base}/`);
   await admin.waitForSelector('[data-testid=totals] >> text=1 calls, error rate 100.0 %');
   await admin.waitForSelector('[role=img][aria-label="Calls per minute"] canvas');
+  // ...and on Bob's own dashboard under "Your recent calls" (the audit log is written within a second).
+  await expect
+    .poll(async () => {
+      await bob.goto(`${base}/`);
+      await bob.waitForSelector('h2:has-text("Your recent calls")');
+      await bob.waitForSelector('section[aria-labelledby="recent-calls"][aria-busy=false]');
+      return bob.locator('section[aria-labelledby="recent-calls"] li').allTextContents();
+    })
+    .toEqual([expect.stringMatching(/^jira\.search_issuesfailed \d+/)]);
+  // The admin finds it in /logs by module and event; the filters live in the URL.
+  await admin.goto(`${base}/logs`);
+  await admin.waitForSelector('table');
+  await admin.selectOption('select >> nth=1', 'jira');
+  await admin.fill('input[list=known-events]', 'tool_called');
+  await admin.click('button:has-text("Filter")');
+  await expect.poll(() => new URL(admin.url()).searchParams.get('module')).toBe('jira');
+  await admin.waitForSelector('td:has-text("jira.search_issues")');
+  expect(await admin.locator('tbody tr').count()).toBe(1);
+  expect(await admin.textContent('tbody tr')).toContain('bob@example.com');
+  // A time range after the call: nothing; back restores the previous filters and their rows.
+  await admin.fill('input[type=datetime-local] >> nth=0', '2099-01-01T00:00');
+  await admin.click('button:has-text("Filter")');
+  await admin.waitForSelector('text=No entries match');
+  expect(new URL(admin.url()).searchParams.get('since')).toMatch(/^2099-01-01T/);
+  await admin.goBack();
+  await admin.waitForSelector('td:has-text("jira.search_issues")');
+  expect(await admin.inputValue('input[type=datetime-local] >> nth=0')).toBe('');
+  // /modules: status, API version, last verified and notes; the admin marks Notion deprecated with a note.
+  await admin.goto(`${base}/modules`);
+  await admin.click('button[aria-label="Edit Notion"]');
+  await admin.waitForSelector('[role=dialog]');
+  expect(new URL(admin.url()).searchParams.get('edit')).toBe('notion');
+  await admin.selectOption('[role=dialog] select', 'deprecated');
+  await admin.fill('[role=dialog] textarea', 'Moving to the new Notion API in Q1');
+  await admin.click('[role=dialog] button:has-text("Save")');
+  await admin.waitForSelector('[role=dialog]', { state: 'detached' });
+  await admin.waitForSelector('li:has(h2:has-text("Notion")) >> text=Moving to the new Notion API in Q1');
+  expect(await admin.textContent('li:has(h2:has-text("Notion"))')).toMatch(/deprecated.*API version/s);
+  // Marking a module broken asks first.
+  await admin.goto(`${base}/modules?edit=github`);
+  await admin.selectOption('[role=dialog] select', 'broken');
+  await admin.click('[role=dialog] button:has-text("Save")');
+  await admin.waitForSelector('[role=dialog] >> text=Mark it broken?');
+  await admin.click('[role=dialog] button:has-text("Cancel")');
+  await admin.click('[role=dialog] button:has-text("Close")');
+  await admin.waitForSelector('[role=dialog]', { state: 'detached' });
 
   // A user opening /users gets the 403 page; the API refuses the same request.
   await bob.goto(`${base}/users`);
@@ -335,16 +381,18 @@ it('a new user: setup link, role with a masked tool, user, sign-in, connect, API
   const pages: Array<[Page, string, string, string]> = [
     [admin, '/', 'dashboard', '[role=img][aria-label="P95 latency"] canvas'],
     [admin, '/?window=day', 'dashboard-day', '[data-testid=totals]'],
-    [bob, '/', 'dashboard-user', 'h2:has-text("Your roles")'],
+    [bob, '/', 'dashboard-user', 'section[aria-labelledby="recent-calls"] li'],
     [admin, '/tools', 'tools', 'h1:has-text("Tools")'],
     [bob, '/tools?connect=github', 'tools-connect-modal', '[role=dialog]'],
     [admin, `/users`, 'users', 'h1:has-text("Users")'],
     [admin, `/roles?id=${roleId}&tab=permissions`, 'roles-permissions', 'input[role=switch]'],
     [admin, `/roles?id=${roleId}&tab=services`, 'roles-services', 'h1:has-text("Roles")'],
     [admin, '/modules', 'modules', 'h1:has-text("Modules")'],
+    [admin, '/modules?edit=notion', 'modules-edit', '[role=dialog]'],
     [admin, '/requests', 'requests-empty', 'text=No pending requests'],
     [admin, '/tokens', 'tokens', 'h1:has-text("API tokens")'],
     [admin, '/logs', 'logs', 'table'],
+    [admin, '/logs?module=jira&event=tool_called', 'logs-filtered', 'td:has-text("jira.search_issues")'],
     [admin, '/profile', 'profile', 'h1:has-text("Profile")'],
     [bob, '/users', 'forbidden', 'h1:has-text("403")'],
   ];
