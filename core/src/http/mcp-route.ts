@@ -100,7 +100,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
     }
     const missingScope = await deps.scopeChallenge?.(principal, req.body);
     if (missingScope) {
-      sendInsufficientScope(res, deps.publicUrl, missingScope);
+      sendInsufficientScope(req, res, deps.publicUrl, missingScope);
       return;
     }
     // Stateless, yet later requests need to know what the client declared at initialize: the session id carries it.

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ErrorCodes } from '../errors/error-codes.js';
 import type { McpistError } from '../errors/mcpist-error.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
+import { publicBaseUrlFor } from './public-url.js';
 
 const AUTH_CODES: ReadonlySet<number> = new Set([
   ErrorCodes.INVALID_JWT,
@@ -49,7 +50,7 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
   const given = req.get('authorization') !== undefined;
   const hint = auth && !given && options.noTokenHint === true;
   if (auth) {
-    const metadata = `${options.publicUrl}/.well-known/oauth-protected-resource`;
+    const metadata = `${publicBaseUrlFor(req, options.publicUrl)}/.well-known/oauth-protected-resource`;
     const detail = given ? ', error="invalid_token"' : hint ? `, error_description="${NO_TOKEN_HINT}"` : '';
     const scope = options.scope ? `, scope="${options.scope}"` : '';
     res.set('WWW-Authenticate', `Bearer resource_metadata="${metadata}"${scope}${detail}`);
@@ -68,8 +69,8 @@ export function sendUnauthorized(req: Request, res: Response, error: McpistError
  * the user's write tools): 403 with `error="insufficient_scope"` and the scope
  * to ask for, so the client can ask the user for more (MCP authorization, step-up).
  */
-export function sendInsufficientScope(res: Response, publicUrl: string, scope: string): void {
-  const metadata = `${publicUrl}/.well-known/oauth-protected-resource`;
+export function sendInsufficientScope(req: Request, res: Response, publicUrl: string, scope: string): void {
+  const metadata = `${publicBaseUrlFor(req, publicUrl)}/.well-known/oauth-protected-resource`;
   const description = `this app was granted read-only access; running this tool needs ${scope}`;
   res.set(
     'WWW-Authenticate',

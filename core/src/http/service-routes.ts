@@ -6,6 +6,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { metricsRoute } from '../observability/metrics-route.js';
 import type { PluginLoadFailure } from '../plugins/plugin-load-error.js';
 import type { Database } from '../store/database.js';
+import { publicBaseUrlFor } from './public-url.js';
 
 export interface ServiceRouteDeps {
   version: string;
@@ -59,8 +60,9 @@ export function serviceRoutes(deps: ServiceRouteDeps): Router {
 
   if (!deps.metricsOnOwnListener) router.use(metricsRoute(deps.metrics, deps.metricsToken));
 
-  const resourceMetadata = (_req: Request, res: Response) => {
-    const base = deps.publicUrl;
+  const resourceMetadata = (req: Request, res: Response) => {
+    // As the client reached this server (localhost or 127.0.0.1 alike, public-url.ts): it compares the two.
+    const base = publicBaseUrlFor(req, deps.publicUrl);
     res.json({
       resource: `${base}/mcp`,
       resource_name: 'MCPist',

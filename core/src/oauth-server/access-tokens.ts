@@ -2,6 +2,7 @@ import type Provider from 'oidc-provider';
 import type { Principal } from '../auth/principal.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
+import { loopbackAliases } from '../http/public-url.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
 import { grantScopeOf } from './scopes.js';
 
@@ -23,7 +24,10 @@ export class OAuthAccessTokens {
     const accessToken = await this.provider.AccessToken.find(token);
     if (!accessToken) throw refuse('unknown, expired or revoked access token');
     const audiences = [accessToken.aud ?? []].flat();
-    if (!audiences.includes(this.resource)) throw refuse('the access token was issued for another resource');
+    const resources = loopbackAliases(this.resource);
+    if (!audiences.some((audience) => resources.includes(audience))) {
+      throw refuse('the access token was issued for another resource');
+    }
     const scope = grantScopeOf(String(accessToken.scope ?? '').split(' '));
     if (!scope) throw refuse('the access token grants no MCP scope');
     const user = await this.users.findById(String(accessToken.accountId));

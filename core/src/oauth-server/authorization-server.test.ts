@@ -39,13 +39,18 @@ async function mcp(token: string, body: unknown) {
 const listTools = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
 
 /** Signs in as alice, consents, and exchanges the code. */
-async function issueTokens(access: 'full' | 'read' = 'full', browser = new FetchBrowser(hub.url), scope?: string) {
+async function issueTokens(
+  access: 'full' | 'read' = 'full',
+  browser = new FetchBrowser(hub.url),
+  scope?: string,
+  forResource = resource,
+) {
   const { verifier, challenge } = pkcePair();
   const result = await authorizeByFetch(browser, {
     clientId,
     redirectUri: REDIRECT,
     challenge,
-    resource,
+    resource: forResource,
     token: hub.token,
     access,
     ...(scope ? { scope } : {}),
@@ -58,7 +63,7 @@ async function issueTokens(access: 'full' | 'read' = 'full', browser = new Fetch
     redirect_uri: REDIRECT,
     client_id: clientId,
     code_verifier: verifier,
-    resource,
+    resource: forResource,
   });
   expect(exchange.status).toBe(200);
   return { code, verifier, tokens: exchange.body };
@@ -100,6 +105,48 @@ describe('discovery', () => {
     });
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.headers.get('www-authenticate')).toContain('scope="mcp:full"');
+  });
+});
+
+// Claude Code compares the protected resource it is told with the URL it was given: a server listening on
+// 127.0.0.1 and added as http://localhost:PORT/mcp must say localhost, and honour tokens for that spelling.
+describe('a loopback server reached under another loopback name', () => {
+  it('describes itself as the client reached it, and issues tokens that work there', async () => {
+    expect(new URL(hub.url).hostname).toBe('127.0.0.1');
+    const local = hub.url.replace('127.0.0.1', 'localhost');
+    const unauthenticated = await fetch(`${local}/mcp`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('www-authenticate')).toContain(
+      `resource_metadata="${local}/.well-known/oauth-protected-resource"`,
+    );
+    const prm = (await (await fetch(`${local}/.well-known/oauth-protected-resource/mcp`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(prm.resource).toBe(`${local}/mcp`);
+    expect(prm.authorization_servers).toEqual([hub.url]);
+    const direct = (await (await fetch(`${hub.url}/.well-known/oauth-protected-resource/mcp`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(direct.resource).toBe(`${hub.url}/mcp`);
+
+    const { tokens } = await issueTokens('full', new FetchBrowser(hub.url), undefined, `${local}/mcp`);
+    const listed = await fetch(`${local}/mcp?mode=direct`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.access_token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify(listTools),
+    });
+    expect(listed.status).toBe(200);
+    expect(await listed.text()).toContain('github_list_issues');
   });
 });
 

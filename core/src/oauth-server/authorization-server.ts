@@ -1,7 +1,8 @@
 import type { JWK } from 'jose';
 import Provider, { type Adapter, type AdapterConstructor, type Configuration, errors } from 'oidc-provider';
 import { escapeHtml, htmlPage } from '../http/html-page.js';
-import { MCP_SCOPES, withDefaultScope } from './scopes.js';
+import { loopbackAliases } from '../http/public-url.js';
+import { MCP_SCOPES, requestedResource, withDefaultScope } from './scopes.js';
 
 export interface AuthorizationServerSettings {
   /** The issuer: MCPist's public base URL (no path, so RFC 8414 metadata lives at the root). */
@@ -92,10 +93,13 @@ export function createAuthorizationServer(
         defaultResource: () => settings.resource,
         useGrantedResource: () => true,
         getResourceServerInfo(_ctx, indicator) {
-          if (indicator !== settings.resource) throw new errors.InvalidTarget(`unknown resource: ${indicator}`);
+          // The MCP endpoint, under any loopback spelling of a loopback public URL (public-url.ts).
+          if (!loopbackAliases(settings.resource).includes(indicator)) {
+            throw new errors.InvalidTarget(`unknown resource: ${indicator}`);
+          }
           return {
             scope: `${MCP_SCOPES.full} ${MCP_SCOPES.read}`,
-            audience: settings.resource,
+            audience: indicator,
             accessTokenTTL: settings.accessTokenTtlSeconds,
             accessTokenFormat: 'opaque',
           };
@@ -109,7 +113,8 @@ export function createAuthorizationServer(
       const grant = await ctx.oidc.provider.Grant.find(grantId);
       // Step-up: a client asking for full access after a read-only grant gets the consent page again.
       const asked = String(ctx.oidc.params?.scope ?? '').split(' ');
-      const refused = grant?.getRejectedResourceScope(settings.resource).split(' ') ?? [];
+      const resource = requestedResource(ctx.oidc.params?.resource, settings.resource);
+      const refused = grant?.getRejectedResourceScope(resource).split(' ') ?? [];
       if (!ctx.oidc.result?.consent && asked.includes(MCP_SCOPES.full) && refused.includes(MCP_SCOPES.full)) {
         return undefined;
       }

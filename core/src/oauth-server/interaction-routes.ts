@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
 import { escapeHtml, htmlPage, pageSecurityHeaders } from '../http/html-page.js';
 import { sameOrigin } from '../http/session/same-origin.js';
-import { MCP_SCOPES } from './scopes.js';
+import { MCP_SCOPES, requestedResource } from './scopes.js';
 
 export interface InteractionDeps {
   /** The authorization server, built on first use (mount.ts). */
@@ -201,12 +201,13 @@ ${choice}
     const readOnly = req.body?.access === 'read' || !requestedScopes(d).includes(MCP_SCOPES.full);
     const grant =
       (d.grantId ? await provider.Grant.find(d.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
+    const resource = requestedResource(d.params.resource, deps.resource);
     if (readOnly) {
-      grant.addResourceScope(deps.resource, MCP_SCOPES.read);
+      grant.addResourceScope(resource, MCP_SCOPES.read);
       // Recorded as refused, so the read-only grant is complete; asking for full access again re-opens consent.
-      grant.rejectResourceScope(deps.resource, MCP_SCOPES.full);
+      grant.rejectResourceScope(resource, MCP_SCOPES.full);
     } else {
-      grant.addResourceScope(deps.resource, `${MCP_SCOPES.full} ${MCP_SCOPES.read}`);
+      grant.addResourceScope(resource, `${MCP_SCOPES.full} ${MCP_SCOPES.read}`);
     }
     const missing = d.prompt.details as { missingOIDCScope?: string[] };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));

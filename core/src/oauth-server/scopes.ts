@@ -1,3 +1,5 @@
+import { loopbackAliases } from '../http/public-url.js';
+
 /** What an MCP client may be granted on MCPist's MCP endpoint. */
 export const MCP_SCOPES = {
   /** Every tool the user may use. */
@@ -28,4 +30,16 @@ export function withDefaultScope(requested: string | undefined): string {
   if (grantScopeOf(scopes) === undefined) scopes.add(MCP_SCOPES.full);
   if (scopes.has(MCP_SCOPES.full)) scopes.add(MCP_SCOPES.read);
   return [...scopes].join(' ');
+}
+
+/**
+ * The resource an authorization request names (RFC 8707), when it is the MCP
+ * endpoint under one of its loopback spellings (public-url.ts); else the
+ * endpoint itself (the request is refused elsewhere if it named another).
+ */
+export function requestedResource(asked: unknown, resource: string): string {
+  const spellings = loopbackAliases(resource);
+  return (
+    [asked].flat().find((value): value is string => typeof value === 'string' && spellings.includes(value)) ?? resource
+  );
 }
