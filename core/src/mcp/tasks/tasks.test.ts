@@ -186,6 +186,23 @@ describe('tasks for a 2025-11-25 client (experimental tasks)', () => {
     expect(Object.keys(results).sort()).toEqual(['i1', 'i2', 'i3']);
     const listed = await client.experimental.tasks.listTasks();
     expect(listed.tasks.find((task) => task.taskId === taskId)).toMatchObject({ status: 'completed' });
+
+    // Another user: not listed, and its id answered like an unknown one by tasks/get and tasks/result.
+    const bob = await hub.connect({ token: (await hub.issueToken('bob@example.com')).token });
+    expect((await bob.experimental.tasks.listTasks()).tasks.map((task) => task.taskId)).not.toContain(taskId);
+    const unknown = 'f1d2d2f9-0000-4000-8000-000000000000';
+    for (const ask of [
+      (id: string) => bob.experimental.tasks.getTask(id),
+      (id: string) => bob.experimental.tasks.getTaskResult(id),
+    ]) {
+      const theirs = (await ask(taskId).catch((error: unknown) => error)) as McpError;
+      const none = (await ask(unknown).catch((error: unknown) => error)) as McpError;
+      expect(theirs).toBeInstanceOf(McpError);
+      expect([theirs.code, theirs.message.replace(taskId, '<id>')]).toEqual([
+        none.code,
+        none.message.replace(unknown, '<id>'),
+      ]);
+    }
   });
 
   it('cancels a running task: the upstream request is closed, the task is cancelled and has no result', async () => {
