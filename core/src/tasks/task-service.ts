@@ -84,6 +84,7 @@ export class TaskService {
     await this.purgeSometimes(now);
     const id = randomUUID();
     const task = await this.repository.insert({ id, userId, tool, now, expiresAt: this.expiry(now) });
+    this.logger.info('task started', { task_id: id, tool, user_id: userId });
     const tracked = this.inFlight.track(userId, TASK_SESSION, id);
     let notes = Promise.resolve();
     const note = (message: string) => {
@@ -109,9 +110,11 @@ export class TaskService {
       }
       await notes;
       const at = this.now();
-      await this.repository
+      const stored = await this.repository
         .finish(id, ending, at, this.expiry(at))
         .catch((error: Error) => this.logger.error('task result not stored', { task_id: id, error: error.message }));
+      // Not stored: it was cancelled, or stopped with the server, meanwhile; that was logged there.
+      if (stored) this.logger.info('task ended', { task_id: id, tool, user_id: userId, status: ending.status });
     })();
     this.running.set(id, { userId, ended });
     void ended.finally(() => this.running.delete(id));
@@ -142,6 +145,7 @@ export class TaskService {
     const now = this.now();
     const cancelled = await this.repository.cancel(userId, id, now, this.expiry(now));
     if (!cancelled) return (await this.get(userId, id)) ? 'ended' : 'unknown';
+    this.logger.info('task ended', { task_id: id, tool: cancelled.tool, user_id: userId, status: 'cancelled' });
     await this.inFlight
       .cancel(userId, TASK_SESSION, id, 'task cancelled by the client')
       .catch((error: Error) =>
@@ -193,7 +197,9 @@ export class TaskService {
           error: { code: -32603, message: 'MCPist stopped before the task finished; run it again' },
           message: 'MCPist stopped before the task finished',
         };
-        await this.repository.finish(id, ending, at, this.expiry(at)).catch(() => {});
+        if (await this.repository.finish(id, ending, at, this.expiry(at)).catch(() => false)) {
+          this.logger.warn('task ended', { task_id: id, user_id: userId, status: 'failed', reason: 'server stopping' });
+        }
         await this.inFlight.cancel(userId, TASK_SESSION, id, 'server stopping').catch(() => {});
         await ended;
       }),
