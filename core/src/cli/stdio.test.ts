@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { runMcpist } from '../test-support/run-cli.js';
@@ -66,6 +67,25 @@ describe('mcpist stdio', () => {
     expect(result.isError).toBeFalsy();
     expect(textOf(result)).toMatch(/^items\[4\]\{id,number,title/);
     expect(github.requests.at(-1)?.headers.authorization).toContain(github.token);
+  });
+
+  it('runs a call as a task when the client asks (2025-11-25 experimental tasks)', async () => {
+    const kinds: string[] = [];
+    let text = '';
+    for await (const message of client.experimental.tasks.callToolStream(
+      {
+        name: 'call',
+        arguments: { module: 'github', tool: 'list_issues', params: { owner: 'octo-org', repo: 'hello-world' } },
+      },
+      CallToolResultSchema,
+      { task: {} },
+    )) {
+      kinds.push(message.type);
+      if (message.type === 'result') text = textOf(message.result);
+    }
+    expect(kinds[0]).toBe('taskCreated');
+    expect(kinds.at(-1)).toBe('result');
+    expect(text).toMatch(/^items\[4\]\{id,number,title/);
   });
 
   it('keeps stdout for the protocol and never logs the token', () => {

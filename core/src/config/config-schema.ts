@@ -114,6 +114,24 @@ const configObject = z.strictObject({
       concurrency: z.int().min(1).max(64).default(8),
     })
     .prefault({}),
+  /** MCP tasks (docs/adr/0048): calls a client asked to run detached, kept in the store. */
+  tasks: z
+    .strictObject({
+      /**
+       * How long a task's result stays readable after the task ended. A running
+       * task expires this long after it last made progress (a task whose
+       * instance stopped does not stay "working" forever); at least the
+       * longest call timeout (10 minutes), so a running call never outlives it.
+       */
+      resultTtlMs: z
+        .int()
+        .min(600_000)
+        .max(7 * 24 * 3_600_000)
+        .default(3_600_000),
+      /** The polling interval suggested to clients. */
+      pollIntervalMs: z.int().min(100).max(60_000).default(1_000),
+    })
+    .prefault({}),
   http: z
     .strictObject({
       maxBodyBytes: z.int().min(1024).max(50_000_000).default(1_000_000),

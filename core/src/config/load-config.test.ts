@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8088, host: '127.0.0.1', dataDir: './.mcpist', toolMode: 'meta' });
     expect(config.runner).toEqual({ timeoutMs: 30_000, maxRecords: 500 });
     expect(config.batch.maxCommands).toBe(50);
+    expect(config.tasks).toEqual({ resultTtlMs: 3_600_000, pollIntervalMs: 1_000 });
+  });
+
+  it('reads the task result TTL from MCPIST_TASK_RESULT_TTL_MS and refuses one shorter than a call may run', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mcpist-empty-'));
+    expect(loadConfig({ env: { MCPIST_TASK_RESULT_TTL_MS: '86400000' }, cwd }).tasks.resultTtlMs).toBe(86_400_000);
+    expect(keyOf(() => loadConfig({ env: { MCPIST_TASK_RESULT_TTL_MS: '1000' }, cwd }))).toBe('tasks.resultTtlMs');
   });
 
   it.each([

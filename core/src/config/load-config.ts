@@ -43,6 +43,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_TIMEOUT_MS: nested('runner', 'timeoutMs'),
   MCPIST_MAX_RECORDS: nested('runner', 'maxRecords'),
   MCPIST_BATCH_MAX_COMMANDS: nested('batch', 'maxCommands'),
+  MCPIST_TASK_RESULT_TTL_MS: nested('tasks', 'resultTtlMs'),
   MCPIST_MAX_BODY_BYTES: nested('http', 'maxBodyBytes'),
   MCPIST_ALLOWED_HOSTS: nested('http', 'allowedHosts', list),
   MCPIST_TRUSTED_PROXIES: nested('http', 'trustedProxies', list),

@@ -12,6 +12,7 @@ import { mountAuthorizationServer } from '../oauth-server/mount.js';
 import { scopeChallenge } from '../oauth-server/scope-challenge.js';
 import { metricsExposureWarning, startMetricsListener } from '../observability/metrics-route.js';
 import { PostgresCancelRelay } from '../store/postgres-cancel-relay.js';
+import { TaskService } from '../tasks/task-service.js';
 import { MCPIST_VERSION } from '../version.js';
 import { type ComposeOptions, compose, disposeContainer } from './compose.js';
 import { Tokens } from './tokens.js';
@@ -82,8 +83,11 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     await disposeContainer(container);
     throw error;
   }
+  // Tasks run here but live in the store; cancelling one reaches it through the same relay.
+  const tasks = new TaskService(container.resolve(Tokens.TasksRepository), inFlight, config.tasks, logger);
   const app = createApp({
     inFlight,
+    tasks,
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
     prompts: container.resolve(Tokens.PromptDispatcher),
@@ -162,6 +166,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
       await metricsListener?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await tasks.close();
       await inFlight.close();
       await disposeContainer(container);
     },

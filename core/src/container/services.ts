@@ -41,6 +41,7 @@ import { OAuthStatesRepository } from '../store/repositories/oauth-states-reposi
 import { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import { RolesRepository } from '../store/repositories/roles-repository.js';
 import { SealedSecretsRepository } from '../store/repositories/sealed-secrets-repository.js';
+import { TasksRepository } from '../store/repositories/tasks-repository.js';
 import { UsersRepository } from '../store/repositories/users-repository.js';
 import { type Provider, provide } from './declared-deps.js';
 import { Tokens } from './tokens.js';
@@ -86,6 +87,7 @@ export const SERVICES: readonly Provider[] = [
   onDatabase(Tokens.AdminsUnitOfWork, AdminsUnitOfWork),
   onDatabase(Tokens.BrowserSessionsRepository, BrowserSessionsRepository),
   onDatabase(Tokens.AccessRequestsRepository, AccessRequestsRepository),
+  onDatabase(Tokens.TasksRepository, TasksRepository),
 
   provide(Tokens.ToolSieve, { roles: Tokens.RoleSieve }, ({ roles }) => new ScopedToolSieve(roles)),
   provide(

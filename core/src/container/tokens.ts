@@ -47,6 +47,7 @@ import type { OAuthStatesRepository } from '../store/repositories/oauth-states-r
 import type { PermissionEpochRepository } from '../store/repositories/permission-epoch-repository.js';
 import type { RolesRepository } from '../store/repositories/roles-repository.js';
 import type { SealedSecretsRepository } from '../store/repositories/sealed-secrets-repository.js';
+import type { TasksRepository } from '../store/repositories/tasks-repository.js';
 import type { UsersRepository } from '../store/repositories/users-repository.js';
 import type { StoreChanges } from '../store/store-changes.js';
 
@@ -80,6 +81,7 @@ export const Tokens = {
   SealedSecretsRepository: token<SealedSecretsRepository>('SealedSecretsRepository'),
   AdminsUnitOfWork: token<AdminsUnitOfWork>('AdminsUnitOfWork'),
   BrowserSessionsRepository: token<BrowserSessionsRepository>('BrowserSessionsRepository'),
+  TasksRepository: token<TasksRepository>('TasksRepository'),
   BrowserSessions: token<BrowserSessions>('BrowserSessions'),
   AccessRequestsRepository: token<AccessRequestsRepository>('AccessRequestsRepository'),
   CallStats: token<CallStats>('CallStats'),

@@ -11,6 +11,7 @@ import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { InFlightCalls } from '../mcp/in-flight-calls.js';
 import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
+import type { TaskService } from '../tasks/task-service.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendInsufficientScope, sendUnauthorized } from './require-auth.js';
 
@@ -31,6 +32,8 @@ export interface McpRouteDeps {
   scopeChallenge?: (principal: Principal, body: unknown) => Promise<string | undefined>;
   /** Calls running here, for 2025-era cancellations (which arrive as separate POSTs). */
   inFlight: InFlightCalls;
+  /** MCP tasks: calls a client asked to run detached (none: not offered). */
+  tasks?: TaskService | undefined;
 }
 
 type RequestId = string | number;
@@ -75,7 +78,12 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
       // Unreachable: every request reaching the handler was authenticated below.
       if (!context) throw new Error('MCP request without an authenticated context');
-      return createMcpServer({ tools: deps.dispatcher, prompts: deps.prompts }, context, deps.version, era);
+      return createMcpServer(
+        { tools: deps.dispatcher, prompts: deps.prompts, tasks: deps.tasks },
+        context,
+        deps.version,
+        era,
+      );
     },
     { legacy: 'stateless', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
   );

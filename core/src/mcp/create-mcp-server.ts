@@ -5,13 +5,16 @@ import {
   type InputRequiredResult,
   inputRequired,
   type Prompt,
-  Server,
+  type Server,
   type ServerContext,
   UrlElicitationRequiredError,
 } from '@modelcontextprotocol/server';
 import type { CallReporter } from '../runner/tool-runner.js';
+import type { TaskService } from '../tasks/task-service.js';
 import { ConnectRequired } from './connect-required.js';
 import type { PromptDispatcher } from './prompt-dispatcher.js';
+import { installTasks } from './tasks/install-tasks.js';
+import { TaskAwareServer } from './tasks/task-aware-server.js';
 import type { DispatchContext, ToolDispatcher } from './tool-dispatcher.js';
 
 const INSTRUCTIONS = [
@@ -93,12 +96,21 @@ function reporterFor(era: ProtocolEra, ctx: ServerContext, progressToken: string
  * per connection.
  */
 export function createMcpServer(
-  { tools: dispatcher, prompts }: { tools: ToolDispatcher; prompts: PromptDispatcher },
+  {
+    tools: dispatcher,
+    prompts,
+    tasks,
+  }: {
+    tools: ToolDispatcher;
+    prompts: PromptDispatcher;
+    /** Runs calls as MCP tasks when the client asks (none: tasks are not offered). */
+    tasks?: TaskService | undefined;
+  },
   context: DispatchContext,
   version: string,
   era: ProtocolEra = 'legacy',
 ): Server {
-  const server = new Server(
+  const server = new TaskAwareServer(
     { name: 'mcpist', version, title: 'MCPist' },
     {
       capabilities: {
@@ -147,5 +159,6 @@ export function createMcpServer(
       return { completion: await prompts.complete(context, ref.name, argument, given?.arguments) };
     });
   }
+  if (tasks) installTasks(server, tasks, { era, context, dispatcher });
   return server;
 }

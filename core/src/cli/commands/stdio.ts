@@ -5,7 +5,10 @@ import { compose, disposeContainer } from '../../container/compose.js';
 import { resolveDeps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import { createMcpServer } from '../../mcp/create-mcp-server.js';
+import { InFlightCalls } from '../../mcp/in-flight-calls.js';
 import { GuardedTransport } from '../../mcp/request-guard.js';
+import { PostgresCancelRelay } from '../../store/postgres-cancel-relay.js';
+import { TaskService } from '../../tasks/task-service.js';
 import { MCPIST_VERSION } from '../../version.js';
 import { configFor, type GlobalOptions } from './global-options.js';
 import { userFor } from './with-services.js';
@@ -22,15 +25,30 @@ export async function stdio(
   const config = configFor(global, overrides);
   // Composed here rather than through withServices: the hub lives until the client disconnects.
   const c = await compose(config, { logStream: 'stderr' });
-  const { users, dispatcher, prompts } = resolveDeps(c, {
+  const { users, dispatcher, prompts, taskStore, logger } = resolveDeps(c, {
     users: Tokens.UsersRepository,
     dispatcher: Tokens.ToolDispatcher,
     prompts: Tokens.PromptDispatcher,
+    taskStore: Tokens.TasksRepository,
+    logger: Tokens.Logger,
   });
   const user = await userFor(users, options.user).catch(async (error) => {
     await disposeContainer(c);
     throw error;
   });
+  // A task started here may be cancelled by a client of another instance sharing PostgreSQL.
+  const inFlight = new InFlightCalls(
+    config.databaseUrl
+      ? new PostgresCancelRelay(config.databaseUrl, (error) =>
+          logger.warn('cancellation relay failed', { error: error.message }),
+        )
+      : undefined,
+  );
+  await inFlight.start().catch(async (error) => {
+    await disposeContainer(c);
+    throw error;
+  });
+  const tasks = new TaskService(taskStore, inFlight, config.tasks, logger);
   const context = {
     principal: { userId: user.id, email: user.email, systemRole: user.system_role, via: 'local' as const },
     mode: config.toolMode,
@@ -44,6 +62,8 @@ export async function stdio(
   const shutdown = () => {
     stopping ??= (async () => {
       await connection.close().catch(() => {});
+      await tasks.close();
+      await inFlight.close();
       await disposeContainer(c);
       process.exit(0);
     })();
@@ -51,7 +71,7 @@ export async function stdio(
   };
   // Both eras on one pipe: the SDK answers `server/discover` (2026-07-28) or `initialize` (2025) with a server of that era.
   const connection = serveStdio(
-    ({ era }) => createMcpServer({ tools: dispatcher, prompts }, context, MCPIST_VERSION, era),
+    ({ era }) => createMcpServer({ tools: dispatcher, prompts, tasks }, context, MCPIST_VERSION, era),
     {
       transport: new GuardedTransport(new StdioServerTransport(), () => void shutdown()),
     },
