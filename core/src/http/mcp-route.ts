@@ -10,6 +10,7 @@ import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { InFlightCalls } from '../mcp/in-flight-calls.js';
 import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
+import type { ResourceDispatcher } from '../mcp/resource-dispatcher.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { sendInsufficientScope, sendUnauthorized } from './require-auth.js';
@@ -18,6 +19,8 @@ export interface McpRouteDeps {
   authenticator: Authenticator;
   dispatcher: ToolDispatcher;
   prompts: PromptDispatcher;
+  /** Resources and templates from plugins; absent: none offered. */
+  resources?: ResourceDispatcher;
   logger: Logger;
   version: string;
   defaultMode: ToolMode;
@@ -75,7 +78,12 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
       // Unreachable: every request reaching the handler was authenticated below.
       if (!context) throw new Error('MCP request without an authenticated context');
-      return createMcpServer({ tools: deps.dispatcher, prompts: deps.prompts }, context, deps.version, era);
+      return createMcpServer(
+        { tools: deps.dispatcher, prompts: deps.prompts, resources: deps.resources },
+        context,
+        deps.version,
+        era,
+      );
     },
     { legacy: 'stateless', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
   );

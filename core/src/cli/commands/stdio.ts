@@ -22,10 +22,11 @@ export async function stdio(
   const config = configFor(global, overrides);
   // Composed here rather than through withServices: the hub lives until the client disconnects.
   const c = await compose(config, { logStream: 'stderr' });
-  const { users, dispatcher, prompts } = resolveDeps(c, {
+  const { users, dispatcher, prompts, resources } = resolveDeps(c, {
     users: Tokens.UsersRepository,
     dispatcher: Tokens.ToolDispatcher,
     prompts: Tokens.PromptDispatcher,
+    resources: Tokens.ResourceDispatcher,
   });
   const user = await userFor(users, options.user).catch(async (error) => {
     await disposeContainer(c);
@@ -51,7 +52,7 @@ export async function stdio(
   };
   // Both eras on one pipe: the SDK answers `server/discover` (2026-07-28) or `initialize` (2025) with a server of that era.
   const connection = serveStdio(
-    ({ era }) => createMcpServer({ tools: dispatcher, prompts }, context, MCPIST_VERSION, era),
+    ({ era }) => createMcpServer({ tools: dispatcher, prompts, resources }, context, MCPIST_VERSION, era),
     {
       transport: new GuardedTransport(new StdioServerTransport(), () => void shutdown()),
     },
