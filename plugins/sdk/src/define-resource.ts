@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { BinaryData } from './content.js';
 import type { ToolContext } from './context.js';
 import { DefinitionError } from './definition-error.js';
@@ -55,7 +55,11 @@ export interface ResourceTemplateSpec<P extends z.ZodObject> extends ResourceCom
    * `notion://page/{page_id}`; `{+path}` lets a variable hold slashes.
    */
   uriTemplate: string;
-  /** The template's variables as string fields, validated before `read` runs. */
+  /**
+   * The template's variables, one field each, validated before `read` runs.
+   * Values arrive as the strings in the URI; a field may check and transform
+   * them (a tool's own input field, e.g. an id that also accepts a page URL).
+   */
   params: P;
   /** Suggestions per variable for `completion/complete`. */
   complete?: Partial<Record<keyof z.output<P> & string, Completer>>;
@@ -146,10 +150,8 @@ export function defineResourceTemplate<P extends z.ZodObject>(
   for (const name of variables) {
     if (!(name in shape)) throw fail(`variable "${name}" is not a field of params`);
   }
-  for (const [name, field] of Object.entries(shape)) {
+  for (const name of Object.keys(shape)) {
     if (!variables.includes(name)) throw fail(`params field "${name}" is not a variable of uriTemplate`);
-    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
-    if (!(inner instanceof z.ZodString)) throw fail(`params field "${name}" must be a string (URI variables are)`);
   }
   for (const [key, completer] of Object.entries(spec.complete ?? {})) {
     if (!variables.includes(key)) throw fail(`complete names "${key}", which is not a variable`);
