@@ -21,6 +21,24 @@ interface Visible {
   templates: CatalogTemplate[];
 }
 
+/**
+ * Template variables as the plugin should see them: clients expand templates
+ * percent-encoded (RFC 6570), the matcher gives the values back as found.
+ * Undefined when one is not valid percent-encoding.
+ */
+function decoded(variables: Record<string, string | string[]>): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(
+      Object.entries(variables).map(([name, value]) => [
+        name,
+        decodeURIComponent(Array.isArray(value) ? value.join(',') : value),
+      ]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** A failed read the upstream answered "not found": told apart by the plugin's typed error. */
 function isNotFound(error: McpistError): boolean {
   return isPluginError(error.cause) && error.cause.kind === 'not_found';
@@ -152,7 +170,9 @@ export class ResourceDispatcher {
     for (const entry of candidates) {
       if (entry.kind !== 'template') continue;
       const variables = entry.matcher.match(uri);
-      if (variables) return { entry, params: variables };
+      if (!variables) continue;
+      const params = decoded(variables);
+      return params ? { entry, params } : undefined;
     }
     return undefined;
   }

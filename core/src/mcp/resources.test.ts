@@ -33,7 +33,9 @@ async function onlyRole(user: { userId: string }, permissions: Parameters<TestHu
 }
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ files: { 'README.md': README, 'src/index.ts': 'export const answer = 42;\n' } });
+  github = await startFakeGitHub({
+    files: { 'README.md': README, 'src/index.ts': 'export const answer = 42;\n', 'docs/read me.md': 'spaced\n' },
+  });
   hub = await startTestHub({
     pluginSettings: { github: { baseUrl: github.url } },
     pluginPaths: [join(REPO_ROOT, 'core/test-fixtures')],
@@ -128,6 +130,9 @@ describe('resources and templates', () => {
     expect(seen?.headers.authorization).toMatch(new RegExp(`${github.token}$`));
     const nested = await client.readResource({ uri: 'github://octo-org/hello-world/src/index.ts' });
     expect(nested.contents[0]).toMatchObject({ mimeType: 'text/x-typescript', text: 'export const answer = 42;\n' });
+    // Clients expand templates percent-encoded; the plugin gets the path as it is.
+    const spaced = await client.readResource({ uri: 'github://octo-org/hello-world/docs/read%20me.md' });
+    expect(spaced.contents[0]).toMatchObject({ text: 'spaced\n' });
   });
 
   it('reads fixed resources as text and as base64 blobs', async () => {
