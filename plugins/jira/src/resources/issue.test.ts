@@ -31,3 +31,19 @@ describe('jira://issue/{issue_key}', () => {
     ).toEqual([]);
   });
 });
+
+describe('jira_standup', () => {
+  let jira: FakeJira;
+  afterEach(() => jira?.close());
+
+  it('completes the project key from the account and renders a JQL plan for it', async () => {
+    jira = await startFakeJira({ issues: 1, projects: 1 });
+    const options = { baseUrl: jira.url, credential: jira.credential };
+    expect(
+      await completeArgument(plugin, { prompt: 'standup' }, { name: 'project_key', value: 'd' }, {}, options),
+    ).toEqual(['DEMO']);
+    const prompt = plugin.prompts.find((candidate) => candidate.name === 'standup');
+    const [message] = prompt?.render({ project_key: 'demo' }) ?? [];
+    expect(message && 'text' in message ? message.text : '').toContain('project = DEMO AND assignee = currentUser()');
+  });
+});

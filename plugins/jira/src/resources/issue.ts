@@ -52,18 +52,20 @@ function toMarkdown(issue: IssueDocument): string {
   ].join('\n');
 }
 
+/** Keys of the projects the account can browse that start with what was typed (case-insensitive). */
+export const completeProjectKey: Completer = async (value, _others, ctx) => {
+  const projects = (await listProjects.handler(listProjects.input.parse({}), ctx)) as { key: string }[];
+  const typed = value.toUpperCase();
+  return projects.map((project) => project.key).filter((key) => key.startsWith(typed));
+};
+
 /**
  * Suggests issue keys as the user types: until a dash, the keys of the
  * projects the account can browse (as `KEY-`), so the number follows.
  */
-const completeIssueKey: Completer = async (value, _others, ctx) => {
+const completeIssueKey: Completer = async (value, others, ctx) => {
   if (value.includes('-')) return [];
-  const projects = (await listProjects.handler(listProjects.input.parse({}), ctx)) as { key: string }[];
-  const typed = value.toUpperCase();
-  return projects
-    .map((project) => project.key)
-    .filter((key) => key.startsWith(typed))
-    .map((key) => `${key}-`);
+  return (await completeProjectKey(value, others, ctx)).map((key) => `${key}-`);
 };
 
 /** A Jira issue as one Markdown document: its facts, description, links and comments. */
