@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client as ModernClient } from '@modelcontextprotocol/client';
+import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { Tokens } from '../container/tokens.js';
+import { runMcpist } from '../test-support/run-cli.js';
 import { REPO_ROOT, startTestHub, type TestHub } from '../test-support/test-hub.js';
 
 /**
@@ -251,4 +256,37 @@ describe('content blocks', () => {
     });
     expect(embedded.messages[0]?.content).toMatchObject({ type: 'resource', resource: { uri: 'test://example' } });
   });
+});
+
+describe('over stdio', () => {
+  it("lists and reads a GitHub file for the stdio user, with that user's credential", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mcpist-resources-'));
+    expect((await runMcpist(['--data-dir', dataDir, 'user', 'add', 'sam@example.com'])).status).toBe(0);
+    const stored = await runMcpist(
+      ['--data-dir', dataDir, 'credential', 'set', 'github', '--token', '-', '--user', 'sam@example.com'],
+      { input: `${github.token}\n` },
+    );
+    expect(stored.status).toBe(0);
+    const client = new ModernClient(
+      { name: 'resources-stdio', version: '1.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    await client.connect(
+      new ModernStdioTransport({
+        command: process.execPath,
+        args: [join(REPO_ROOT, 'core/dist/cli/main.js'), '--data-dir', dataDir, 'stdio', '--user', 'sam@example.com'],
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', MCPIST_PLUGIN_GITHUB_BASE_URL: github.url, MCPIST_LOG_LEVEL: 'warn' },
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      const templates = await client.listResourceTemplates();
+      expect(templates.resourceTemplates.map((template) => template.uriTemplate)).toContain(GITHUB_TEMPLATE);
+      const result = await client.readResource({ uri: FILE_URI });
+      expect(result.contents).toEqual([{ uri: FILE_URI, mimeType: 'text/markdown', text: README }]);
+    } finally {
+      await client.close();
+    }
+  }, 120_000);
 });
