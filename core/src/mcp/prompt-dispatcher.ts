@@ -6,7 +6,8 @@ import { type ListPage, pageOf } from './list-page.js';
 import type { DispatchContext } from './tool-dispatcher.js';
 
 /**
- * Answers `prompts/list`, `prompts/get` and prompt completions. A prompt is
+ * Answers `prompts/list`, `prompts/get` and prompt completions (run by the
+ * plugin's completer through the runner, see `Completions`). A prompt is
  * visible when its module is: a principal whose roles enable no tool of a
  * module sees none of its prompts, and asking for one is answered exactly
  * like asking for a prompt that does not exist.
@@ -16,7 +17,7 @@ export class PromptDispatcher {
     private readonly catalog: ModuleCatalog,
     private readonly sieve: ToolSieve,
     private readonly settings: { listPageSize: number },
-    private readonly completions?: Completions,
+    private readonly completions: Completions,
   ) {}
 
   /** Whether any module declares a prompt (the `prompts` capability). */
@@ -66,7 +67,6 @@ export class PromptDispatcher {
   ): Promise<Completion> {
     const prompt = await this.find(context, name);
     const completer = prompt.definition.complete[argument.name];
-    if (!this.completions || !completer) return { values: [], total: 0, hasMore: false };
     return this.completions.complete(context, prompt.module, prompt.definition.name, completer, argument, others);
   }
 
