@@ -53,7 +53,7 @@ describe('mcpist plugin new', () => {
 
   it('passes its own tests as generated', () => {
     const output = run('npm', ['test'], generated);
-    expect(output).toMatch(/pass 3\b/);
+    expect(output).toMatch(/pass 4\b/);
     expect(output).toMatch(/fail 0\b/);
   });
 
@@ -89,6 +89,14 @@ describe('mcpist plugin new', () => {
     });
     expect(textOf(result)).toBe('id: n-7\ntitle: Quarterly plan\nurl: "https://notes.example/n-7"');
     expect(upstream.requests.at(-1)?.headers.authorization).toBe('Bearer test-token');
+    const resource = await client.readResource({ uri: 'acme-notes://item/n-8' });
+    expect(resource.contents).toEqual([
+      {
+        uri: 'acme-notes://item/n-8',
+        mimeType: 'text/markdown',
+        text: '# Quarterly plan\n\n<https://notes.example/n-8>\n',
+      },
+    ]);
   }, 120_000);
 
   it.each([

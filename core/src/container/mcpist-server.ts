@@ -91,6 +91,7 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     authenticator: container.resolve(Tokens.Authenticator),
     dispatcher: container.resolve(Tokens.ToolDispatcher),
     prompts: container.resolve(Tokens.PromptDispatcher),
+    resources: container.resolve(Tokens.ResourceDispatcher),
     logger: container.resolve(Tokens.Logger),
     metrics: container.resolve(Tokens.Metrics),
     tracer: container.resolve(Tokens.Tracing).tracer,

@@ -16,11 +16,14 @@ import { TokenBroker } from '../broker/token-broker.js';
 import { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { BrowserSessions } from '../http/session/browser-sessions.js';
+import { Completions } from '../mcp/completions.js';
 import { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
+import { ResourceDispatcher } from '../mcp/resource-dispatcher.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import { CallLog } from '../observability/call-log.js';
 import { CallStats } from '../observability/call-stats.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
+import { buildResourceCatalog } from '../plugins/resource-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
 import { ScopedToolSieve } from '../sieve/scoped-sieve.js';
@@ -183,9 +186,28 @@ export const SERVICES: readonly Provider[] = [
     (d) => new BatchRunner(d.runner, d.sieve, d.config.batch),
   ),
   provide(
+    Tokens.Completions,
+    { runner: Tokens.ToolRunner, config: Tokens.Config },
+    (d) => new Completions(d.runner, d.config),
+  ),
+  provide(
     Tokens.PromptDispatcher,
-    { catalog: Tokens.ModuleCatalog, sieve: Tokens.ToolSieve, config: Tokens.Config },
-    (d) => new PromptDispatcher(d.catalog, d.sieve, { listPageSize: d.config.listPageSize }),
+    { catalog: Tokens.ModuleCatalog, sieve: Tokens.ToolSieve, config: Tokens.Config, completions: Tokens.Completions },
+    (d) => new PromptDispatcher(d.catalog, d.sieve, { listPageSize: d.config.listPageSize }, d.completions),
+  ),
+  provide(
+    Tokens.ResourceDispatcher,
+    {
+      catalog: Tokens.ModuleCatalog,
+      sieve: Tokens.ToolSieve,
+      runner: Tokens.ToolRunner,
+      completions: Tokens.Completions,
+      config: Tokens.Config,
+    },
+    (d) =>
+      new ResourceDispatcher(buildResourceCatalog(d.catalog, d.config), d.sieve, d.runner, d.completions, {
+        listPageSize: d.config.listPageSize,
+      }),
   ),
   provide(
     Tokens.ToolDispatcher,

@@ -14,7 +14,9 @@ import type { TokenBroker } from '../broker/token-broker.js';
 import type { TokenRefresher } from '../broker/token-refresher.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import type { BrowserSessions } from '../http/session/browser-sessions.js';
+import type { Completions } from '../mcp/completions.js';
 import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
+import type { ResourceDispatcher } from '../mcp/resource-dispatcher.js';
 import type { ToolDispatcher } from '../mcp/tool-dispatcher.js';
 import type { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import type { CallLog } from '../observability/call-log.js';
@@ -106,6 +108,8 @@ export const Tokens = {
   BatchRunner: token<BatchRunner>('BatchRunner'),
   ToolDispatcher: token<ToolDispatcher>('ToolDispatcher'),
   PromptDispatcher: token<PromptDispatcher>('PromptDispatcher'),
+  ResourceDispatcher: token<ResourceDispatcher>('ResourceDispatcher'),
+  Completions: token<Completions>('Completions'),
   Authenticator: token<Authenticator>('Authenticator'),
   ApiTokenIssuer: token<ApiTokenIssuer>('ApiTokenIssuer'),
   SessionIssuer: token<SessionIssuer>('SessionIssuer'),

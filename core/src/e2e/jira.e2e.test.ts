@@ -249,3 +249,18 @@ describe('the jira plugin under a server record limit', () => {
     expect(jira.requests.map((request) => (request.body as { maxResults: number }).maxResults)).toEqual([25]);
   });
 });
+
+describe('a Jira issue as a resource', () => {
+  it('reads jira://issue/{key} as Markdown and completes keys from the projects, with the Atlassian credential', async () => {
+    const issue = jira.seed.issues[0];
+    const uri = `jira://issue/${issue?.key}`;
+    const result = await client.readResource({ uri });
+    const contents = result.contents[0] as { uri: string; text: string };
+    expect(contents.text.split('\n')[0]).toBe(`# ${issue?.key}: ${issue?.fields.summary}`);
+    const completion = await client.complete({
+      ref: { type: 'ref/resource', uri: 'jira://issue/{issue_key}' },
+      argument: { name: 'issue_key', value: 'de' },
+    });
+    expect(completion.completion.values).toEqual(['DEMO-']);
+  });
+});

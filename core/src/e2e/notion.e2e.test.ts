@@ -235,3 +235,17 @@ describe('notion through a running MCPist server', () => {
     expect(savings).toBeGreaterThanOrEqual(0.4);
   });
 });
+
+describe('a Notion page as a resource', () => {
+  it('reads notion://page/{id} as Markdown for a 2026-07-28 client, with the stored token', async () => {
+    const modern = await hub.connectModern();
+    const home = notion.seed.home;
+    const uri = `notion://page/${home.id}`;
+    const result = await modern.readResource({ uri });
+    const contents = result.contents[0] as { uri: string; mimeType: string; text: string };
+    expect(contents).toMatchObject({ uri, mimeType: 'text/markdown' });
+    expect(contents.text).toContain('This is the **team** home.');
+    const pageRequest = notion.requests.find((request) => request.path === `/v1/pages/${home.id}`);
+    expect(pageRequest?.headers.authorization).toBe(`Bearer ${notion.token}`);
+  });
+});

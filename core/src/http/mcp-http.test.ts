@@ -195,7 +195,7 @@ describe('HTTP authentication', () => {
     const version = await (await fetch(`${hub.url}/api/version`)).json();
     expect(version).toMatchObject({
       version: health.version,
-      plugin_api_version: '1.0.0',
+      plugin_api_version: '1.1.0',
       mcp_protocol_version: '2026-07-28',
       mcp_protocol_versions: expect.arrayContaining(['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26']),
     });

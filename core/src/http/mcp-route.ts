@@ -10,6 +10,7 @@ import { hintsFromCapabilities, hintsFromSessionId, sessionIdFor } from '../mcp/
 import { createMcpServer } from '../mcp/create-mcp-server.js';
 import type { InFlightCalls } from '../mcp/in-flight-calls.js';
 import type { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
+import type { ResourceDispatcher } from '../mcp/resource-dispatcher.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import type { TaskService } from '../tasks/task-service.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
@@ -19,6 +20,8 @@ export interface McpRouteDeps {
   authenticator: Authenticator;
   dispatcher: ToolDispatcher;
   prompts: PromptDispatcher;
+  /** Resources and templates from plugins; absent: none offered. */
+  resources?: ResourceDispatcher;
   logger: Logger;
   version: string;
   defaultMode: ToolMode;
@@ -79,7 +82,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
       // Unreachable: every request reaching the handler was authenticated below.
       if (!context) throw new Error('MCP request without an authenticated context');
       return createMcpServer(
-        { tools: deps.dispatcher, prompts: deps.prompts, tasks: deps.tasks },
+        { tools: deps.dispatcher, prompts: deps.prompts, resources: deps.resources, tasks: deps.tasks },
         context,
         deps.version,
         era,

@@ -4,15 +4,19 @@ import {
   type ClientCapabilities,
   type InputRequiredResult,
   inputRequired,
-  type Prompt,
   type Server,
   type ServerContext,
   UrlElicitationRequiredError,
 } from '@modelcontextprotocol/server';
 import type { CallReporter } from '../runner/tool-runner.js';
 import type { TaskService } from '../tasks/task-service.js';
+import {
+  CATALOG_CACHE_HINTS,
+  type CatalogDispatchers,
+  catalogCapabilities,
+  registerCatalogHandlers,
+} from './catalog-handlers.js';
 import { ConnectRequired } from './connect-required.js';
-import type { PromptDispatcher } from './prompt-dispatcher.js';
 import { installTasks } from './tasks/install-tasks.js';
 import { TaskAwareServer } from './tasks/task-aware-server.js';
 import type { DispatchContext, ToolDispatcher } from './tool-dispatcher.js';
@@ -98,14 +102,13 @@ function reporterFor(era: ProtocolEra, ctx: ServerContext, progressToken: string
 export function createMcpServer(
   {
     tools: dispatcher,
-    prompts,
     tasks,
+    ...catalog
   }: {
     tools: ToolDispatcher;
-    prompts: PromptDispatcher;
     /** Runs calls as MCP tasks when the client asks (none: tasks are not offered). */
     tasks?: TaskService | undefined;
-  },
+  } & CatalogDispatchers,
   context: DispatchContext,
   version: string,
   era: ProtocolEra = 'legacy',
@@ -116,13 +119,13 @@ export function createMcpServer(
       capabilities: {
         tools: { listChanged: false },
         logging: {},
-        ...(prompts.any ? { prompts: { listChanged: false }, completions: {} } : {}),
+        ...catalogCapabilities(catalog),
       },
       instructions: INSTRUCTIONS,
       // Lists depend on the principal: only the requesting client may cache them.
       cacheHints: {
         'tools/list': { ttlMs: 60_000, cacheScope: 'private' },
-        'prompts/list': { ttlMs: 60_000, cacheScope: 'private' },
+        ...CATALOG_CACHE_HINTS,
       },
     },
   );
@@ -145,20 +148,7 @@ export function createMcpServer(
       throw error;
     }
   });
-  if (prompts.any) {
-    server.setRequestHandler('prompts/list', async (request) => {
-      const page = await prompts.list(context, request.params?.cursor);
-      return { prompts: page.items as Prompt[], ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-    });
-    server.setRequestHandler('prompts/get', (request) =>
-      prompts.get(context, request.params.name, request.params.arguments),
-    );
-    server.setRequestHandler('completion/complete', async (request) => {
-      const { ref, argument, context: given } = request.params;
-      if (ref.type !== 'ref/prompt') return { completion: { values: [], total: 0, hasMore: false } };
-      return { completion: await prompts.complete(context, ref.name, argument, given?.arguments) };
-    });
-  }
+  registerCatalogHandlers(server, catalog, context);
   if (tasks) installTasks(server, tasks, { era, context, dispatcher });
   return server;
 }

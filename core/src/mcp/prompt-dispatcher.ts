@@ -1,13 +1,13 @@
 import { type GetPromptResult, ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import type { CatalogPrompt, ModuleCatalog } from '../plugins/module-catalog.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
+import type { Completion, Completions } from './completions.js';
 import { type ListPage, pageOf } from './list-page.js';
 import type { DispatchContext } from './tool-dispatcher.js';
 
-const MAX_COMPLETIONS = 100;
-
 /**
- * Answers `prompts/list`, `prompts/get` and prompt completions. A prompt is
+ * Answers `prompts/list`, `prompts/get` and prompt completions (run by the
+ * plugin's completer through the runner, see `Completions`). A prompt is
  * visible when its module is: a principal whose roles enable no tool of a
  * module sees none of its prompts, and asking for one is answered exactly
  * like asking for a prompt that does not exist.
@@ -17,6 +17,7 @@ export class PromptDispatcher {
     private readonly catalog: ModuleCatalog,
     private readonly sieve: ToolSieve,
     private readonly settings: { listPageSize: number },
+    private readonly completions: Completions,
   ) {}
 
   /** Whether any module declares a prompt (the `prompts` capability). */
@@ -48,7 +49,13 @@ export class PromptDispatcher {
     const messages = prompt.definition.render(parsed.data);
     return {
       description: prompt.listing.description,
-      messages: messages.map((message) => ({ role: message.role, content: { type: 'text', text: message.text } })),
+      // A message is text or one content block (image, audio, embedded resource, resource link).
+      messages: messages.map((message) => ({
+        role: message.role,
+        content: ('text' in message
+          ? { type: 'text', text: message.text }
+          : message.content) as GetPromptResult['messages'][number]['content'],
+      })),
     };
   }
 
@@ -57,12 +64,10 @@ export class PromptDispatcher {
     name: string,
     argument: { name: string; value: string },
     others: Record<string, string> | undefined,
-  ): Promise<{ values: string[]; total: number; hasMore: boolean }> {
+  ): Promise<Completion> {
     const prompt = await this.find(context, name);
-    const suggest = prompt.definition.complete[argument.name];
-    const all = suggest ? suggest(argument.value, others ?? {}) : [];
-    const values = all.slice(0, MAX_COMPLETIONS);
-    return { values, total: all.length, hasMore: all.length > values.length };
+    const completer = prompt.definition.complete[argument.name];
+    return this.completions.complete(context, prompt.module, prompt.definition.name, completer, argument, others);
   }
 
   private async visible(context: DispatchContext): Promise<CatalogPrompt[]> {

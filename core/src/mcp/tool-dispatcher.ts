@@ -51,6 +51,8 @@ function parseArgs<T extends z.ZodType>(schema: T, args: unknown, tool: string):
 }
 
 function fromOutcome(outcome: ToolOutcome, structuredErrors: boolean): CallToolResult {
+  // Content blocks (images, audio, embedded resources) go out as they are; the text tools' structured echo would repeat their data.
+  if (outcome.ok && outcome.content) return { content: outcome.content as CallToolResult['content'] };
   if (outcome.ok) {
     return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.value };
   }

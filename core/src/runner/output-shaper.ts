@@ -1,4 +1,4 @@
-import type { ToolDefinition } from '@mcpist/plugin-sdk';
+import { isContentResult, type ToolDefinition } from '@mcpist/plugin-sdk';
 import { encode } from '@toon-format/toon';
 
 export type OutputFormat = 'toon' | 'json';
@@ -16,10 +16,11 @@ function pick(record: unknown, fields: readonly string[]): Row {
 
 /**
  * The structured value of a tool result: `{ items: [...] }` for lists, the
- * record itself, or `{ text }`. Records keep exactly the tool's declared
+ * record itself, `{ text }`, or a content result's `{ content: [blocks] }`. Records keep exactly the tool's declared
  * output fields, so every row has the same columns.
  */
 export function shapeOutput(tool: Pick<ToolDefinition, 'returns' | 'outputFields'>, raw: unknown): Row {
+  if (isContentResult(raw)) return { content: raw.content };
   if (tool.returns === 'text' || typeof raw === 'string') return { text: typeof raw === 'string' ? raw : String(raw) };
   if (tool.returns === 'list') {
     const records = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];

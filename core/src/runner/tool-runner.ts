@@ -1,4 +1,11 @@
-import { invokeTool, isPluginError, type ToolContext } from '@mcpist/plugin-sdk';
+import {
+  type ContentBlock,
+  describeBlock,
+  invokeTool,
+  isContentResult,
+  isPluginError,
+  type ToolContext,
+} from '@mcpist/plugin-sdk';
 import { type Tracer, trace } from '@opentelemetry/api';
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
@@ -35,9 +42,20 @@ function failureFields(error: McpistError): Record<string, unknown> {
   };
 }
 
-/** The result of running one tool: never an exception. */
+/**
+ * What the runner runs: a catalogued tool, or a resource read or completion
+ * the catalog of resources builds in the same shape (module, handler, deadline).
+ */
+export type RunnableTool = Pick<CatalogTool, 'module' | 'definition' | 'timeoutMs'>;
+
+/** A call ready to run: its target and its validated input. */
+export interface RunnableCall extends Omit<ValidatedCall, 'tool'> {
+  tool: RunnableTool;
+}
+
+/** The result of running one tool: never an exception. `content` holds the blocks of a `contentResult`. */
 export type ToolOutcome =
-  | { ok: true; value: Record<string, unknown>; text: string }
+  | { ok: true; value: Record<string, unknown>; text: string; content?: readonly ContentBlock[] }
   | { ok: false; error: McpistError; text: string };
 
 export interface ExecuteOptions {
@@ -100,7 +118,7 @@ export class ToolRunner {
   }
 
   /** Runs a prepared call in a span `tool <module>.<tool>`; a failed outcome marks the span with its code. */
-  execute(call: ValidatedCall, options: ExecuteOptions): Promise<ToolOutcome> {
+  execute(call: RunnableCall, options: ExecuteOptions): Promise<ToolOutcome> {
     const attributes = {
       'mcpist.module': call.tool.module.name,
       'mcpist.tool': call.tool.definition.name,
@@ -114,7 +132,7 @@ export class ToolRunner {
     });
   }
 
-  private async runCall(call: ValidatedCall, options: ExecuteOptions): Promise<ToolOutcome> {
+  private async runCall(call: RunnableCall, options: ExecuteOptions): Promise<ToolOutcome> {
     const { tool, input, format } = call;
     const module = tool.module;
     const service = module.service ?? module.name;
@@ -170,7 +188,9 @@ export class ToolRunner {
         raw = await attempt(resolved);
       }
       const value = shapeOutput(tool.definition, raw);
-      outcome = { ok: true, value, text: renderOutput(value, format, tool.definition.returns === 'text') };
+      outcome = isContentResult(raw)
+        ? { ok: true, value, text: raw.content.map(describeBlock).join('\n'), content: raw.content }
+        : { ok: true, value, text: renderOutput(value, format, tool.definition.returns === 'text') };
     } catch (caught) {
       const error = deadlineSignal.aborted
         ? new McpistError(
@@ -195,7 +215,7 @@ export class ToolRunner {
 
   /** What a handler receives: the credential, base URL, deadline signal, a fetch the limiter counts, a logger. */
   private context(
-    call: ValidatedCall,
+    call: RunnableCall,
     resolved: ResolvedCredential | undefined,
     signal: AbortSignal,
     options: ExecuteOptions,
@@ -237,7 +257,7 @@ export class ToolRunner {
     return this.execute(await this.prepare(principal, module, tool, params), { ...options, principal });
   }
 
-  private async credentialFor(principal: Principal, tool: CatalogTool): Promise<ResolvedCredential | undefined> {
+  private async credentialFor(principal: Principal, tool: RunnableTool): Promise<ResolvedCredential | undefined> {
     const service = tool.module.service;
     if (!service) return undefined;
     const attributes = { 'mcpist.service': service, 'mcpist.user_id': principal.userId };

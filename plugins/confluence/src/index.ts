@@ -2,6 +2,7 @@ import { ATLASSIAN_SITE_PLACEHOLDER, atlassianAuth } from '@mcpist/atlassian';
 import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { CONFLUENCE_API_VERSION } from './client.js';
 import { mapConfluenceError } from './errors.js';
+import { pageResource } from './resources/page.js';
 import { addComment } from './tools/add-comment.js';
 import { addLabels } from './tools/add-labels.js';
 import { createPage } from './tools/create-page.js';
@@ -46,6 +47,7 @@ export const plugin = definePlugin({
   // (both use the `atlassian` credential, so the core keys their limiter alike).
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
   mapError: mapConfluenceError,
+  resourceTemplates: [pageResource],
   tools: [
     listSpaces,
     search,

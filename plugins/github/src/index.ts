@@ -2,6 +2,7 @@ import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { GITHUB_API_VERSION } from './client.js';
 import { mapGitHubError } from './errors.js';
 import { triageIssues } from './prompts/triage-issues.js';
+import { fileResource } from './resources/file.js';
 import { addIssueComment } from './tools/add-issue-comment.js';
 import { addLabelsToIssue } from './tools/add-labels-to-issue.js';
 import { createBranch } from './tools/create-branch.js';
@@ -63,6 +64,7 @@ export const plugin = definePlugin({
   rateLimits: { requestsPerHour: 5000, maxConcurrent: 10 },
   mapError: mapGitHubError,
   prompts: [triageIssues],
+  resourceTemplates: [fileResource],
   tools: [
     listRepos,
     getRepo,

@@ -1,6 +1,7 @@
 import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { GOOGLE_CALENDAR_API_VERSION, PLUGIN_VERSION } from './client.js';
 import { mapCalendarError } from './errors.js';
+import { calendarsResource, upcomingResource } from './resources/calendars.js';
 import { createEvent } from './tools/create-event.js';
 import { deleteEvent } from './tools/delete-event.js';
 import { findFreeSlot } from './tools/find-free-slot.js';
@@ -42,6 +43,8 @@ export const plugin = definePlugin({
   // Google's default Calendar API quota is 600 requests per minute per user per project, i.e. 10 per second.
   rateLimits: { requestsPerSecond: 10 },
   mapError: mapCalendarError,
+  resources: [calendarsResource],
+  resourceTemplates: [upcomingResource],
   tools: [
     listCalendars,
     listEvents,

@@ -2,6 +2,8 @@ import { ATLASSIAN_SITE_PLACEHOLDER, atlassianAuth } from '@mcpist/atlassian';
 import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { JIRA_API_VERSION } from './client.js';
 import { mapJiraError } from './errors.js';
+import { standup } from './prompts/standup.js';
+import { issueResource } from './resources/issue.js';
 import { addComment } from './tools/add-comment.js';
 import { addWatcher } from './tools/add-watcher.js';
 import { addWorklog } from './tools/add-worklog.js';
@@ -54,6 +56,8 @@ export const plugin = definePlugin({
   // no request count for API tokens. 10 requests/s with 5 in flight stays under the burst limits for one user.
   rateLimits: { requestsPerSecond: 10, maxConcurrent: 5 },
   mapError: mapJiraError,
+  prompts: [standup],
+  resourceTemplates: [issueResource],
   tools: [
     searchIssues,
     getIssue,

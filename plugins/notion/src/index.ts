@@ -1,6 +1,7 @@
 import { definePlugin, monogramIcon } from '@mcpist/plugin-sdk';
 import { NOTION_API_VERSION } from './client.js';
 import { mapNotionError } from './errors.js';
+import { pageResource } from './resources/page.js';
 import { addComment } from './tools/add-comment.js';
 import { appendBlocks } from './tools/append-blocks.js';
 import { createDatabase } from './tools/create-database.js';
@@ -47,6 +48,7 @@ export const plugin = definePlugin({
   // Notion allows an average of three requests per second per integration, with short bursts.
   rateLimits: { requestsPerSecond: 3 },
   mapError: mapNotionError,
+  resourceTemplates: [pageResource],
   tools: [
     search,
     getPage,

@@ -1,6 +1,7 @@
 import type { AuthDeclaration, RateLimitDeclaration } from './auth.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { PromptDefinition } from './define-prompt.js';
+import { type ResourceDefinition, type ResourceTemplateDefinition, schemeOf } from './define-resource.js';
 import type { ToolDefinition } from './define-tool.js';
 import { DefinitionError } from './definition-error.js';
 import type { ErrorMapper } from './error-mapping.js';
@@ -54,13 +55,21 @@ export interface PluginSpec {
   tools: readonly ToolDefinition[];
   /** Prompts a user picks from a client's menu (`definePrompt`), listed as `<plugin>_<name>`. */
   prompts?: readonly PromptDefinition[];
+  /** Resources with fixed URIs (`defineResource`); their scheme is the plugin's name. */
+  resources?: readonly ResourceDefinition[];
+  /** Families of resources by URI template (`defineResourceTemplate`); their scheme is the plugin's name. */
+  resourceTemplates?: readonly ResourceTemplateDefinition[];
 }
 
 /** A validated, frozen plugin, branded with the plugin API version it was built for. */
 export interface PluginDefinition
-  extends Readonly<Omit<PluginSpec, 'tools' | 'prompts' | 'upstream' | 'upstreamApiVersion'>> {
+  extends Readonly<
+    Omit<PluginSpec, 'tools' | 'prompts' | 'resources' | 'resourceTemplates' | 'upstream' | 'upstreamApiVersion'>
+  > {
   readonly tools: readonly ToolDefinition[];
   readonly prompts: readonly PromptDefinition[];
+  readonly resources: readonly ResourceDefinition[];
+  readonly resourceTemplates: readonly ResourceTemplateDefinition[];
   /** Version of the upstream API the plugin targets (`upstream.apiVersion`, or the older field). */
   readonly upstreamApiVersion: string;
   /** The upstream declaration; absent only for plugins that gave `upstreamApiVersion` alone. */
@@ -136,16 +145,58 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     }
     promptNames.add(prompt.name);
   }
-  const { tools, prompts: _prompts, upstream, upstreamApiVersion: _deprecated, ...data } = spec;
+  const { resources, resourceTemplates } = checkResources(spec);
+  const {
+    tools,
+    prompts: _prompts,
+    resources: _resources,
+    resourceTemplates: _templates,
+    upstream,
+    upstreamApiVersion: _deprecated,
+    ...data
+  } = spec;
   return deepFreeze({
     ...structuredCloneData(data),
     upstreamApiVersion,
     upstream: upstream === undefined ? undefined : structuredClone(upstream),
     tools: Object.freeze([...tools]),
     prompts: Object.freeze([...prompts]),
+    resources: Object.freeze([...resources]),
+    resourceTemplates: Object.freeze([...resourceTemplates]),
     pluginApiVersion: PLUGIN_API_VERSION,
     [PLUGIN_BRAND]: true,
   });
+}
+
+/**
+ * Resources and templates: names unique across both, URIs in the plugin's own
+ * scheme (so the core routes a read by its scheme and no plugin answers for
+ * another's URIs), `requires` naming a read-only tool of this plugin.
+ */
+function checkResources(spec: PluginSpec): {
+  resources: readonly ResourceDefinition[];
+  resourceTemplates: readonly ResourceTemplateDefinition[];
+} {
+  const resources = spec.resources ?? [];
+  const resourceTemplates = spec.resourceTemplates ?? [];
+  const names = new Set<string>();
+  const uris = new Set<string>();
+  for (const entry of [...resources, ...resourceTemplates]) {
+    const fail = (message: string) =>
+      new DefinitionError('MCPIST_RESOURCE', `plugin "${spec.name}", resource "${entry.name}": ${message}`);
+    if (names.has(entry.name)) throw fail('declared twice');
+    names.add(entry.name);
+    const uri = entry.kind === 'resource' ? entry.uri : entry.uriTemplate;
+    if (schemeOf(uri) !== spec.name) throw fail(`URI must use the plugin's scheme "${spec.name}:"`);
+    if (uris.has(uri)) throw fail(`URI ${uri} declared twice`);
+    uris.add(uri);
+    if (entry.requires !== undefined) {
+      const tool = spec.tools.find((candidate) => candidate.name === entry.requires);
+      if (!tool) throw fail(`requires names "${entry.requires}", which is not a tool of this plugin`);
+      if (!tool.readOnly) throw fail(`requires names "${entry.requires}", which is not read-only`);
+    }
+  }
+  return { resources, resourceTemplates };
 }
 
 /** A copy of the spec's plain data (auth, rate limits); functions such as `mapError` are kept as they are. */

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import type { ContentBlock } from './content.js';
+import type { Completer } from './define-resource.js';
 import { DefinitionError } from './definition-error.js';
 
-/** One message of a rendered prompt. */
-export interface PromptMessage {
-  readonly role: 'user' | 'assistant';
-  readonly text: string;
-}
+/**
+ * One message of a rendered prompt: text, or one content block (an image,
+ * audio, an embedded resource or a link to one; see `imageBlock`,
+ * `resourceBlock`).
+ */
+export type PromptMessage =
+  | { readonly role: 'user' | 'assistant'; readonly text: string }
+  | { readonly role: 'user' | 'assistant'; readonly content: ContentBlock };
 
 /** What `definePrompt` takes: a prompt a user picks from a client's menu. */
 export interface PromptSpec<A extends z.ZodObject> {
@@ -18,10 +23,10 @@ export interface PromptSpec<A extends z.ZodObject> {
   arguments: A;
   /**
    * Suggestions for an argument as the user types: a function per argument
-   * name, given what was typed so far and the other arguments. Static data
-   * only: it gets no credential.
+   * name, given what was typed so far, the other arguments and a call
+   * context with the caller's credential (so it may ask the service).
    */
-  complete?: Partial<Record<keyof z.output<A> & string, (value: string, others: Record<string, string>) => string[]>>;
+  complete?: Partial<Record<keyof z.output<A> & string, Completer>>;
   /** The messages for the given arguments (already validated). */
   render: (args: z.output<A>) => readonly PromptMessage[];
 }
@@ -34,7 +39,7 @@ export interface PromptDefinition {
   readonly arguments: z.ZodObject;
   /** Name, description and whether required, per argument, as MCP lists them. */
   readonly argumentList: readonly { name: string; description?: string; required: boolean }[];
-  readonly complete: Readonly<Record<string, (value: string, others: Record<string, string>) => string[]>>;
+  readonly complete: Readonly<Record<string, Completer>>;
   readonly render: (args: unknown) => readonly PromptMessage[];
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ContentResult } from './content.js';
 import type { ToolContext } from './context.js';
 import { deepFreeze } from './deep-freeze.js';
 import { DefinitionError } from './definition-error.js';
@@ -40,7 +41,15 @@ export interface ToolSpec<I extends z.ZodObject, O extends z.ZodObject | undefin
   timeoutMs?: number;
   /** Icons of this tool; without them a client shows the plugin's. */
   icons?: readonly Icon[];
-  handler: (input: z.output<I>, ctx: ToolContext) => Promise<O extends z.ZodObject ? ToolOutput<z.input<O>> : string>;
+  /**
+   * Returns records (tools with `output`), or text; a tool without `output`
+   * may return `contentResult([...])` to answer with images, audio or
+   * embedded resources.
+   */
+  handler: (
+    input: z.output<I>,
+    ctx: ToolContext,
+  ) => Promise<O extends z.ZodObject ? ToolOutput<z.input<O>> : string | ContentResult>;
 }
 
 /** A tool as the core sees it: metadata as data, plus one function. */

@@ -12,6 +12,26 @@ export type {
   TokenAuthDeclaration,
   TokenField,
 } from './auth.js';
+export {
+  type AudioBlock,
+  audioBlock,
+  type BinaryData,
+  type ContentBlock,
+  type ContentResult,
+  contentResult,
+  describeBlock,
+  type EmbeddedResourceBlock,
+  type ImageBlock,
+  imageBlock,
+  isContentResult,
+  type ResourceContents,
+  type ResourceLinkBlock,
+  resourceBlock,
+  resourceLinkBlock,
+  type TextBlock,
+  textBlock,
+  toBase64,
+} from './content.js';
 export type { ToolContext, ToolLogger } from './context.js';
 export {
   definePlugin,
@@ -27,6 +47,18 @@ export {
   type PromptMessage,
   type PromptSpec,
 } from './define-prompt.js';
+export {
+  type Completer,
+  defineResource,
+  defineResourceTemplate,
+  RESOURCE_NAME_PATTERN,
+  type ResourceBody,
+  type ResourceDefinition,
+  type ResourceSpec,
+  type ResourceTemplateDefinition,
+  type ResourceTemplateSpec,
+  schemeOf,
+} from './define-resource.js';
 export {
   defineTool,
   type JsonSchema,

@@ -25,10 +25,11 @@ export async function stdio(
   const config = configFor(global, overrides);
   // Composed here rather than through withServices: the hub lives until the client disconnects.
   const c = await compose(config, { logStream: 'stderr' });
-  const { users, dispatcher, prompts, taskStore, logger } = resolveDeps(c, {
+  const { users, dispatcher, prompts, resources, taskStore, logger } = resolveDeps(c, {
     users: Tokens.UsersRepository,
     dispatcher: Tokens.ToolDispatcher,
     prompts: Tokens.PromptDispatcher,
+    resources: Tokens.ResourceDispatcher,
     taskStore: Tokens.TasksRepository,
     logger: Tokens.Logger,
   });
@@ -71,7 +72,7 @@ export async function stdio(
   };
   // Both eras on one pipe: the SDK answers `server/discover` (2026-07-28) or `initialize` (2025) with a server of that era.
   const connection = serveStdio(
-    ({ era }) => createMcpServer({ tools: dispatcher, prompts, tasks }, context, MCPIST_VERSION, era),
+    ({ era }) => createMcpServer({ tools: dispatcher, prompts, resources, tasks }, context, MCPIST_VERSION, era),
     {
       transport: new GuardedTransport(new StdioServerTransport(), () => void shutdown()),
     },

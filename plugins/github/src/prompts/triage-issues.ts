@@ -1,4 +1,5 @@
 import { definePrompt, z } from '@mcpist/plugin-sdk';
+import { completeOwner, completeRepo } from '../resources/file.js';
 
 /** A menu entry: sort a repository's open issues into what to do next, using the GitHub tools. */
 export const triageIssues = definePrompt({
@@ -10,6 +11,7 @@ export const triageIssues = definePrompt({
     repo: z.string().min(1).describe('Repository name'),
     label: z.string().min(1).optional().describe('Only issues with this label'),
   }),
+  complete: { owner: completeOwner, repo: completeRepo },
   render: ({ owner, repo, label }) => [
     {
       role: 'user',

@@ -1,5 +1,6 @@
 import type { PluginDefinition } from '../define-plugin.js';
 import type { JsonSchema, ToolDefinition } from '../define-tool.js';
+import { renderCatalogTables } from './catalog-table.js';
 
 /** The line before a README's generated tool table. */
 export const TOOL_TABLE_BEGIN =
@@ -70,15 +71,26 @@ export function renderToolTable(plugin: Pick<PluginDefinition, 'tools'>): string
 
 /**
  * The README with the text between its tool-table markers replaced by
- * {@link renderToolTable}. Throws when the markers are missing, so a README
+ * {@link renderToolTable}, followed by the resource and prompt tables when
+ * the plugin offers any. Throws when the markers are missing, so a README
  * never silently loses its table.
  */
-export function replaceToolTable(readme: string, plugin: Pick<PluginDefinition, 'name' | 'tools'>): string {
+export function replaceToolTable(
+  readme: string,
+  plugin: Pick<PluginDefinition, 'name' | 'tools'> &
+    Partial<Pick<PluginDefinition, 'resources' | 'resourceTemplates' | 'prompts'>>,
+): string {
   const begin = readme.indexOf(TOOL_TABLE_BEGIN);
   const end = readme.indexOf(TOOL_TABLE_END);
   if (begin < 0 || end < begin) {
     throw new Error(`the README of plugin "${plugin.name}" has no ${TOOL_TABLE_BEGIN} … ${TOOL_TABLE_END} markers`);
   }
   const before = readme.slice(0, begin + TOOL_TABLE_BEGIN.length);
-  return `${before}\n\n${renderToolTable(plugin)}\n\n${readme.slice(end)}`;
+  const catalog = renderCatalogTables({
+    name: plugin.name,
+    resources: plugin.resources ?? [],
+    resourceTemplates: plugin.resourceTemplates ?? [],
+    prompts: plugin.prompts ?? [],
+  });
+  return `${before}\n\n${renderToolTable(plugin)}${catalog}\n\n${readme.slice(end)}`;
 }

@@ -1,3 +1,4 @@
+import { isContentResult } from '../content.js';
 import type { ToolDefinition } from '../define-tool.js';
 
 /** A handler returned something its tool's declared output does not allow. Fails the test that ran it. */
@@ -16,7 +17,7 @@ function describeValue(value: unknown): string {
 
 /**
  * Checks a handler's result against its tool's declaration, as the hub will
- * shape it: a text tool returns a string; a record tool one record; a list
+ * shape it: a text tool returns a string (or `contentResult`); a record tool one record; a list
  * tool an array of records (or one record). Every record must parse with the
  * tool's `output` schema; fields beyond it are allowed (the hub drops them).
  * Throws {@link OutputMismatchError} naming the tool, the record and the field.
@@ -27,7 +28,8 @@ export function checkToolOutput(tool: ToolDefinition, result: unknown): void {
   };
   if (typeof result === 'string') return;
   if (tool.returns === 'text' || tool.output === undefined) {
-    fail(`returned ${describeValue(result)}, but a text tool must return a string`);
+    if (isContentResult(result)) return;
+    fail(`returned ${describeValue(result)}, but a text tool must return a string or contentResult([...])`);
     return;
   }
   if (tool.returns === 'record' && Array.isArray(result)) fail('returned an array, but declares one record');

@@ -1,6 +1,7 @@
 /**
- * @mcpist/plugin-sdk/testing — run a tool handler against a fake upstream
- * served on loopback, without a server; table-driven error-mapping tests;
+ * @mcpist/plugin-sdk/testing — run a tool handler, read a resource or
+ * complete an argument against a fake upstream served on loopback, without a
+ * server; table-driven error-mapping tests;
  * a check that a README's tool table matches the definition.
  */
 export { type AnnotationRules, expectAnnotationsFollowNames } from './annotation-check.js';
@@ -22,5 +23,6 @@ export {
   type FakeUpstream,
   startFakeUpstream,
 } from './fake-upstream.js';
-export { type RunToolOptions, runTool } from './run-tool.js';
+export { completeArgument, readResource } from './read-resource.js';
+export { type RunToolOptions, runTool, testContext } from './run-tool.js';
 export { expectToolTableCurrent } from './tool-table-check.js';

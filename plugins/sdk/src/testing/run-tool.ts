@@ -51,7 +51,14 @@ export async function runTool(
       field: issue?.path.join('.'),
     });
   }
-  const context: ToolContext = {
+  const result = await invokeTool(plugin, tool, parsed.data, testContext(plugin, options));
+  checkToolOutput(tool, result);
+  return result;
+}
+
+/** The context `runTool` and `readResource` hand a handler: the core's, minus limits, retries and tracing. */
+export function testContext(plugin: PluginDefinition, options: RunToolOptions): ToolContext {
+  return {
     credential: toCredential(options.credential),
     baseUrl: options.baseUrl ?? plugin.baseUrl,
     signal: options.signal ?? new AbortController().signal,
@@ -60,7 +67,4 @@ export async function runTool(
     progress: (done, total) => options.onProgress?.(done, total),
     limits: { maxRecords: options.maxRecords ?? 500 },
   };
-  const result = await invokeTool(plugin, tool, parsed.data, context);
-  checkToolOutput(tool, result);
-  return result;
 }
