@@ -1,17 +1,11 @@
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
-import type { CatalogTool, ModuleCatalog } from '../plugins/module-catalog.js';
+import { allowedToolsOf, type ModuleStatus, type RolePermissions } from '../neutral/allowed-tools.js';
+import type { ModuleCatalog } from '../plugins/module-catalog.js';
 import type { ToolSieve } from './tool-sieve.js';
 import { ToolView } from './tool-view.js';
 
-/** A module's registry status: broken modules leave every view, deprecated ones are marked. */
-export type ModuleStatus = 'stable' | 'deprecated' | 'broken';
-
-/** What one role allows: its enabled modules, minus the tools masked per module. */
-export interface RolePermissions {
-  readonly enabledModules: readonly string[];
-  readonly toolMasks: Readonly<Record<string, readonly string[]>>;
-}
+export type { ModuleStatus, RolePermissions } from '../neutral/allowed-tools.js';
 
 /** A refused call, as the sieve records it in the audit log. */
 export interface DenialRecord {
@@ -32,34 +26,6 @@ export interface RoleSieveStore {
   registry: { statuses(): Promise<ReadonlyMap<string, ModuleStatus>> };
   epoch: { current(): Promise<string> };
   audit: { record(denial: DenialRecord): Promise<void> };
-}
-
-/**
- * The tools a set of roles allows: the union over the roles of their enabled
- * modules minus their masked tools, minus modules whose registry status is
- * `broken`. Modules a role names but that are not loaded are ignored. A tool
- * masked in one role but not in another is allowed (union).
- */
-export function allowedToolsOf(
-  catalog: ModuleCatalog,
-  roles: readonly RolePermissions[],
-  statuses: ReadonlyMap<string, ModuleStatus>,
-): CatalogTool[] {
-  const allowed = new Map<string, CatalogTool>();
-  for (const role of roles) {
-    for (const name of role.enabledModules) {
-      const module = catalog.modules.get(name);
-      if (!module || statuses.get(name) === 'broken') continue;
-      const masked = new Set(role.toolMasks[name] ?? []);
-      for (const tool of module.tools.values()) {
-        if (!masked.has(tool.definition.name)) allowed.set(tool.qualifiedName, tool);
-      }
-    }
-  }
-  // Catalog order, so equal sets give equal listings whatever the role order.
-  return [...catalog.modules.values()].flatMap((m) =>
-    [...m.tools.values()].filter((t) => allowed.has(t.qualifiedName)),
-  );
 }
 
 /**
