@@ -221,6 +221,33 @@ describe('Supabase mode: the Edge Functions under Deno', () => {
     expect(rows[0]?.expires_at.getTime()).toBeGreaterThan(Date.now());
   });
 
+  it('refreshes once through the function when the upstream rejects a token that looked fresh (401), then retries', async () => {
+    const changes = hub.server.container.resolve(Tokens.StoreChanges);
+    let heard = 0;
+    const stop = changes.on(['credentials'], () => heard++);
+    await hub.server.container.resolve(Tokens.TokenBroker).setOAuthTokens(
+      { userId: hub.userId, roleId: null },
+      SERVICE,
+      {
+        accessToken: 'revoked-but-dated-access-token',
+        refreshToken: provider.grantRefreshToken(),
+        expiresAt: new Date(Date.now() + 3_600_000),
+        scopes: undefined,
+        extras: {},
+      },
+      {},
+    );
+    await expect.poll(() => heard).toBe(1);
+    stop();
+    invocations.clear();
+    const before = provider.refreshRequests;
+    const result = await listUsers();
+    expect(result.isError, JSON.stringify(result.structuredContent)).toBeFalsy();
+    expect(provider.refreshRequests).toBe(before + 1);
+    // One exchange for the dated token, one carrying the rejected token back.
+    expect(invocations.get('token-exchanger')).toBe(2);
+  });
+
   it('answers tool-sieve with exactly what get_module_schema shows the user', async () => {
     const bobClient = await hub.connect({ token: bob.token });
     const shown: unknown[] = [];

@@ -80,6 +80,11 @@ export function oauthCallback(env: () => FunctionEnv): (request: Request) => Pro
     try {
       if (match[2]) {
         if (request.method !== 'POST') return page(405, 'Cannot connect', 'Use the button on the MCPist connect page.');
+        // The button is on MCPist's connect page: a form posted from anywhere else is refused.
+        const origin = request.headers.get('origin');
+        if (context.publicUrl && origin && origin !== new URL(context.publicUrl).origin) {
+          return page(403, 'Cannot connect', 'Use the button on the MCPist connect page.');
+        }
         const form = new URLSearchParams((await request.text()).slice(0, 4096));
         const state = (form.get('flow') ?? '').slice(0, 200);
         const { authorizeUrl, browserSecret } = await flow.authorize(service, state);
