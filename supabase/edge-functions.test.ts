@@ -12,7 +12,9 @@ import { brokerClient, SupabaseCredentialSource } from '../core/src/broker/supab
 import { Tokens } from '../core/src/container/tokens.js';
 import { ErrorCodes } from '../core/src/errors/error-codes.js';
 import { McpistError } from '../core/src/errors/mcpist-error.js';
+import { allowedToolsOf } from '../core/src/neutral/allowed-tools.js';
 import { KeyRing } from '../core/src/secrets/key-ring.js';
+import { EdgeRoleSieve } from '../core/src/sieve/edge-role-sieve.js';
 import { type RunningEdgeFunctions, startEdgeFunctions } from '../core/src/test-support/edge-functions.js';
 import {
   type FakeIdentityProvider,
@@ -266,6 +268,19 @@ describe('Supabase mode: the Edge Functions under Deno', () => {
     expect(sieve.status).toBe(200);
     expect(sieve.body.user_id).toBe(bob.userId);
     expect(sieve.body.modules).toEqual(shown);
+    // The server asks the function (once per user and permission epoch); the answer is the rule the server's
+    // embedded and PostgreSQL modes apply, computed here from the same roles.
+    expect(hub.server.container.resolve(Tokens.RoleSieve)).toBeInstanceOf(EdgeRoleSieve);
+    const c = hub.server.container;
+    const local = allowedToolsOf(
+      c.resolve(Tokens.ModuleCatalog),
+      await c.resolve(Tokens.RolesRepository).rolesOfUser(bob.userId),
+      await c.resolve(Tokens.ModuleRegistryRepository).statuses(),
+    ).map((tool) => `${tool.module.name}:${tool.definition.name}`);
+    const remote = (sieve.body.modules as Array<{ module: string; tools: Array<{ name: string }> }>).flatMap((module) =>
+      module.tools.map((tool) => `${module.module}:${tool.name}`),
+    );
+    expect(remote).toEqual(local);
     // The sieve did filter: the default role masks the dangerous tools, which the catalog has.
     const listed = (sieve.body.modules as Array<{ tools: unknown[] }>).reduce(
       (n, module) => n + module.tools.length,

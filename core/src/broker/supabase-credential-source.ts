@@ -110,7 +110,7 @@ export class SupabaseCredentialSource implements CredentialSource {
   }
 
   private async exchange(request: ExchangeRequest): Promise<ResolvedCredential | undefined> {
-    const answer = await this.invoke<ExchangeResponse>('token-exchanger', request);
+    const answer = await invokeEdgeFunction<ExchangeResponse>(this.client, 'token-exchanger', request);
     if (!answer.connected) return undefined;
     const resolved: ResolvedCredential = {
       accountId: answer.account_id,
@@ -121,31 +121,35 @@ export class SupabaseCredentialSource implements CredentialSource {
     this.serviceOf.set(resolved, request.service);
     return resolved;
   }
+}
 
-  private async invoke<T>(name: string, body: unknown): Promise<T> {
-    let result: Awaited<ReturnType<FunctionsInvoker['functions']['invoke']>>;
-    try {
-      result = await this.client.functions.invoke<T>(name, { body, method: 'POST' });
-    } catch (error) {
-      throw unreachable(name, error);
-    }
-    if (result.error === null) return result.data as T;
-    if (result.error instanceof FunctionsHttpError) {
-      const response = result.error.context as Response;
-      const refusal = (await response.json().catch(() => undefined)) as BrokerErrorBody | undefined;
-      if (refusal?.error && typeof refusal.error.code === 'number' && typeof refusal.error.message === 'string') {
-        throw new McpistError(
-          refusal.error.code,
-          refusal.error.message,
-          refusal.error.data ? { data: refusal.error.data } : {},
-        );
-      }
-      throw new McpistError(ErrorCodes.INTERNAL_ERROR, `the ${name} Edge Function answered HTTP ${response.status}`, {
-        data: { function: name, status: response.status },
-      });
-    }
-    throw unreachable(name, result.error);
+/**
+ * Calls an Edge Function through supabase-js; its refusals come back as the
+ * MCPist errors the function answered with, anything else as INTERNAL_ERROR.
+ */
+export async function invokeEdgeFunction<T>(client: FunctionsInvoker, name: string, body: unknown): Promise<T> {
+  let result: Awaited<ReturnType<FunctionsInvoker['functions']['invoke']>>;
+  try {
+    result = await client.functions.invoke<T>(name, { body, method: 'POST' });
+  } catch (error) {
+    throw unreachable(name, error);
   }
+  if (result.error === null) return result.data as T;
+  if (result.error instanceof FunctionsHttpError) {
+    const response = result.error.context as Response;
+    const refusal = (await response.json().catch(() => undefined)) as BrokerErrorBody | undefined;
+    if (refusal?.error && typeof refusal.error.code === 'number' && typeof refusal.error.message === 'string') {
+      throw new McpistError(
+        refusal.error.code,
+        refusal.error.message,
+        refusal.error.data ? { data: refusal.error.data } : {},
+      );
+    }
+    throw new McpistError(ErrorCodes.INTERNAL_ERROR, `the ${name} Edge Function answered HTTP ${response.status}`, {
+      data: { function: name, status: response.status },
+    });
+  }
+  throw unreachable(name, result.error);
 }
 
 function unreachable(name: string, error: unknown): McpistError {

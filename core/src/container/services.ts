@@ -22,6 +22,7 @@ import { TokenRefresher } from '../neutral/token-refresher.js';
 import { CallStats } from '../observability/call-stats.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
+import { EdgeRoleSieve } from '../sieve/edge-role-sieve.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
 import { ScopedToolSieve } from '../sieve/scoped-sieve.js';
 import { WatchedEpoch } from '../sieve/watched-epoch.js';
@@ -98,9 +99,15 @@ export const SERVICES: readonly Provider[] = [
       changes: Tokens.StoreChanges,
       audit: Tokens.AuditLogsRepository,
       logger: Tokens.Logger,
+      config: Tokens.Config,
     },
-    ({ catalog, logger, epochs, changes, ...store }) =>
-      new RoleSieve(catalog, { ...store, epoch: new WatchedEpoch(epochs, changes) }, logger),
+    ({ catalog, logger, epochs, changes, config, ...store }) => {
+      const sieveStore = { ...store, epoch: new WatchedEpoch(epochs, changes) };
+      // Supabase mode (ADR 0042): the tool-sieve Edge Function answers, once per user and permission epoch.
+      return config.tokenBrokerUrl && config.tokenBrokerKey
+        ? new EdgeRoleSieve(catalog, sieveStore, logger, brokerClient(config.tokenBrokerUrl, config.tokenBrokerKey))
+        : new RoleSieve(catalog, sieveStore, logger);
+    },
   ),
   provide(
     Tokens.OAuthProviders,

@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../errors/error-codes.js';
+import type { ModuleSchema } from './allowed-tools.js';
+import type { PublishedToolEntry } from './published-catalog.js';
 
 /**
  * What the MCP server and the Supabase Edge Functions say to each other
@@ -32,6 +34,12 @@ export type ExchangeResponse =
 /** `tool-sieve`'s request: the user whose tools to list (the server), or nothing (a user's JWT names them). */
 export interface SieveRequest {
   user_id?: string;
+}
+
+/** `tool-sieve`'s answer: the user's modules and tools, as `get_module_schema` describes them. */
+export interface SieveResponse {
+  user_id: string;
+  modules: ModuleSchema<PublishedToolEntry>[];
 }
 
 /** A refusal or failure, in MCPist's error catalogue (DESIGN §7); never a secret. */

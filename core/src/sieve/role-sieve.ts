@@ -1,7 +1,7 @@
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
 import { allowedToolsOf, type ModuleStatus, type RolePermissions } from '../neutral/allowed-tools.js';
-import type { ModuleCatalog } from '../plugins/module-catalog.js';
+import type { CatalogTool, ModuleCatalog } from '../plugins/module-catalog.js';
 import type { ToolSieve } from './tool-sieve.js';
 import { ToolView } from './tool-view.js';
 
@@ -44,7 +44,7 @@ export class RoleSieve implements ToolSieve {
   private readonly pendingAudits = new Set<Promise<void>>();
 
   constructor(
-    private readonly catalog: ModuleCatalog,
+    protected readonly catalog: ModuleCatalog,
     private readonly store: RoleSieveStore,
     private readonly logger: Logger,
   ) {}
@@ -98,6 +98,18 @@ export class RoleSieve implements ToolSieve {
   }
 
   private async buildView(userId: string): Promise<ToolView> {
+    const { tools, deprecated } = await this.allowedFor(userId);
+    const key = `${tools.map((tool) => tool.qualifiedName).join(',')}|${deprecated.join(',')}`;
+    let view = this.byPermissions.get(key);
+    if (!view) {
+      view = new ToolView(this.catalog, tools, { deprecatedModules: deprecated });
+      this.byPermissions.set(key, view);
+    }
+    return view;
+  }
+
+  /** The user's allowed tools in catalog order, and the deprecated modules among them: the role rule over the store. */
+  protected async allowedFor(userId: string): Promise<{ tools: CatalogTool[]; deprecated: string[] }> {
     if (!this.statuses) {
       const statuses = this.store.registry.statuses();
       this.statuses = statuses;
@@ -108,13 +120,6 @@ export class RoleSieve implements ToolSieve {
     const [roles, statuses] = await Promise.all([this.store.roles.rolesOfUser(userId), this.statuses]);
     const tools = allowedToolsOf(this.catalog, roles, statuses);
     const modules = new Set(tools.map((tool) => tool.module.name));
-    const deprecated = [...modules].filter((name) => statuses.get(name) === 'deprecated');
-    const key = `${tools.map((tool) => tool.qualifiedName).join(',')}|${deprecated.join(',')}`;
-    let view = this.byPermissions.get(key);
-    if (!view) {
-      view = new ToolView(this.catalog, tools, { deprecatedModules: deprecated });
-      this.byPermissions.set(key, view);
-    }
-    return view;
+    return { tools, deprecated: [...modules].filter((name) => statuses.get(name) === 'deprecated') };
   }
 }
