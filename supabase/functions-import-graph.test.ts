@@ -78,4 +78,21 @@ describe('the Edge Functions run the core, not a copy of it', () => {
     );
     expect([...coreFolders].sort()).toEqual(['core/src/errors', 'core/src/neutral', 'core/src/store/repositories']);
   });
+
+  it("type-checks under Deno's own definitions, offline (not only the repository's tsc with Node's)", () => {
+    const denoDir = mkdtempSync(join(tmpdir(), 'mcpist-deno-check-'));
+    try {
+      const entries = [
+        ...FUNCTIONS.map((name) => `supabase/functions/${name}/index.ts`),
+        'supabase/local/serve-functions.ts',
+      ];
+      execFileSync(
+        denoBinary(),
+        ['check', '--no-remote', '--node-modules-dir=manual', '--sloppy-imports', '--quiet', ...entries],
+        { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', DENO_DIR: denoDir, NO_COLOR: '1' }, stdio: 'pipe' },
+      );
+    } finally {
+      rmSync(denoDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
