@@ -9,6 +9,7 @@ const config = parse(readFileSync(new URL('config.toml', import.meta.url), 'utf8
   db: { major_version: number };
   api: { schemas: string[] };
   auth: { site_url: string; external: Record<string, { client_id: string; secret: string }> };
+  functions: Record<string, { verify_jwt: boolean }>;
 };
 
 describe('supabase/config.toml', () => {
@@ -19,6 +20,15 @@ describe('supabase/config.toml', () => {
       readdirSync(new URL('migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).length,
     ).toBeGreaterThan(0);
     expect(existsSync(new URL('seed.sql', import.meta.url))).toBe(false);
+  });
+
+  it('declares every Edge Function of supabase/functions/, each checking its caller itself', () => {
+    const folders = readdirSync(new URL('functions/', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+      .map((entry) => entry.name)
+      .sort();
+    expect(Object.keys(config.functions).sort()).toEqual(folders);
+    for (const [name, settings] of Object.entries(config.functions)) expect(settings.verify_jwt, name).toBe(false);
   });
 
   it('targets PostgreSQL 15, and keeps every social-login secret in the environment', () => {

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.js';
-import type { OAuthFlow } from './oauth-flow.js';
-import type { OAuthProviders } from './oauth-providers.js';
+import type { OAuthFlow } from '../neutral/oauth-flow.js';
+import type { OAuthProviders } from '../neutral/oauth-providers.js';
 
 /**
  * Where a user connects a service right now: MCPist's connect page of a

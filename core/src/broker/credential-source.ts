@@ -8,12 +8,14 @@ export interface ResolvedCredential {
   accountId: string;
   /** Personal (the user's own) or shared (a role's). */
   scope: 'personal' | 'shared';
+  /** When the access token lapses (OAuth), so a remote source's cache knows how long it may keep it. */
+  expiresAt?: Date | null;
 }
 
 /**
  * Where the runner gets a principal's credential for a service. Owned by the
- * runner; the store-backed broker (and later the Supabase Edge Function
- * client) implement it.
+ * runner; the store-backed broker and the Supabase adapter (which asks the
+ * `token-exchanger` Edge Function) implement it.
  */
 export interface CredentialSource {
   /** The principal's credential for `service`, fresh; undefined when none is connected. */

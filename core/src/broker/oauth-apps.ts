@@ -16,7 +16,7 @@ export async function saveOAuthApp(
   input: OAuthAppInput,
   updatedBy?: string,
 ): Promise<void> {
-  const sealed = input.clientSecret ? keyRing.encrypt(input.clientSecret) : undefined;
+  const sealed = input.clientSecret ? await keyRing.encrypt(input.clientSecret) : undefined;
   await apps.upsert(
     service,
     {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tokens } from '../container/tokens.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
+import type { OAuthFlow } from '../neutral/oauth-flow.js';
 import { type FakeOAuthProvider, startFakeOAuthProvider } from '../test-support/fake-oauth-provider.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 import { saveOAuthApp } from './oauth-apps.js';
-import type { OAuthFlow } from './oauth-flow.js';
 
 /**
  * The connect flow's rules against a fake OAuth provider, for Google Calendar
@@ -92,7 +92,7 @@ describe('OAuth connect flow', () => {
     const issued = provider.issuedAccessTokens.at(-1) as string;
     expect(row?.kind).toBe('oauth2');
     expect(row?.secret).not.toContain(issued);
-    expect(hub.server.container.resolve(Tokens.KeyRing).decrypt(row?.secret as string)).toBe(issued);
+    expect(await hub.server.container.resolve(Tokens.KeyRing).decrypt(row?.secret as string)).toBe(issued);
     expect(row?.refresh_secret).toMatch(/^v1:/);
 
     const codeGrants = provider.codeRequests;
@@ -140,7 +140,7 @@ describe('OAuth connect flow', () => {
     await hub.server.container
       .resolve(Tokens.Database)
       .query('update public.oauth_states set code_verifier = $1 where used_at is null', [
-        keyRing.encrypt('a-verifier-that-does-not-match-the-challenge-0000').ciphertext,
+        (await keyRing.encrypt('a-verifier-that-does-not-match-the-challenge-0000')).ciphertext,
       ]);
     const error = await refusal(flow.finish(SERVICE, callback, { browserSecret, callerUserId: hub.userId }));
     expect(error.code).toBe(ErrorCodes.UNAUTHORIZED);

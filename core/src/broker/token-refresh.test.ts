@@ -121,9 +121,9 @@ describe('token refresh', () => {
     expect(row?.status).toBe('active');
     expect(row?.expires_at.getTime()).toBeGreaterThan(Date.now() + HOUR / 2);
     const keyRing = hub.server.container.resolve(Tokens.KeyRing);
-    expect(keyRing.decrypt(row?.secret as string)).toBe(notion.token);
+    expect(await keyRing.decrypt(row?.secret as string)).toBe(notion.token);
     // The provider rotated the refresh token: the new one is stored, the seeded one is gone.
-    expect(keyRing.decrypt(row?.refresh_secret as string)).not.toBe(seeded);
+    expect(await keyRing.decrypt(row?.refresh_secret as string)).not.toBe(seeded);
   });
 
   it('refreshes once when the upstream rejects a token that looked fresh (401), then retries the call', async () => {

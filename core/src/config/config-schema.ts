@@ -88,6 +88,13 @@ const configObject = z.strictObject({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Supabase mode (ADR 0042): the project URL whose Edge Functions resolve and refresh credentials
+   * (`https://<ref>.supabase.co`). Set with tokenBrokerKey; unset, the server's own broker does it.
+   */
+  tokenBrokerUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The shared secret the Edge Functions know the server by (their TOKEN_BROKER_KEY secret). */
+  tokenBrokerKey: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   logLevel: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
   logFormat: z.enum(['auto', 'json', 'text']).default('auto'),
@@ -222,6 +229,15 @@ const configObject = z.strictObject({
 });
 
 export const configSchema = configObject.superRefine((config, ctx) => {
+  // One without the other is a half-configured Supabase mode: refused rather than silently ignored.
+  if ((config.tokenBrokerUrl === undefined) !== (config.tokenBrokerKey === undefined)) {
+    const missing = config.tokenBrokerUrl === undefined ? 'tokenBrokerUrl' : 'tokenBrokerKey';
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing],
+      message: 'TOKEN_BROKER_URL and TOKEN_BROKER_KEY are set together (Supabase mode) or not at all',
+    });
+  }
   if (config.http.sessionCookieSameSite === 'none' && !config.publicUrl?.startsWith('https:')) {
     ctx.addIssue({
       code: 'custom',

@@ -48,6 +48,13 @@ describe('loadConfig', () => {
     ],
     ['an unknown plugin setting', { pluginSettings: { github: { base: 'x' } } }, 'pluginSettings.github.base'],
     ['a bad database URL', { databaseUrl: 'mysql://x' }, 'databaseUrl'],
+    ['a token broker URL without its key', { tokenBrokerUrl: 'https://ref.supabase.co' }, 'tokenBrokerKey'],
+    ['a token broker key without its URL', { tokenBrokerKey: 'k'.repeat(32) }, 'tokenBrokerUrl'],
+    [
+      'a short token broker key',
+      { tokenBrokerUrl: 'https://ref.supabase.co', tokenBrokerKey: 'short' },
+      'tokenBrokerKey',
+    ],
   ])('refuses %s, naming the key', (_name, file, key) => {
     expect(keyOf(() => loadConfig({ env: {}, cwd: dirWith(file) }))).toBe(key);
   });

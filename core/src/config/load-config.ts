@@ -33,6 +33,8 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_DATA_DIR: flat('dataDir'),
   DATABASE_URL: flat('databaseUrl'),
   REDIS_URL: flat('redisUrl'),
+  TOKEN_BROKER_URL: flat('tokenBrokerUrl'),
+  TOKEN_BROKER_KEY: flat('tokenBrokerKey'),
   MCPIST_LOG_LEVEL: flat('logLevel'),
   MCPIST_LOG_FORMAT: flat('logFormat'),
   MCPIST_TOOL_MODE: flat('toolMode'),

@@ -4,6 +4,7 @@ import { type DependencyContainer, container as rootContainer } from 'tsyringe';
 import { LOCAL_ISSUER, SessionIssuer } from '../auth/session-issuer.js';
 import { SigningKeys } from '../auth/signing-keys.js';
 import type { McpistConfig } from '../config/config-schema.js';
+import type { PublishedModule } from '../neutral/published-catalog.js';
 import { LateAccessTokens } from '../oauth-server/late-access-tokens.js';
 import { closeLogger, createMcpistLogger, logFormatFor } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
@@ -13,6 +14,7 @@ import { guardedAgent, type ResolveHost } from '../outbound/guarded-agent.js';
 import { OutboundPolicy } from '../outbound/outbound-policy.js';
 import { UpstreamFetcher } from '../outbound/upstream-fetch.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
+import type { CatalogModule } from '../plugins/module-catalog.js';
 import { PluginLoadCodes } from '../plugins/plugin-load-error.js';
 import { LimiterPool } from '../runner/rate-limiter.js';
 import { KeyRing } from '../secrets/key-ring.js';
@@ -171,6 +173,7 @@ async function loadSigningKeys(config: McpistConfig, dataDir: string, cwd: strin
 /** Records the loaded and failed plugins; returns the modules seen for the first time. */
 async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: string[] }> {
   const report = c.resolve(Tokens.PluginReport);
+  const catalog = c.resolve(Tokens.ModuleCatalog);
   return c.resolve(Tokens.ModuleRegistryRepository).sync([
     ...report.loaded.map(({ definition, packageName, packageVersion }) => ({
       moduleName: definition.name,
@@ -179,6 +182,7 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
       apiVersion: definition.upstreamApiVersion,
       packageName,
       packageVersion,
+      catalog: publishedModuleOf(catalog.modules.get(definition.name)),
     })),
     // A duplicate claims a module that is served by another package: that module is fine.
     ...report.failed
@@ -193,6 +197,16 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
         loadError: `${failure.code}: ${failure.message}`,
       })),
   ]);
+}
+
+/** What the Edge Functions read of a loaded module (ADR 0042). */
+function publishedModuleOf(module: CatalogModule | undefined): PublishedModule | undefined {
+  if (!module) return undefined;
+  return {
+    service: module.service ?? null,
+    oauth2: module.definition.auth?.oauth2 ?? null,
+    tools: [...module.tools.values()].map((tool) => tool.schemaEntry),
+  };
 }
 
 /** Releases what the container holds: limiters, upstream connections, pending audit writes (denials, tool calls), the database, the trace and metric exporters, log transports. */

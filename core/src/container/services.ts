@@ -10,21 +10,23 @@ import { VerifiedJwtCache } from '../auth/verified-jwt-cache.js';
 import { BatchRunner } from '../batch/batch-runner.js';
 import { OAuthConnectLinks } from '../broker/connect-links.js';
 import { CredentialCache } from '../broker/credential-cache.js';
-import { OAuthFlow } from '../broker/oauth-flow.js';
-import { OAuthProviders } from '../broker/oauth-providers.js';
-import { TokenBroker } from '../broker/token-broker.js';
-import { TokenRefresher } from '../broker/token-refresher.js';
+import { brokerClient, SupabaseCredentialSource } from '../broker/supabase-credential-source.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { BrowserSessions } from '../http/session/browser-sessions.js';
 import { Completions } from '../mcp/completions.js';
 import { PromptDispatcher } from '../mcp/prompt-dispatcher.js';
 import { ResourceDispatcher } from '../mcp/resource-dispatcher.js';
 import { ToolDispatcher } from '../mcp/tool-dispatcher.js';
+import { edgeCallbackUrl, OAuthFlow } from '../neutral/oauth-flow.js';
+import { OAuthProviders } from '../neutral/oauth-providers.js';
+import { TokenBroker } from '../neutral/token-broker.js';
+import { TokenRefresher } from '../neutral/token-refresher.js';
 import { CallLog } from '../observability/call-log.js';
 import { CallStats } from '../observability/call-stats.js';
 import { ModuleCatalog } from '../plugins/module-catalog.js';
 import { buildResourceCatalog } from '../plugins/resource-catalog.js';
 import { ToolRunner } from '../runner/tool-runner.js';
+import { EdgeRoleSieve } from '../sieve/edge-role-sieve.js';
 import { RoleSieve } from '../sieve/role-sieve.js';
 import { ScopedToolSieve } from '../sieve/scoped-sieve.js';
 import { WatchedEpoch } from '../sieve/watched-epoch.js';
@@ -103,9 +105,15 @@ export const SERVICES: readonly Provider[] = [
       changes: Tokens.StoreChanges,
       audit: Tokens.AuditLogsRepository,
       logger: Tokens.Logger,
+      config: Tokens.Config,
     },
-    ({ catalog, logger, epochs, changes, ...store }) =>
-      new RoleSieve(catalog, { ...store, epoch: new WatchedEpoch(epochs, changes) }, logger),
+    ({ catalog, logger, epochs, changes, config, ...store }) => {
+      const sieveStore = { ...store, epoch: new WatchedEpoch(epochs, changes) };
+      // Supabase mode (ADR 0042): the tool-sieve Edge Function answers, once per user and permission epoch.
+      return config.tokenBrokerUrl && config.tokenBrokerKey
+        ? new EdgeRoleSieve(catalog, sieveStore, logger, brokerClient(config.tokenBrokerUrl, config.tokenBrokerKey))
+        : new RoleSieve(catalog, sieveStore, logger);
+    },
   ),
   provide(
     Tokens.OAuthProviders,
@@ -132,8 +140,17 @@ export const SERVICES: readonly Provider[] = [
       broker: Tokens.TokenBroker,
       keyRing: Tokens.KeyRing,
       logger: Tokens.Logger,
+      config: Tokens.Config,
     },
-    (d) => new OAuthFlow(d.providers, d.states, d.broker, d.keyRing, d.logger),
+    (d) => {
+      // Supabase mode (ADR 0042): providers send the browser back to the oauth-callback Edge Function.
+      const brokerUrl = d.config.tokenBrokerUrl;
+      return brokerUrl
+        ? new OAuthFlow(d.providers, d.states, d.broker, d.keyRing, d.logger, fetch, (_base, service) =>
+            edgeCallbackUrl(brokerUrl, service),
+          )
+        : new OAuthFlow(d.providers, d.states, d.broker, d.keyRing, d.logger);
+    },
   ),
   provide(
     Tokens.TokenBroker,
@@ -153,7 +170,15 @@ export const SERVICES: readonly Provider[] = [
         new CredentialCache(d.credentials, d.changes),
       ),
   ),
-  provide(Tokens.CredentialSource, { broker: Tokens.TokenBroker }, (d) => d.broker),
+  provide(
+    Tokens.CredentialSource,
+    { broker: Tokens.TokenBroker, config: Tokens.Config, changes: Tokens.StoreChanges },
+    // Supabase mode (ADR 0042): the token-exchanger Edge Function resolves and refreshes credentials.
+    ({ broker, config, changes }) =>
+      config.tokenBrokerUrl && config.tokenBrokerKey
+        ? new SupabaseCredentialSource(brokerClient(config.tokenBrokerUrl, config.tokenBrokerKey), changes)
+        : broker,
+  ),
   provide(
     Tokens.ToolRunner,
     {

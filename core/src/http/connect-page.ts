@@ -1,8 +1,8 @@
 import express, { type Request, type Response, Router } from 'express';
-import { browserCookieName, STATE_TTL_MS } from '../broker/oauth-flow.js';
 import type { Deps } from '../container/declared-deps.js';
 import { Tokens } from '../container/tokens.js';
 import { isMcpistError } from '../errors/mcpist-error.js';
+import { browserCookieName, edgeCallbackUrl, STATE_TTL_MS } from '../neutral/oauth-flow.js';
 import { escapeHtml, htmlPage, pageSecurityHeaders } from './html-page.js';
 
 /** The services the connect pages use. */
@@ -14,7 +14,11 @@ export const CONNECT_PAGE_DEPS = {
   oauthProviders: Tokens.OAuthProviders,
 };
 
-type ConnectPageDeps = Deps<typeof CONNECT_PAGE_DEPS> & { publicUrl: string };
+type ConnectPageDeps = Deps<typeof CONNECT_PAGE_DEPS> & {
+  publicUrl: string;
+  /** Supabase mode: the `oauth-callback` Edge Function binds the browser and finishes the flow (ADR 0042). */
+  tokenBrokerUrl?: string | undefined;
+};
 
 /** The services' names as people know them: `atlassian` is Jira and Confluence. */
 function serviceName(deps: ConnectPageDeps, service: string): string {
@@ -63,17 +67,25 @@ export function connectPages(deps: ConnectPageDeps): Router {
       pending.roleId ? deps.roles.findById(pending.roleId) : undefined,
     ]);
     const name = serviceName(deps, service);
+    // In Supabase mode the button goes to the oauth-callback function: the browser's binding cookie must be set on
+    // the origin the provider sends the browser back to, and the function holds the key ring that opens the flow.
+    const formAction = deps.tokenBrokerUrl
+      ? `${edgeCallbackUrl(deps.tokenBrokerUrl, service)}/begin`
+      : `/connect/${encodeURIComponent(service)}`;
     const account = role
       ? `the role <strong>${escapeHtml(role.name)}</strong> (shared by its members), set up by ${escapeHtml(user?.email ?? 'an admin')}`
       : `the MCPist account <strong>${escapeHtml(user?.email ?? 'unknown')}</strong>`;
     const body = `<p>You are about to connect your <strong>${escapeHtml(name)}</strong> account to ${account}.</p>
 <p>Tools used by that MCPist account will act as you in ${escapeHtml(name)}. If you did not start this, or this is not your account, close this page.</p>
-<form method="post" action="/connect/${encodeURIComponent(service)}">
+<form method="post" action="${escapeHtml(formAction)}">
 <input type="hidden" name="flow" value="${escapeHtml(flowOf(req))}">
 <button type="submit" style="font-size:1rem;padding:.5rem 1rem">Continue to ${escapeHtml(name)}</button>
 </form>`;
     const provider = await deps.oauthProviders.get(service);
-    const target = provider ? [new URL(provider.authorizeUrl).origin] : [];
+    const target = [
+      ...(provider ? [new URL(provider.authorizeUrl).origin] : []),
+      ...(deps.tokenBrokerUrl ? [new URL(deps.tokenBrokerUrl).origin] : []),
+    ];
     res
       .status(200)
       .set(pageSecurityHeaders(target))
@@ -86,7 +98,7 @@ export function connectPages(deps: ConnectPageDeps): Router {
     const state = flowOf(req);
     try {
       const { authorizeUrl, browserSecret } = await deps.oauthFlow.authorize(service, state);
-      res.cookie(browserCookieName(state), browserSecret, {
+      res.cookie(await browserCookieName(state), browserSecret, {
         httpOnly: true,
         sameSite: 'lax',
         secure: deps.publicUrl.startsWith('https:'),

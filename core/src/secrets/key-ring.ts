@@ -1,20 +1,9 @@
-import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { KEY_BYTES, SecretCipher, type SecretSealer } from '../neutral/secret-cipher.js';
 
-const ALGORITHM = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const KEY_BYTES = 32;
-const FORMAT = 'v1';
-
-/** A secret could not be decrypted: unknown key id, tampered data, or a wrong key. Never a silent empty value. */
-export class SecretDecryptionError extends Error {
-  constructor(reason: string) {
-    super(`stored secret cannot be decrypted: ${reason}`);
-    this.name = 'SecretDecryptionError';
-  }
-}
+export { SecretDecryptionError, sealedKeyIdOf } from '../neutral/secret-cipher.js';
 
 interface KeyFile {
   active: string;
@@ -22,19 +11,13 @@ interface KeyFile {
 }
 
 /**
- * AES-256-GCM under a ring of keys with ids (96-bit random IV, 128-bit tag).
- * Ciphertexts read `v1:<key id>:<iv>:<tag>:<data>` (base64url), so a row says
- * which key sealed it and rotation can re-encrypt old rows.
+ * The server's key ring: the keys of a key file (followed after a rotation by
+ * `mcpist keys rotate`), sealing with the runtime-neutral {@link SecretCipher}
+ * the Edge Functions run too. Ciphertexts read `v1:<key id>:<iv>:<tag>:<data>`.
  */
-/** The key id a value sealed by {@link KeyRing.encrypt} names, or undefined for anything else. */
-export function sealedKeyIdOf(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const parts = value.split(':');
-  return parts.length === 5 && parts[0] === FORMAT && parts[1] ? parts[1] : undefined;
-}
-
-export class KeyRing {
+export class KeyRing implements SecretSealer {
   private keys: Map<string, Buffer>;
+  private cipher: SecretCipher;
   private active: string;
   /** The key file this ring follows, so a rotation by `mcpist keys rotate` reaches running servers. */
   private source: { path: string; mtimeMs: number; checkedAt: number } | undefined;
@@ -42,6 +25,11 @@ export class KeyRing {
   constructor(activeKeyId: string, keys: Record<string, Buffer>) {
     this.keys = KeyRing.validated(activeKeyId, keys);
     this.active = activeKeyId;
+    this.cipher = KeyRing.cipherOf(activeKeyId, this.keys);
+  }
+
+  private static cipherOf(active: string, keys: ReadonlyMap<string, Buffer>): SecretCipher {
+    return new SecretCipher(active, Object.fromEntries([...keys].map(([id, key]) => [id, new Uint8Array(key)])));
   }
 
   /** The key new secrets are sealed with; follows the key file after a rotation (checked at most once a second). */
@@ -81,6 +69,7 @@ export class KeyRing {
     const file = readKeyFile(source.path);
     this.keys = KeyRing.validated(file.active, decodeKeys(file));
     this.active = file.active;
+    this.cipher = KeyRing.cipherOf(this.active, this.keys);
     source.mtimeMs = mtimeMs;
   }
 
@@ -89,39 +78,21 @@ export class KeyRing {
     return new KeyRing(keyId, { [keyId]: randomBytes(KEY_BYTES) });
   }
 
-  encrypt(plaintext: string): { ciphertext: string; keyId: string } {
-    const keyId = this.activeKeyId;
-    const key = this.keys.get(keyId) as Buffer;
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(ALGORITHM, keyObjectOf(key), iv, { authTagLength: TAG_BYTES });
-    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    const tag = cipher.getAuthTag();
-    const parts = [FORMAT, keyId, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')];
-    return { ciphertext: parts.join(':'), keyId };
+  encrypt(plaintext: string): Promise<{ ciphertext: string; keyId: string }> {
+    this.followFile(false);
+    return this.cipher.encrypt(plaintext);
   }
 
   /** `ciphertext` sealed under the active key: itself when it already is, else re-encrypted. */
-  reseal(ciphertext: string): string {
+  async reseal(ciphertext: string): Promise<string> {
     const keyId = ciphertext.split(':')[1];
-    return keyId === this.activeKeyId ? ciphertext : this.encrypt(this.decrypt(ciphertext)).ciphertext;
+    return keyId === this.activeKeyId ? ciphertext : (await this.encrypt(await this.decrypt(ciphertext))).ciphertext;
   }
 
-  decrypt(ciphertext: string): string {
-    const [format, keyId, iv, tag, data] = ciphertext.split(':');
-    if (format !== FORMAT || !keyId || !iv || !tag || data === undefined)
-      throw new SecretDecryptionError('unknown format');
-    if (!this.keys.has(keyId)) this.followFile(true);
-    const key = this.keys.get(keyId);
-    if (!key) throw new SecretDecryptionError(`key "${keyId}" is not in the key ring`);
-    try {
-      const decipher = createDecipheriv(ALGORITHM, keyObjectOf(key), Buffer.from(iv, 'base64url'), {
-        authTagLength: TAG_BYTES,
-      });
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
-    } catch {
-      throw new SecretDecryptionError('authentication failed (wrong key or tampered data)');
-    }
+  decrypt(ciphertext: string): Promise<string> {
+    const keyId = ciphertext.split(':')[1];
+    if (keyId && !this.keys.has(keyId)) this.followFile(true);
+    return this.cipher.decrypt(ciphertext);
   }
 
   /** Loads the ring from a key file, creating one (mode 0600) when it does not exist. */
@@ -158,17 +129,6 @@ export class KeyRing {
 }
 
 const FOLLOW_INTERVAL_MS = 1000;
-
-/** Each key as a KeyObject, made once: a raw Buffer is converted again on every cipher (nearly half the cost of a decrypt). */
-const keyObjects = new WeakMap<Buffer, KeyObject>();
-function keyObjectOf(key: Buffer): KeyObject {
-  let object = keyObjects.get(key);
-  if (!object) {
-    object = createSecretKey(key);
-    keyObjects.set(key, object);
-  }
-  return object;
-}
 
 function serialize(active: string, keys: ReadonlyMap<string, Buffer>): string {
   const file: KeyFile = {

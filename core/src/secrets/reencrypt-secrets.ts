@@ -34,8 +34,10 @@ export async function reencryptSecrets(store: SealedSecretStore, keyRing: KeyRin
       const rows = await store.staleRows(table, activeKeyId, BATCH);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const fresh = row.secrets.map((secret) =>
-          secret === null ? null : keyRing.encrypt(keyRing.decrypt(secret)).ciphertext,
+        const fresh = await Promise.all(
+          row.secrets.map(async (secret) =>
+            secret === null ? null : (await keyRing.encrypt(await keyRing.decrypt(secret))).ciphertext,
+          ),
         );
         if (await store.replace(table, row, fresh, activeKeyId)) counts[table] = (counts[table] ?? 0) + 1;
       }

@@ -1,17 +1,11 @@
 import type { Logger } from 'winston';
 import type { Principal } from '../auth/principal.js';
+import { allowedToolsOf, type ModuleStatus, type RolePermissions } from '../neutral/allowed-tools.js';
 import type { CatalogTool, ModuleCatalog } from '../plugins/module-catalog.js';
 import type { ToolSieve } from './tool-sieve.js';
 import { ToolView } from './tool-view.js';
 
-/** A module's registry status: broken modules leave every view, deprecated ones are marked. */
-export type ModuleStatus = 'stable' | 'deprecated' | 'broken';
-
-/** What one role allows: its enabled modules, minus the tools masked per module. */
-export interface RolePermissions {
-  readonly enabledModules: readonly string[];
-  readonly toolMasks: Readonly<Record<string, readonly string[]>>;
-}
+export type { ModuleStatus, RolePermissions } from '../neutral/allowed-tools.js';
 
 /** A refused call, as the sieve records it in the audit log. */
 export interface DenialRecord {
@@ -35,34 +29,6 @@ export interface RoleSieveStore {
 }
 
 /**
- * The tools a set of roles allows: the union over the roles of their enabled
- * modules minus their masked tools, minus modules whose registry status is
- * `broken`. Modules a role names but that are not loaded are ignored. A tool
- * masked in one role but not in another is allowed (union).
- */
-export function allowedToolsOf(
-  catalog: ModuleCatalog,
-  roles: readonly RolePermissions[],
-  statuses: ReadonlyMap<string, ModuleStatus>,
-): CatalogTool[] {
-  const allowed = new Map<string, CatalogTool>();
-  for (const role of roles) {
-    for (const name of role.enabledModules) {
-      const module = catalog.modules.get(name);
-      if (!module || statuses.get(name) === 'broken') continue;
-      const masked = new Set(role.toolMasks[name] ?? []);
-      for (const tool of module.tools.values()) {
-        if (!masked.has(tool.definition.name)) allowed.set(tool.qualifiedName, tool);
-      }
-    }
-  }
-  // Catalog order, so equal sets give equal listings whatever the role order.
-  return [...catalog.modules.values()].flatMap((m) =>
-    [...m.tools.values()].filter((t) => allowed.has(t.qualifiedName)),
-  );
-}
-
-/**
  * Role-based Tool Sieve (DESIGN §4). Views are cached per distinct set of
  * allowed tools, so every user with the same permissions shares one view
  * object; each request costs one read of the permission epoch, and any
@@ -78,7 +44,7 @@ export class RoleSieve implements ToolSieve {
   private readonly pendingAudits = new Set<Promise<void>>();
 
   constructor(
-    private readonly catalog: ModuleCatalog,
+    protected readonly catalog: ModuleCatalog,
     private readonly store: RoleSieveStore,
     private readonly logger: Logger,
   ) {}
@@ -132,6 +98,18 @@ export class RoleSieve implements ToolSieve {
   }
 
   private async buildView(userId: string): Promise<ToolView> {
+    const { tools, deprecated } = await this.allowedFor(userId);
+    const key = `${tools.map((tool) => tool.qualifiedName).join(',')}|${deprecated.join(',')}`;
+    let view = this.byPermissions.get(key);
+    if (!view) {
+      view = new ToolView(this.catalog, tools, { deprecatedModules: deprecated });
+      this.byPermissions.set(key, view);
+    }
+    return view;
+  }
+
+  /** The user's allowed tools in catalog order, and the deprecated modules among them: the role rule over the store. */
+  protected async allowedFor(userId: string): Promise<{ tools: CatalogTool[]; deprecated: string[] }> {
     if (!this.statuses) {
       const statuses = this.store.registry.statuses();
       this.statuses = statuses;
@@ -142,13 +120,6 @@ export class RoleSieve implements ToolSieve {
     const [roles, statuses] = await Promise.all([this.store.roles.rolesOfUser(userId), this.statuses]);
     const tools = allowedToolsOf(this.catalog, roles, statuses);
     const modules = new Set(tools.map((tool) => tool.module.name));
-    const deprecated = [...modules].filter((name) => statuses.get(name) === 'deprecated');
-    const key = `${tools.map((tool) => tool.qualifiedName).join(',')}|${deprecated.join(',')}`;
-    let view = this.byPermissions.get(key);
-    if (!view) {
-      view = new ToolView(this.catalog, tools, { deprecatedModules: deprecated });
-      this.byPermissions.set(key, view);
-    }
-    return view;
+    return { tools, deprecated: [...modules].filter((name) => statuses.get(name) === 'deprecated') };
   }
 }

@@ -1,5 +1,6 @@
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
+import { moduleSchemaOf, type ModuleSchema as SharedModuleSchema } from '../neutral/allowed-tools.js';
 import type {
   CatalogTool,
   DirectToolListing,
@@ -9,14 +10,7 @@ import type {
 } from '../plugins/module-catalog.js';
 
 /** A module as `get_module_schema` describes it: full tool definitions, or an index's entries. */
-export interface ModuleSchema<Tool = ToolSchemaEntry> {
-  module: string;
-  display_name: string;
-  description: string;
-  api_version: string;
-  deprecated?: true;
-  tools: Tool[];
-}
+export type ModuleSchema<Tool = ToolSchemaEntry> = SharedModuleSchema<Tool>;
 
 /** Called when a principal names a tool that exists but is not theirs. */
 export type DeniedListener = (module: string, tool: string | undefined, reason: string) => void;
@@ -111,17 +105,17 @@ export class ToolView {
         unknown.push(name);
         continue;
       }
-      found.push({
-        module: name,
-        display_name: module.displayName,
-        description: module.description,
-        api_version: module.upstreamApiVersion,
-        ...(this.deprecated.has(name) ? { deprecated: true as const } : {}),
-        tools: [...tools.values()].flatMap((tool) => {
-          const value = entry(tool);
-          return value === undefined ? [] : [value];
-        }),
-      });
+      found.push(
+        moduleSchemaOf(
+          name,
+          module,
+          this.deprecated.has(name),
+          [...tools.values()].flatMap((tool) => {
+            const value = entry(tool);
+            return value === undefined ? [] : [value];
+          }),
+        ),
+      );
     }
     return { modules: found, unknown };
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { oauthCallbackUrl } from '../../broker/oauth-flow.js';
 import { authOf, knownServices } from '../../broker/service-auth.js';
 import { Tokens } from '../../container/tokens.js';
 import { publicBaseUrl } from '../../http/public-url.js';
+import { edgeCallbackUrl, oauthCallbackUrl } from '../../neutral/oauth-flow.js';
 import { defineAdminCommand } from '../admin-channel/admin-command.js';
 import type { GlobalOptions } from './global-options.js';
 
@@ -27,7 +27,10 @@ export const OAUTH_APPS_EXPORT = defineAdminCommand({
       const app = apps.get(service);
       return {
         service,
-        redirect_uri: oauthCallbackUrl(base, service),
+        // Supabase mode (ADR 0042): the providers send the browser back to the oauth-callback Edge Function.
+        redirect_uri: config.tokenBrokerUrl
+          ? edgeCallbackUrl(config.tokenBrokerUrl, service)
+          : oauthCallbackUrl(base, service),
         configured: app !== undefined,
         public_client: app ? app.client_secret === null : undefined,
         settings: app?.settings ?? {},

@@ -46,7 +46,11 @@ export function apiDepsFrom(c: DependencyContainer, settings: { version: string;
   return {
     routes: apiRoutes(c),
     oauthCallback: oauthCallback({ ...resolveDeps(c, OAUTH_CALLBACK_DEPS), publicUrl: settings.publicUrl }),
-    connectPages: connectPages({ ...resolveDeps(c, CONNECT_PAGE_DEPS), publicUrl: settings.publicUrl }),
+    connectPages: connectPages({
+      ...resolveDeps(c, CONNECT_PAGE_DEPS),
+      publicUrl: settings.publicUrl,
+      tokenBrokerUrl: c.resolve(Tokens.Config).tokenBrokerUrl,
+    }),
     authenticator,
     sessions,
     sessionRoutes: sessionRoutes({

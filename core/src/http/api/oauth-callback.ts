@@ -1,10 +1,10 @@
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
-import { browserCookieName } from '../../broker/oauth-flow.js';
 import type { Deps } from '../../container/declared-deps.js';
 import { Tokens } from '../../container/tokens.js';
 import { ErrorCodes } from '../../errors/error-codes.js';
 import { isMcpistError } from '../../errors/mcpist-error.js';
+import { browserCookieName } from '../../neutral/oauth-flow.js';
 import { escapeHtml, htmlPage, pageSecurityHeaders } from '../html-page.js';
 import { apiErrorBody } from './api-error.js';
 
@@ -31,7 +31,7 @@ export function oauthCallback(deps: Deps<typeof OAUTH_CALLBACK_DEPS> & { publicU
   return async (req: Request, res: Response) => {
     const service = String(req.params.service ?? '');
     const state = typeof req.query.state === 'string' ? req.query.state : '';
-    const cookieName = state ? browserCookieName(state) : undefined;
+    const cookieName = state ? await browserCookieName(state) : undefined;
     const browserSecret = cookieName ? parseCookies(req.get('cookie') ?? '')[cookieName] : undefined;
     try {
       let callerUserId: string | undefined;

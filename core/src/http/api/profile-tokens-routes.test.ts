@@ -80,7 +80,7 @@ describe('/api/profile/tools and /api/profile/services', () => {
 
   it('reports personal and shared connections per service, with expiry and re-auth, never secrets', async () => {
     const container = hub.server.container;
-    const { ciphertext, keyId } = container.resolve(Tokens.KeyRing).encrypt('shared-oauth-access-token');
+    const { ciphertext, keyId } = await container.resolve(Tokens.KeyRing).encrypt('shared-oauth-access-token');
     await container.resolve(Tokens.Database).query(
       `insert into public.credentials (role_id, service, kind, secret, key_id, expires_at, status)
          values ($1, 'atlassian', 'oauth2', $2, $3, '2030-01-02T03:04:05Z', 'needs_reauth')`,

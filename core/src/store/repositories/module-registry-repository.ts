@@ -1,3 +1,4 @@
+import type { PublishedModule } from '../../neutral/published-catalog.js';
 import type { Queryable } from '../database.js';
 
 export type ModuleStatus = 'stable' | 'deprecated' | 'broken';
@@ -27,6 +28,8 @@ export interface ModuleRegistryEntry {
   packageVersion: string | undefined;
   /** Set for plugins that failed to load: the registry marks them broken. */
   loadError?: string | undefined;
+  /** What the Edge Functions need of a loaded plugin (ADR 0042); absent for one that failed. */
+  catalog?: PublishedModule | undefined;
 }
 
 /** The module registry: which plugins exist, their versions and status. */
@@ -44,12 +47,14 @@ export class ModuleRegistryRepository {
       const rows = await this.db.query<{ offered: boolean }>(
         `insert into public.module_registry
            (module_name, display_name, description, api_version, package_name, package_version,
-            status, load_error, last_verified_at)
-         values ($1, $2, $3, $4, $5, $6, case when $7::text is null then 'stable' else 'broken' end, $7, now())
+            status, load_error, last_verified_at, catalog)
+         values ($1, $2, $3, $4, $5, $6, case when $7::text is null then 'stable' else 'broken' end, $7, now(),
+                 $8::jsonb)
          on conflict (module_name) do update set
            display_name = excluded.display_name, description = excluded.description,
            api_version = excluded.api_version, package_name = excluded.package_name,
            package_version = excluded.package_version, load_error = excluded.load_error,
+           catalog = excluded.catalog,
            status = case
              when excluded.load_error is not null then 'broken'
              when public.module_registry.load_error is not null then 'stable'
@@ -64,6 +69,7 @@ export class ModuleRegistryRepository {
           entry.packageName ?? null,
           entry.packageVersion ?? null,
           entry.loadError ?? null,
+          entry.catalog ? JSON.stringify(entry.catalog) : null,
         ],
       );
       if (!entry.loadError && rows[0]?.offered === false) added.push(entry.moduleName);

@@ -1,16 +1,16 @@
 import type { Principal } from '../auth/principal.js';
+import type { CredentialLookup } from '../broker/credential-cache.js';
+import type { CredentialSource, ResolvedCredential } from '../broker/credential-source.js';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
-import type { KeyRing } from '../secrets/key-ring.js';
 import type {
   CredentialOwner,
   CredentialRow,
   CredentialsRepository,
 } from '../store/repositories/credentials-repository.js';
 import { connectHint } from './connect-hint.js';
-import type { CredentialLookup } from './credential-cache.js';
-import type { CredentialSource, ResolvedCredential } from './credential-source.js';
 import type { OAuthTokens } from './oauth-client.js';
+import type { SecretSealer } from './secret-cipher.js';
 import { isExpiring, type TokenRefresher } from './token-refresher.js';
 
 /**
@@ -24,7 +24,7 @@ export class TokenBroker implements CredentialSource {
 
   constructor(
     private readonly credentials: CredentialsRepository,
-    private readonly keyRing: KeyRing,
+    private readonly keyRing: SecretSealer,
     private readonly refresher: TokenRefresher,
     private readonly publicUrl: string | undefined,
     /** Where `credentialFor` reads (a cache in the server); the repository itself by default. */
@@ -37,6 +37,25 @@ export class TokenBroker implements CredentialSource {
     if (row.status === 'needs_reauth') throw this.needsReauth(service, principal.email);
     if (isExpiring(row)) row = await this.refresher.refresh(row);
     return this.resolve(row);
+  }
+
+  /**
+   * An upstream rejected `rejectedToken`, the plaintext access token a remote
+   * caller was given (the Supabase adapter): refreshes once unless the stored
+   * token already differs (refreshed meanwhile), and returns the credential to
+   * retry with; undefined for a type-A token or no credential.
+   */
+  async refreshRejectedToken(
+    principal: Principal,
+    service: string,
+    rejectedToken: string,
+  ): Promise<ResolvedCredential | undefined> {
+    const row = await this.credentials.findForUser(principal.userId, service);
+    if (row?.kind !== 'oauth2') return undefined;
+    if (row.status === 'needs_reauth') throw this.needsReauth(service, principal.email);
+    const current = await this.keyRing.decrypt(row.secret);
+    if (current !== rejectedToken) return this.resolve(row);
+    return this.resolve(await this.refresher.refresh(row, { rejectedSecret: row.secret }));
   }
 
   async refreshAfterRejection(
@@ -62,17 +81,17 @@ export class TokenBroker implements CredentialSource {
 
   /** Stores a type-A token for a user (personal) or a role (shared). */
   async setToken(owner: CredentialOwner, service: string, token: string, fields: Record<string, string> = {}) {
-    const { ciphertext, keyId } = this.keyRing.encrypt(token);
+    const { ciphertext, keyId } = await this.keyRing.encrypt(token);
     return this.credentials.upsert(owner, service, { kind: 'token', secret: ciphertext, keyId, fields });
   }
 
   /** Stores the tokens of a finished OAuth flow, encrypted. */
   async setOAuthTokens(owner: CredentialOwner, service: string, tokens: OAuthTokens, fields: Record<string, string>) {
-    const access = this.keyRing.encrypt(tokens.accessToken);
+    const access = await this.keyRing.encrypt(tokens.accessToken);
     return this.credentials.upsert(owner, service, {
       kind: 'oauth2',
       secret: access.ciphertext,
-      refreshSecret: tokens.refreshToken ? this.keyRing.encrypt(tokens.refreshToken).ciphertext : null,
+      refreshSecret: tokens.refreshToken ? (await this.keyRing.encrypt(tokens.refreshToken)).ciphertext : null,
       keyId: access.keyId,
       fields: { ...tokens.extras, ...fields },
       scopes: tokens.scopes ?? null,
@@ -85,13 +104,14 @@ export class TokenBroker implements CredentialSource {
     return this.credentials.delete(owner, service);
   }
 
-  private resolve(row: CredentialRow): ResolvedCredential {
+  private async resolve(row: CredentialRow): Promise<ResolvedCredential> {
     const resolved: ResolvedCredential = {
       accountId: row.id,
       scope: row.user_id ? 'personal' : 'shared',
+      expiresAt: row.expires_at,
       credential: {
         kind: row.kind,
-        token: this.keyRing.decrypt(row.secret),
+        token: await this.keyRing.decrypt(row.secret),
         fields: row.fields ?? {},
         ...(row.scopes ? { scopes: row.scopes } : {}),
       },

@@ -1,7 +1,12 @@
 import type { OAuth2Declaration } from '@mcpist/plugin-sdk';
-import type { ModuleCatalog } from '../plugins/module-catalog.js';
-import type { KeyRing } from '../secrets/key-ring.js';
 import type { OAuthAppsRepository } from '../store/repositories/oauth-apps-repository.js';
+import type { SecretSealer } from './secret-cipher.js';
+
+/** What the providers read of a module: the server's loaded plugins, or the catalog they published (Edge Functions). */
+export interface OAuthDeclaringModule {
+  service: string | undefined;
+  definition: { auth?: { oauth2?: OAuth2Declaration | undefined } | undefined };
+}
 
 /** Everything needed to talk to a service's OAuth token endpoint. */
 export interface OAuthProvider {
@@ -25,9 +30,9 @@ export class OAuthProviders {
   private readonly declarations = new Map<string, OAuth2Declaration>();
 
   constructor(
-    catalog: ModuleCatalog,
-    private readonly apps: OAuthAppsRepository,
-    private readonly keyRing: KeyRing,
+    catalog: { modules: ReadonlyMap<string, OAuthDeclaringModule> },
+    private readonly apps: Pick<OAuthAppsRepository, 'find'>,
+    private readonly keyRing: SecretSealer,
   ) {
     // Plugins of one vendor share a service (Jira and Confluence: `atlassian`); one grant must cover all their scopes.
     for (const module of catalog.modules.values()) {
@@ -60,7 +65,7 @@ export class OAuthProviders {
       scopes: app.settings.scopes ?? declaration.scopes,
       authorizeParams: { ...(declaration.authorizeParams ?? {}), ...(app.settings.authorizeParams ?? {}) },
       clientId: app.client_id,
-      clientSecret: app.client_secret ? this.keyRing.decrypt(app.client_secret) : undefined,
+      clientSecret: app.client_secret ? await this.keyRing.decrypt(app.client_secret) : undefined,
       resourceLookup: declaration.resourceLookup && {
         ...declaration.resourceLookup,
         url: app.settings.resourceLookupUrl ?? declaration.resourceLookup.url,

@@ -1,12 +1,26 @@
-import type { Logger } from 'winston';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
-import type { Metrics } from '../observability/metrics.js';
-import type { KeyRing } from '../secrets/key-ring.js';
 import type { CredentialRow, CredentialsRepository } from '../store/repositories/credentials-repository.js';
 import { connectHint } from './connect-hint.js';
 import { OAuthGrantError, refreshTokens } from './oauth-client.js';
-import type { OAuthProviders } from './oauth-providers.js';
+import type { OAuthProvider } from './oauth-providers.js';
+import type { SecretSealer } from './secret-cipher.js';
+
+/** Where the refresher finds a service's OAuth app: the server's plugins, or the published catalog (Edge Functions). */
+export interface OAuthProviderSource {
+  get(service: string): Promise<OAuthProvider | undefined>;
+}
+
+/** The refresh counter of the server's metrics; the Edge Functions count nothing. */
+export interface RefreshMetrics {
+  tokenRefreshTotal: { inc(labels: { service: string; result: string }): void };
+}
+
+/** The two log levels a refresh writes; winston's logger and the Edge Functions' console logger both fit. */
+export interface RefreshLogger {
+  info(message: string, meta?: Record<string, unknown>): unknown;
+  error(message: string, meta?: Record<string, unknown>): unknown;
+}
 
 /** Refresh this long before the provider's expiry, so no call goes out with a token about to lapse. */
 export const REFRESH_SKEW_MS = 5 * 60_000;
@@ -36,10 +50,10 @@ export class TokenRefresher {
 
   constructor(
     private readonly credentials: CredentialsRepository,
-    private readonly providers: OAuthProviders,
-    private readonly keyRing: KeyRing,
-    private readonly metrics: Metrics,
-    private readonly logger: Logger,
+    private readonly providers: OAuthProviderSource,
+    private readonly keyRing: SecretSealer,
+    private readonly metrics: RefreshMetrics,
+    private readonly logger: RefreshLogger,
     private readonly publicUrl: string | undefined,
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
@@ -82,15 +96,15 @@ export class TokenRefresher {
         }
         if (!current.refresh_secret)
           throw new OAuthGrantError('no_refresh_token', 'the provider gave no refresh token');
-        const tokens = await refreshTokens(provider, this.keyRing.decrypt(current.refresh_secret), (url, init) =>
+        const tokens = await refreshTokens(provider, await this.keyRing.decrypt(current.refresh_secret), (url, init) =>
           this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(TOKEN_ENDPOINT_TIMEOUT_MS) }),
         );
-        const access = this.keyRing.encrypt(tokens.accessToken);
-        const rotated = tokens.refreshToken ? this.keyRing.encrypt(tokens.refreshToken).ciphertext : null;
+        const access = await this.keyRing.encrypt(tokens.accessToken);
+        const rotated = tokens.refreshToken ? (await this.keyRing.encrypt(tokens.refreshToken)).ciphertext : null;
         const sealed = {
           secret: access.ciphertext,
           // A rotated refresh token is sealed under the active key; keep the old one's key id otherwise consistent.
-          refreshSecret: rotated ?? (current.refresh_secret ? this.keyRing.reseal(current.refresh_secret) : null),
+          refreshSecret: rotated ?? (current.refresh_secret ? await this.keyRing.reseal(current.refresh_secret) : null),
           keyId: access.keyId,
           expiresAt: tokens.expiresAt,
           ...(tokens.scopes ? { scopes: tokens.scopes } : {}),

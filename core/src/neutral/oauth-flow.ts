@@ -1,13 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
-import type { Logger } from 'winston';
 import { ErrorCodes } from '../errors/error-codes.js';
 import { McpistError } from '../errors/mcpist-error.js';
-import type { KeyRing } from '../secrets/key-ring.js';
 import type { OAuthStatesRepository } from '../store/repositories/oauth-states-repository.js';
 import { clientConfiguration, exchangeCode, OAuthGrantError } from './oauth-client.js';
-import type { OAuthProviders } from './oauth-providers.js';
+import type { OAuthProvider } from './oauth-providers.js';
+
+/** Where a flow finds a service's OAuth app: the server's OAuthProviders, or the Edge Functions' over the published catalog. */
+export interface FlowProviders {
+  /** True when some loaded plugin declares OAuth for the service. */
+  supports(service: string): boolean;
+  get(service: string): Promise<OAuthProvider | undefined>;
+}
+
 import { lookUpResourceFields } from './resource-lookup.js';
+import { type SecretSealer, toBase64Url } from './secret-cipher.js';
 import type { TokenBroker } from './token-broker.js';
 
 /** How long a connect flow may take, from start to callback. */
@@ -21,11 +27,28 @@ export const oauthCallbackUrl = (baseUrl: string, service: string): string =>
 export const connectPageUrl = (baseUrl: string, service: string, state: string): string =>
   `${baseUrl}/connect/${encodeURIComponent(service)}?flow=${encodeURIComponent(state)}`;
 
-/** The cookie that binds a flow to the browser that opened its connect page. */
-export const browserCookieName = (state: string): string => `mcpist_connect_${hashState(state).slice(0, 16)}`;
+/** The Supabase mode's callback for a service: the `oauth-callback` Edge Function (ADR 0042). */
+export const edgeCallbackUrl = (brokerUrl: string, service: string): string =>
+  `${brokerUrl.replace(/\/+$/, '')}/functions/v1/oauth-callback/${encodeURIComponent(service)}`;
 
-const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
-const hashSecret = (secret: string) => createHash('sha256').update(`browser:${secret}`).digest('hex');
+/** SHA-256 as hex, on Web Crypto (the Edge Functions run this file too). */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The cookie that binds a flow to the browser that opened its connect page. */
+export const browserCookieName = async (state: string): Promise<string> =>
+  `mcpist_connect_${(await hashState(state)).slice(0, 16)}`;
+
+const hashState = (state: string) => sha256Hex(state);
+const hashSecret = (secret: string) => sha256Hex(`browser:${secret}`);
+
+/** The log lines a flow writes: winston's logger and the Edge Functions' console logger both fit. */
+export interface FlowLogger {
+  info(message: string, meta?: Record<string, unknown>): unknown;
+  warn(message: string, meta?: Record<string, unknown>): unknown;
+}
 
 export interface StartFlow {
   /** Who starts it; for a role's shared credential, the admin connecting it. */
@@ -71,12 +94,14 @@ const refused = (message: string, reason: string) =>
  */
 export class OAuthFlow {
   constructor(
-    private readonly providers: OAuthProviders,
+    private readonly providers: FlowProviders,
     private readonly states: OAuthStatesRepository,
     private readonly broker: TokenBroker,
-    private readonly keyRing: KeyRing,
-    private readonly logger: Logger,
+    private readonly keyRing: SecretSealer,
+    private readonly logger: FlowLogger,
     private readonly fetchImpl: typeof fetch = fetch,
+    /** Where providers send the browser back; this server's callback route unless set (Supabase mode). */
+    private readonly redirectUriOf: (baseUrl: string, service: string) => string = oauthCallbackUrl,
   ) {}
 
   /** Creates a flow; returns the link to MCPist's connect page for it (never the provider's URL directly). */
@@ -97,12 +122,12 @@ export class OAuthFlow {
     const state = oidc.randomState();
     const verifier = provider.declaration.pkce ? oidc.randomPKCECodeVerifier() : undefined;
     const expiresAt = new Date(Date.now() + STATE_TTL_MS);
-    await this.states.insert(hashState(state), {
+    await this.states.insert(await hashState(state), {
       user_id: flow.userId,
       role_id: flow.roleId,
       service: flow.service,
-      code_verifier: verifier ? this.keyRing.encrypt(verifier).ciphertext : null,
-      redirect_uri: oauthCallbackUrl(flow.baseUrl, flow.service),
+      code_verifier: verifier ? (await this.keyRing.encrypt(verifier)).ciphertext : null,
+      redirect_uri: this.redirectUriOf(flow.baseUrl, flow.service),
       expiresAt,
     });
     return { connectUrl: connectPageUrl(flow.baseUrl, flow.service, state), expiresAt };
@@ -110,7 +135,7 @@ export class OAuthFlow {
 
   /** The flow a connect page shows; undefined when unknown, used, expired or for another service. */
   async pending(service: string, state: string): Promise<PendingFlow | undefined> {
-    const row = await this.states.find(hashState(state));
+    const row = await this.states.find(await hashState(state));
     if (!row || row.service !== service || row.expires_at.getTime() < Date.now()) return undefined;
     return { service, userId: row.user_id, roleId: row.role_id, expiresAt: row.expires_at };
   }
@@ -120,15 +145,15 @@ export class OAuthFlow {
    * secret (for its cookie) and returns the provider's authorize URL.
    */
   async authorize(service: string, state: string): Promise<{ authorizeUrl: string; browserSecret: string }> {
-    const row = await this.states.find(hashState(state));
+    const row = await this.states.find(await hashState(state));
     if (!row || row.service !== service) {
       throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
     }
     if (row.expires_at.getTime() < Date.now()) throw refused('this connect link expired; start again', 'expired_state');
     const provider = await this.providers.get(service);
     if (!provider) throw refused(`no OAuth app is configured for ${service}`, 'no_oauth_app');
-    const browserSecret = randomBytes(32).toString('base64url');
-    if (!(await this.states.bindBrowser(hashState(state), hashSecret(browserSecret)))) {
+    const browserSecret = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    if (!(await this.states.bindBrowser(await hashState(state), await hashSecret(browserSecret)))) {
       throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
     }
     const parameters: Record<string, string> = {
@@ -139,7 +164,7 @@ export class OAuthFlow {
     };
     if (provider.scopes.length > 0) parameters.scope = provider.scopes.join(provider.declaration.scopeSeparator ?? ' ');
     if (row.code_verifier) {
-      parameters.code_challenge = await oidc.calculatePKCECodeChallenge(this.keyRing.decrypt(row.code_verifier));
+      parameters.code_challenge = await oidc.calculatePKCECodeChallenge(await this.keyRing.decrypt(row.code_verifier));
       parameters.code_challenge_method = 'S256';
     }
     const url = oidc.buildAuthorizationUrl(clientConfiguration(provider), parameters);
@@ -155,13 +180,13 @@ export class OAuthFlow {
   async finish(service: string, callbackUrl: URL, caller: CallbackContext): Promise<FinishedFlow> {
     const state = callbackUrl.searchParams.get('state');
     if (!state) throw refused('the callback has no state parameter', 'missing_state');
-    const stateHash = hashState(state);
+    const stateHash = await hashState(state);
     const found = await this.states.find(stateHash);
     if (!found) throw refused('this connect link is unknown or was already used; start again', 'unknown_state');
     if (found.expires_at.getTime() < Date.now())
       throw refused('this connect link expired; start again', 'expired_state');
     if (found.service !== service) throw refused('this connect link belongs to another service', 'wrong_service');
-    const browserHash = caller.browserSecret ? hashSecret(caller.browserSecret) : undefined;
+    const browserHash = caller.browserSecret ? await hashSecret(caller.browserSecret) : undefined;
     if (!browserHash || found.browser_hash === null || browserHash !== found.browser_hash) {
       this.logger.warn('security: oauth callback from a browser that did not open the connect page', {
         event: 'oauth_browser_mismatch',
@@ -193,12 +218,16 @@ export class OAuthFlow {
     const provider = await this.providers.get(service);
     if (!provider) throw refused(`no OAuth app is configured for ${service}`, 'no_oauth_app');
     try {
+      // The redirect as registered: openid-client derives the token request's redirect_uri from this URL, and behind
+      // a gateway (the Edge Functions) the URL a request arrives at is not the one the provider was given.
+      const registered = new URL(pending.redirect_uri);
+      registered.search = callbackUrl.search;
       const tokens = await exchangeCode(
         provider,
-        callbackUrl,
+        registered,
         {
           state,
-          codeVerifier: pending.code_verifier ? this.keyRing.decrypt(pending.code_verifier) : undefined,
+          codeVerifier: pending.code_verifier ? await this.keyRing.decrypt(pending.code_verifier) : undefined,
           redirectUri: pending.redirect_uri,
         },
         this.fetchImpl,

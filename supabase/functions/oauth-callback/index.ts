@@ -1,0 +1,3 @@
+import { oauthCallback } from '../_shared/oauth-callback.js';
+
+Deno.serve(oauthCallback(() => Deno.env.toObject()));

@@ -1,0 +1,3 @@
+import { toolSieve } from '../_shared/tool-sieve.js';
+
+Deno.serve(toolSieve(() => Deno.env.toObject()));
