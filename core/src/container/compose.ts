@@ -173,7 +173,9 @@ async function loadSigningKeys(config: McpistConfig, dataDir: string, cwd: strin
 /** Records the loaded and failed plugins; returns the modules seen for the first time. */
 async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: string[] }> {
   const report = c.resolve(Tokens.PluginReport);
-  const catalog = c.resolve(Tokens.ModuleCatalog);
+  // Only the Edge Functions read the published catalog (ADR 0042): without them, converting and writing every
+  // tool's schema would cost each start ≈100 ms for nothing.
+  const catalog = c.resolve(Tokens.Config).tokenBrokerUrl ? c.resolve(Tokens.ModuleCatalog) : undefined;
   return c.resolve(Tokens.ModuleRegistryRepository).sync([
     ...report.loaded.map(({ definition, packageName, packageVersion }) => ({
       moduleName: definition.name,
@@ -182,7 +184,7 @@ async function syncModuleRegistry(c: DependencyContainer): Promise<{ added: stri
       apiVersion: definition.upstreamApiVersion,
       packageName,
       packageVersion,
-      catalog: publishedModuleOf(catalog.modules.get(definition.name)),
+      catalog: catalog && publishedModuleOf(catalog.modules.get(definition.name)),
     })),
     // A duplicate claims a module that is served by another package: that module is fine.
     ...report.failed

@@ -40,7 +40,8 @@ function problemsOf(definition: PluginDefinition): string | undefined {
   for (const tool of definition.tools) {
     if (typeof tool.handler !== 'function') return `tool "${tool.name}" has no handler`;
     if (typeof tool.input?.safeParse !== 'function') return `tool "${tool.name}" has no input schema`;
-    if (typeof tool.inputSchema !== 'object') return `tool "${tool.name}" has no JSON Schema`;
+    // `in`, not the value: the SDK computes a tool's JSON Schema on first use, not at load.
+    if (!('inputSchema' in (tool as object))) return `tool "${tool.name}" has no JSON Schema`;
   }
   return undefined;
 }

@@ -98,16 +98,24 @@ function iconsOf(module: CatalogModule, tool: ToolDefinition): { icons?: DirectT
   return icons && icons.length > 0 ? { icons } : {};
 }
 
+/** A value computed on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: number): CatalogTool {
-  const inputSchema = tool.inputSchema as JsonSchema & { properties?: Record<string, unknown> };
-  const outputSchema = outputSchemaOf(tool);
   const qualifiedName = `${module.name}_${tool.name}`;
-  return {
-    module,
-    definition: tool,
-    qualifiedName,
-    timeoutMs,
-    schemaEntry: {
+  // Built once, on first use: start-up converts no schema, and a session pays only for the tools it lists.
+  const schemaEntry = once(
+    (): ToolSchemaEntry => ({
       name: tool.name,
       description: tool.description,
       inputSchema: compactSchema(tool.inputSchema),
@@ -115,14 +123,12 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
       returns: tool.returns,
       dangerous: tool.dangerous,
       readOnly: tool.readOnly,
-    },
-    indexEntry: {
-      name: tool.name,
-      summary: summaryOf(tool.description),
-      ...(tool.readOnly ? { readOnly: true as const } : {}),
-      ...(tool.dangerous ? { dangerous: true as const } : {}),
-    },
-    directListing: {
+    }),
+  );
+  const directListing = once((): DirectToolListing => {
+    const inputSchema = tool.inputSchema as JsonSchema & { properties?: Record<string, unknown> };
+    const outputSchema = outputSchemaOf(tool);
+    return {
       name: qualifiedName,
       description: `[${module.displayName}] ${tool.description}`,
       inputSchema: {
@@ -138,6 +144,24 @@ function buildTool(module: CatalogModule, tool: ToolDefinition, timeoutMs: numbe
         destructiveHint: tool.dangerous,
         openWorldHint: true,
       },
+    };
+  });
+  return {
+    module,
+    definition: tool,
+    qualifiedName,
+    timeoutMs,
+    get schemaEntry() {
+      return schemaEntry();
+    },
+    indexEntry: {
+      name: tool.name,
+      summary: summaryOf(tool.description),
+      ...(tool.readOnly ? { readOnly: true as const } : {}),
+      ...(tool.dangerous ? { dangerous: true as const } : {}),
+    },
+    get directListing() {
+      return directListing();
     },
   };
 }

@@ -58,9 +58,9 @@ export interface ToolDefinition {
   readonly description: string;
   readonly input: z.ZodObject;
   readonly output: z.ZodObject | undefined;
-  /** JSON Schema of the input, computed once. */
+  /** JSON Schema of the input, computed once (on first use). */
   readonly inputSchema: JsonSchema;
-  /** JSON Schema of one output record, computed once; undefined for text tools. */
+  /** JSON Schema of one output record, computed once (on first use); undefined for text tools. */
   readonly outputSchema: JsonSchema | undefined;
   /** `list`, `record`, or `text` when the tool declares no output. */
   readonly returns: 'list' | 'record' | 'text';
@@ -92,7 +92,8 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSch
 
 /**
  * Declares one tool. The result and its JSON schemas are frozen; the schemas
- * are computed here once, so nothing about a tool is recomputed per call.
+ * are computed once, when first asked for, so nothing about a tool is
+ * recomputed per call and start-up converts none.
  */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefined = undefined>(
   spec: ToolSpec<I, O>,
@@ -122,13 +123,22 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject | undefi
   if (output !== undefined && !isZodObject(output)) {
     throw new DefinitionError('MCPIST_TOOL_OUTPUT', `tool "${spec.name}": output must be a z.object(...)`);
   }
+  // The JSON schemas are computed once, on first use: a server loading a hundred tools lists only those asked for.
+  let inputSchema: JsonSchema | undefined;
+  let outputSchema: JsonSchema | undefined;
   return Object.freeze({
     name: spec.name,
     description: spec.description.trim(),
     input: spec.input,
     output,
-    inputSchema: deepFreeze(toJsonSchema(spec.input, 'input')),
-    outputSchema: output ? deepFreeze(toJsonSchema(output, 'output')) : undefined,
+    get inputSchema(): JsonSchema {
+      inputSchema ??= deepFreeze(toJsonSchema(spec.input, 'input'));
+      return inputSchema;
+    },
+    get outputSchema(): JsonSchema | undefined {
+      if (output) outputSchema ??= deepFreeze(toJsonSchema(output, 'output'));
+      return outputSchema;
+    },
     returns: output ? (spec.returns ?? 'list') : 'text',
     outputFields: Object.freeze(output ? Object.keys(output.shape) : []),
     dangerous: spec.dangerous ?? false,
