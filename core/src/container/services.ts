@@ -10,6 +10,7 @@ import { VerifiedJwtCache } from '../auth/verified-jwt-cache.js';
 import { BatchRunner } from '../batch/batch-runner.js';
 import { OAuthConnectLinks } from '../broker/connect-links.js';
 import { CredentialCache } from '../broker/credential-cache.js';
+import { OpenedSecrets } from '../broker/opened-secrets.js';
 import { brokerClient, SupabaseCredentialSource } from '../broker/supabase-credential-source.js';
 import type { McpistConfig } from '../config/config-schema.js';
 import { BrowserSessions } from '../http/session/browser-sessions.js';
@@ -164,7 +165,7 @@ export const SERVICES: readonly Provider[] = [
     (d) =>
       new TokenBroker(
         d.credentials,
-        d.keyRing,
+        new OpenedSecrets(d.keyRing, d.changes),
         d.refresher,
         d.config.publicUrl,
         new CredentialCache(d.credentials, d.changes),
