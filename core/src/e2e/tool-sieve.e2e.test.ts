@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { transports } from 'winston';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { Tokens } from '../container/tokens.js';
 import { ErrorCodes } from '../errors/error-codes.js';
+import { rpcError } from '../test-support/rpc-error.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
 const REPO = { owner: 'octo-org', repo: 'hello-world' };
@@ -14,15 +14,6 @@ let hub: TestHub;
 let bob: { token: string; userId: string };
 let roleId: string;
 const logLines: Array<Record<string, unknown>> = [];
-
-async function rpcError(promise: Promise<unknown>): Promise<McpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  return error as McpError;
-}
 
 /** bob's tool_denied rows in audit_logs and warn lines in the log. */
 async function deniedEvents() {

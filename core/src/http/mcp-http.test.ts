@@ -1,7 +1,7 @@
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { ErrorCodes } from '../errors/error-codes.js';
+import { rpcError } from '../test-support/rpc-error.js';
 import { startTestHub, type TestHub, textOf } from '../test-support/test-hub.js';
 
 let github: FakeGitHub;
@@ -17,15 +17,6 @@ afterAll(async () => {
   await hub?.close();
   await github?.close();
 });
-
-async function rpcError(promise: Promise<unknown>): Promise<McpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  return error as McpError;
-}
 
 describe('MCP over Streamable HTTP', () => {
   it('lists exactly the three meta-tools, naming the loaded modules', async () => {

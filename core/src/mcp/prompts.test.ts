@@ -1,6 +1,6 @@
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tokens } from '../container/tokens.js';
+import { rpcError } from '../test-support/rpc-error.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
 /** Prompts from plugins: listed and served only when the principal's roles enable their module. */
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.close();
 });
-
-async function rpcError(promise: Promise<unknown>): Promise<McpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  return error as McpError;
-}
 
 describe('prompts', () => {
   it('lists the GitHub triage prompt with its arguments, for both eras', async () => {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Client as ModernClient } from '@modelcontextprotocol/client';
 import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { Tokens } from '../container/tokens.js';
+import { rpcError } from '../test-support/rpc-error.js';
 import { runMcpist } from '../test-support/run-cli.js';
 import { REPO_ROOT, startTestHub, type TestHub } from '../test-support/test-hub.js';
 
@@ -90,15 +90,6 @@ const templatesOf = (client: Client) =>
     const page = await client.listResourceTemplates(cursor ? { cursor } : {});
     return { items: page.resourceTemplates.map((template) => template.uriTemplate), nextCursor: page.nextCursor };
   });
-
-async function rpcError(promise: Promise<unknown>): Promise<McpError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(McpError);
-  return error as McpError;
-}
 
 describe('resources and templates', () => {
   it("lists the plugins' resources and templates, page by page, the same for both eras", async () => {

@@ -41,20 +41,8 @@ export interface AuditLogQuery {
 export class AuditLogsRepository {
   constructor(private readonly db: Queryable) {}
 
-  async record(event: AuditEvent): Promise<void> {
-    await this.db.query(
-      `insert into public.audit_logs (user_id, event, module, tool, reason, details, request_id)
-       values ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-      [
-        event.userId ?? null,
-        event.event,
-        event.module ?? null,
-        event.tool ?? null,
-        event.reason ?? null,
-        JSON.stringify(event.details ?? {}),
-        event.requestId ?? null,
-      ],
-    );
+  record(event: AuditEvent): Promise<void> {
+    return this.recordMany([event]);
   }
 
   /** Several events in one statement: the tool-call log writes its batches so (ADR 0047). */
