@@ -27,7 +27,7 @@ function mimeTypeOf(path: string): string {
 
 /** The connected account's repositories, most recently updated first: one page, enough to suggest from. */
 async function recentRepos(ctx: ToolContext): Promise<{ owner: string; name: string }[]> {
-  const octokit = createOctokit(ctx);
+  const octokit = await createOctokit(ctx);
   const { data } = await octokit.rest.repos.listForAuthenticatedUser({ sort: 'updated', per_page: 100 });
   return data.map((repo) => ({ owner: repo.owner.login, name: repo.name }));
 }

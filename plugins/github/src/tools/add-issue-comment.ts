@@ -19,7 +19,7 @@ Returns the created comment: id, user, body, created_at, html_url.`,
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.issues.createComment({
       owner: input.owner,
       repo: input.repo,

@@ -19,7 +19,7 @@ Returns one record: issue_number, labels (every label the issue now carries, com
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.issues.addLabels({
       owner: input.owner,
       repo: input.repo,

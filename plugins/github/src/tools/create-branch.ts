@@ -29,7 +29,7 @@ Returns one record: name, ref (refs/heads/<name>), sha, from.`,
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { owner, repo } = input;
     let from = input.from;
     let sha: string;

@@ -21,7 +21,7 @@ Returns the created issue: id, number, title, state, html_url, user, labels, com
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.issues.create({
       owner: input.owner,
       repo: input.repo,

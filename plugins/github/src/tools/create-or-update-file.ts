@@ -79,7 +79,7 @@ Returns one record: path, branch, created (true for a new file), sha (new blob),
     if (input.encoding === 'base64' && !BASE64.test(input.content)) {
       throw new InvalidInputError('content is not base64; send encoding "text" for plain text', { field: 'content' });
     }
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const target: Target = { owner: input.owner, repo: input.repo, path: input.path, branch: input.branch };
     const sha = input.sha ?? (await currentSha(octokit, target, ctx));
     const content =

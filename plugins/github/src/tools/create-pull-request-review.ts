@@ -44,7 +44,7 @@ Returns the review: id, user, state, body, submitted_at, commit_id, html_url.`,
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.pulls.createReview({
       owner: input.owner,
       repo: input.repo,

@@ -27,7 +27,7 @@ Returns the created pull request: id, number, title, state, html_url, user, head
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.pulls.create({
       owner: input.owner,
       repo: input.repo,

@@ -13,7 +13,7 @@ Returns one record: full_name, deleted (true).`,
   readOnly: false,
   dangerous: true,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     await octokit.rest.repos.delete({ owner: input.owner, repo: input.repo });
     return { full_name: `${input.owner}/${input.repo}`, deleted: true };
   },

@@ -79,7 +79,7 @@ Returns text: a file's content (decoded UTF-8, cut at max_chars with a note), or
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.repos.getContent({
       owner: input.owner,
       repo: input.repo,

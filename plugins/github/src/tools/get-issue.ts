@@ -18,7 +18,7 @@ Returns one record: id, number, title, state, html_url, user, labels, comments, 
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.issues.get({
       owner: input.owner,
       repo: input.repo,

@@ -14,7 +14,7 @@ Returns one record: id, tag_name, name, draft, prerelease, author, published_at,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.repos.getLatestRelease({ owner: input.owner, repo: input.repo });
     return toReleaseDetailRecord(data);
   },

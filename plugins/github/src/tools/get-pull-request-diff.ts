@@ -26,7 +26,7 @@ Returns text: the diff.`,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     // The diff media type makes GitHub answer with the diff text instead of the pull request's JSON.
     const { data } = await octokit.rest.pulls.get({
       owner: input.owner,

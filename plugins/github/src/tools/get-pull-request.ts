@@ -14,7 +14,7 @@ Returns one record: id, number, title, state, html_url, user, head, base, draft,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.pulls.get({
       owner: input.owner,
       repo: input.repo,

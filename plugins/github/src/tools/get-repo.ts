@@ -14,7 +14,7 @@ Returns one record: id, name, full_name, html_url, private, description, updated
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.repos.get({ owner: input.owner, repo: input.repo });
     return toRepoDetailRecord(data);
   },

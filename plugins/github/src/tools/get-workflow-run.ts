@@ -14,7 +14,7 @@ Returns one record: id, name, title, run_number, event, status, conclusion, head
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.actions.getWorkflowRun({
       owner: input.owner,
       repo: input.repo,

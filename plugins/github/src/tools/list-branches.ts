@@ -17,7 +17,7 @@ Returns one record per branch: name, sha, protected.`,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.repos.listBranches, {
       owner: input.owner,
       repo: input.repo,

@@ -21,7 +21,7 @@ Returns one record per commit: sha, message (first line), author (GitHub login, 
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.repos.listCommits, {
       owner: input.owner,
       repo: input.repo,

@@ -18,7 +18,7 @@ Returns one record per comment: id, user, body, created_at, html_url.`,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
       owner: input.owner,
       repo: input.repo,

@@ -22,7 +22,7 @@ Returns one record per issue: id, number, title, state, html_url, user, labels, 
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
       owner: input.owner,
       repo: input.repo,

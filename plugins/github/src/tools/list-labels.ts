@@ -13,7 +13,7 @@ Returns one record per label: name, color, description.`,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.issues.listLabelsForRepo, {
       owner: input.owner,
       repo: input.repo,

@@ -26,7 +26,7 @@ Returns one record per thread: id, repository, type, title, number, reason, unre
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     // GitHub pages notifications up to 50 per page.
     const pages = octokit.paginate.iterator(octokit.rest.activity.listNotificationsForAuthenticatedUser, {
       all: input.all,

@@ -21,7 +21,7 @@ Returns one record per comment: id, review_id, in_reply_to_id, user, path, line,
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
       owner: input.owner,
       repo: input.repo,

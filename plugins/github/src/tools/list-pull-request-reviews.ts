@@ -13,7 +13,7 @@ Returns one record per review: id, user, state (APPROVED, CHANGES_REQUESTED, COM
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
       owner: input.owner,
       repo: input.repo,

@@ -28,7 +28,7 @@ Returns one record per pull request: id, number, title, state, html_url, user, h
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.pulls.list, {
       owner: input.owner,
       repo: input.repo,

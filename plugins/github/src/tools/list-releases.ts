@@ -13,7 +13,7 @@ Returns one record per release: id, tag_name, name, draft, prerelease, author, p
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const pages = octokit.paginate.iterator(octokit.rest.repos.listReleases, {
       owner: input.owner,
       repo: input.repo,

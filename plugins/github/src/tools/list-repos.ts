@@ -42,7 +42,7 @@ Returns one record per repository: id, name, full_name (owner/name), html_url, p
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const common = { sort: input.sort, per_page: pageSize(ctx) };
     if (input.owner === undefined) {
       const type = allowedType(TYPES_FOR_ME, input.type, 'your own repositories');

@@ -61,7 +61,7 @@ Returns one record per run: id, name, title, run_number, event, status, conclusi
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const filters = {
       owner: input.owner,
       repo: input.repo,

@@ -26,7 +26,7 @@ Returns one record: merged, sha (the new commit on the base branch), message, pu
   readOnly: false,
   dangerous: true,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.pulls.merge({
       owner: input.owner,
       repo: input.repo,

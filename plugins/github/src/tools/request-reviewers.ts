@@ -29,7 +29,7 @@ Returns one record: number, html_url, requested_reviewers, requested_teams (ever
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.pulls.requestReviewers({
       owner: input.owner,
       repo: input.repo,

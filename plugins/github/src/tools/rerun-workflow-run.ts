@@ -23,7 +23,7 @@ Returns one record: run_id, failed_jobs_only, requested.`,
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const params = {
       owner: input.owner,
       repo: input.repo,

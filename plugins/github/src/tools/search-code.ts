@@ -19,7 +19,7 @@ Returns one record per file: repository, path, name, sha, html_url. Read a match
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     // Octokit's paginator unwraps { total_count, incomplete_results, items } to the items of each page.
     const pages = octokit.paginate.iterator(octokit.rest.search.code, { q: input.q, per_page: pageSize(ctx) });
     return collectRecords(pages, ctx.limits.maxRecords, toCodeResultRecord);

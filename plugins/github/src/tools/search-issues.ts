@@ -24,7 +24,7 @@ Returns one record per match: id, number, title, state, html_url, user, labels, 
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     // Octokit's paginator unwraps { total_count, incomplete_results, items } to the items of each page.
     const pages = octokit.paginate.iterator(octokit.rest.search.issuesAndPullRequests, {
       q: input.q,

@@ -32,7 +32,7 @@ Returns the updated issue: id, number, title, state, html_url, user, labels, com
     if (!CHANGES.some((field) => input[field] !== undefined)) {
       throw new InvalidInputError(`update_issue needs at least one of: ${CHANGES.join(', ')}`, { field: 'title' });
     }
-    const octokit = createOctokit(ctx);
+    const octokit = await createOctokit(ctx);
     const { data } = await octokit.rest.issues.update({
       owner: input.owner,
       repo: input.repo,

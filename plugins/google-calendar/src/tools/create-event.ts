@@ -26,7 +26,7 @@ Returns the created event: id, summary, start, end, status, html_link, location,
   dangerous: false,
   handler: async (input, ctx) => {
     const times = eventTimes(input);
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.events.insert(
       {
         calendarId: input.calendar_id,

@@ -18,7 +18,7 @@ Returns one record: id, calendar_id, deleted (true). An event that was already d
   readOnly: false,
   dangerous: true,
   handler: async (input, ctx) => {
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     await api.events.delete(
       { calendarId: input.calendar_id, eventId: input.event_id, sendUpdates: input.send_updates },
       call,

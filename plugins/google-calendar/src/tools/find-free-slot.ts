@@ -69,7 +69,7 @@ Returns one record per free stretch (the earliest start in each time everyone is
       });
     }
     const ids = [...new Set([...(input.include_self ? ['primary'] : []), ...input.attendees])];
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.freebusy.query(
       { requestBody: { timeMin: input.time_min, timeMax: input.time_max, items: ids.map((id) => ({ id })) } },
       call,

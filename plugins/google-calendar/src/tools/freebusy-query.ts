@@ -63,7 +63,7 @@ Returns one record per calendar and day with busy times: calendar (as asked for)
     checkTimeRange(input.time_min, input.time_max);
     if (input.time_zone) checkTimeZone(input.time_zone, 'time_zone');
     const ids = [...new Set(input.calendar_ids)];
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.freebusy.query(
       {
         requestBody: {

@@ -17,7 +17,7 @@ Returns one record: id, summary, start, end, status, html_link, location, descri
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.events.get({ calendarId: input.calendar_id, eventId: input.event_id }, call);
     return toEventDetailRecord(data);
   },

@@ -20,7 +20,7 @@ Returns one record per calendar: id, summary (its name), primary, access_role (o
   readOnly: true,
   dangerous: false,
   handler: async (input, ctx) => {
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     return collectPages(
       async ({ pageToken, maxResults }) => {
         const { data } = await api.calendarList.list(

@@ -25,7 +25,7 @@ Returns one record per occurrence: id, summary, start, end, status, html_link, l
   dangerous: false,
   handler: async (input, ctx) => {
     checkTimeRange(input.time_min, input.time_max);
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     return collectPages(
       async ({ pageToken, maxResults }) => {
         const { data } = await api.events.instances(

@@ -47,7 +47,7 @@ Returns one record per event: id, summary, start, end (date-times, or YYYY-MM-DD
     }
     checkTimeRange(input.time_min, input.time_max);
     const orderBy = input.order_by ?? (input.single_events ? 'startTime' : undefined);
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     return collectPages(
       async ({ pageToken, maxResults }) => {
         const { data } = await api.events.list(

@@ -28,7 +28,7 @@ Returns the moved event: id, summary, start, end, status, html_link, location, d
     if (input.destination_calendar_id === input.calendar_id) {
       throw new InvalidInputError('the event is on that calendar already', { field: 'destination_calendar_id' });
     }
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.events.move(
       {
         calendarId: input.calendar_id,

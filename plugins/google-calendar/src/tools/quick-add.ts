@@ -18,7 +18,7 @@ Returns the created event: id, summary, start, end, status, html_link, location,
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.events.quickAdd(
       { calendarId: input.calendar_id, text: input.text, sendUpdates: input.send_updates },
       call,

@@ -25,7 +25,7 @@ Returns the event: id, summary, start, end, status, html_link, location, descrip
   readOnly: false,
   dangerous: false,
   handler: async (input, ctx) => {
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data: event } = await api.events.get({ calendarId: input.calendar_id, eventId: input.event_id }, call);
     const attendees = event.attendees ?? [];
     const self = attendees.find((attendee) => attendee.self === true);

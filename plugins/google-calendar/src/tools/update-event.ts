@@ -40,7 +40,7 @@ Returns the updated event: id, summary, start, end, status, html_link, location,
       throw new InvalidInputError(`nothing to change: give at least one of ${CHANGEABLE.join(', ')}`);
     }
     const times = eventTimes(input);
-    const { api, call } = createCalendarClient(ctx);
+    const { api, call } = await createCalendarClient(ctx);
     const { data } = await api.events.patch(
       {
         calendarId: input.calendar_id,
