@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
+import type { FakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { ErrorCodes } from '../errors/error-codes.js';
+import { closeGitHubHub, startGitHubHub } from '../test-support/github-hub.js';
 import { rpcError } from '../test-support/rpc-error.js';
-import { startTestHub, type TestHub, textOf } from '../test-support/test-hub.js';
+import { type TestHub, textOf } from '../test-support/test-hub.js';
 
 let github: FakeGitHub;
 let hub: TestHub;
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ issues: 3 });
-  hub = await startTestHub({ pluginSettings: { github: { baseUrl: github.url } } });
-  await hub.setCredential('github', github.token);
+  ({ github, hub } = await startGitHubHub());
 });
 
-afterAll(async () => {
-  await hub?.close();
-  await github?.close();
-});
+afterAll(() => closeGitHubHub({ github, hub }));
 
 describe('MCP over Streamable HTTP', () => {
   it('lists exactly the three meta-tools, naming the loaded modules', async () => {

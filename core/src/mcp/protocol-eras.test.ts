@@ -6,9 +6,10 @@ import { StdioClientTransport as ModernStdioTransport } from '@modelcontextproto
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
+import type { FakeGitHub } from '../../../plugins/github/test/fake-github.js';
+import { closeGitHubHub, startGitHubHub } from '../test-support/github-hub.js';
 import { runMcpist } from '../test-support/run-cli.js';
-import { REPO_ROOT, startTestHub, type TestHub, textOf } from '../test-support/test-hub.js';
+import { REPO_ROOT, type TestHub, textOf } from '../test-support/test-hub.js';
 
 /**
  * One endpoint, both protocol eras: an SDK v2 client speaking 2026-07-28
@@ -43,15 +44,10 @@ let github: FakeGitHub;
 let hub: TestHub;
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ issues: 3 });
-  hub = await startTestHub({ pluginSettings: { github: { baseUrl: github.url } } });
-  await hub.setCredential('github', github.token);
+  ({ github, hub } = await startGitHubHub());
 });
 
-afterAll(async () => {
-  await hub?.close();
-  await github?.close();
-});
+afterAll(() => closeGitHubHub({ github, hub }));
 
 describe('both protocol eras on one endpoint', () => {
   it('serves a 2026-07-28 client and a 2025-11-25 client side by side over HTTP, in meta and direct mode', async () => {

@@ -1,8 +1,9 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeGitHub, startFakeGitHub } from '../../../plugins/github/test/fake-github.js';
+import type { FakeGitHub } from '../../../plugins/github/test/fake-github.js';
 import { ErrorCodes } from '../errors/error-codes.js';
+import { closeGitHubHub, startGitHubHub } from '../test-support/github-hub.js';
 import { startTestHub, type TestHub } from '../test-support/test-hub.js';
 
 /** The three PromQL expressions of spec-ops §1.3, verbatim. */
@@ -57,15 +58,10 @@ let github: FakeGitHub;
 let hub: TestHub;
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ issues: 3 });
-  hub = await startTestHub({ pluginSettings: { github: { baseUrl: github.url } } });
-  await hub.setCredential('github', github.token);
+  ({ github, hub } = await startGitHubHub());
 });
 
-afterAll(async () => {
-  await hub?.close();
-  await github?.close();
-});
+afterAll(() => closeGitHubHub({ github, hub }));
 
 describe('/metrics', () => {
   const repo = { owner: 'octo-org', repo: 'hello-world' };

@@ -1,10 +1,11 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { CallToolResultSchema, CreateTaskResultSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type FakeGitHub, GITHUB_ROUTES, startFakeGitHub } from '../../../../plugins/github/test/fake-github.js';
+import { type FakeGitHub, GITHUB_ROUTES } from '../../../../plugins/github/test/fake-github.js';
+import { closeGitHubHub, startGitHubHub } from '../../test-support/github-hub.js';
 import { type HeldRoute, holdRoute } from '../../test-support/held-upstream.js';
 import { modernRpc } from '../../test-support/modern-rpc.js';
-import { startTestHub, type TestHub, textOf } from '../../test-support/test-hub.js';
+import { type TestHub, textOf } from '../../test-support/test-hub.js';
 
 /**
  * `call`, `batch` and direct-mode calls as MCP tasks on one instance: the
@@ -43,15 +44,10 @@ afterEach(() => {
 });
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ issues: 3 });
-  hub = await startTestHub({ pluginSettings: { github: { baseUrl: github.url } } });
-  await hub.setCredential('github', github.token);
+  ({ github, hub } = await startGitHubHub());
 });
 
-afterAll(async () => {
-  await hub?.close();
-  await github?.close();
-});
+afterAll(() => closeGitHubHub({ github, hub }));
 
 describe('tasks for a 2026-07-28 client (tasks extension)', () => {
   it('answers `call` with a task handle, and tasks/get with the result once the upstream answered', async () => {
