@@ -1,5 +1,6 @@
 'use client';
 import { type FormEvent, useState } from 'react';
+import { CredentialFields } from '@/components/credential-fields';
 import { buttonClass, ErrorNotice, inputClass, Loading } from '@/components/states';
 import { api } from '@/lib/api';
 import type { ProfileService, Role } from '@/lib/types';
@@ -47,20 +48,13 @@ export function ServicesTab({ role }: { role: Role }) {
           ))}
         </select>
       </label>
-      {chosen &&
-        [{ name: 'token', label: 'Shared token', secret: true }, ...chosen.token_fields].map((field) => (
-          <label key={field.name} className="block">
-            <span className="mb-1 block text-sm font-medium">{field.label}</span>
-            <input
-              className={inputClass}
-              type={field.secret ? 'password' : 'text'}
-              autoComplete="off"
-              required
-              value={values[field.name] ?? ''}
-              onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
-            />
-          </label>
-        ))}
+      {chosen && (
+        <CredentialFields
+          fields={[{ name: 'token', label: 'Shared token', secret: true }, ...chosen.token_fields]}
+          values={values}
+          onChange={setValues}
+        />
+      )}
       <ErrorNotice error={error} />
       {saved && <p role="status">Shared credential for {saved} saved.</p>}
       <button type="submit" className={buttonClass} disabled={!chosen}>

@@ -1,7 +1,8 @@
 'use client';
 import { type FormEvent, useState } from 'react';
+import { CredentialFields } from '@/components/credential-fields';
 import { Modal } from '@/components/modal';
-import { buttonClass, ErrorNotice, inputClass, secondaryButtonClass } from '@/components/states';
+import { buttonClass, ErrorNotice, secondaryButtonClass } from '@/components/states';
 import { api } from '@/lib/api';
 import type { ProfileService } from '@/lib/types';
 
@@ -75,20 +76,7 @@ export function ConnectModal({
               </>
             )}
           </p>
-          {fields.map((field) => (
-            <label key={field.name} className="block">
-              <span className="mb-1 block text-sm font-medium">{field.label}</span>
-              <input
-                className={inputClass}
-                name={field.name}
-                type={field.secret ? 'password' : 'text'}
-                autoComplete="off"
-                required
-                value={values[field.name] ?? ''}
-                onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
-              />
-            </label>
-          ))}
+          <CredentialFields fields={fields} values={values} onChange={setValues} />
           <ErrorNotice error={error} />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass} disabled={busy}>
