@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { inPoolTransaction } from '../neutral/pool-transaction.js';
 import type { Database, NotificationHandlers, Queryable } from './database.js';
 import { listenOnPostgres } from './postgres-listener.js';
 
@@ -15,8 +14,22 @@ class PostgresDatabase implements Database {
     return result.rows as T[];
   }
 
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return inPoolTransaction(this.pool, fn);
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const result = await fn({
+        query: async <R>(sql: string, params: readonly unknown[] = []) =>
+          (await client.query(sql, params as unknown[])).rows as R[],
+      });
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {

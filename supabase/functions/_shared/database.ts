@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { inPoolTransaction } from '../../../core/src/neutral/pool-transaction.js';
 import type { Database, Queryable } from '../../../core/src/store/database.js';
 
 /**
@@ -17,7 +16,23 @@ export function openFunctionDatabase(url: string): Database {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       return (await pool.query(sql, params as unknown[])).rows as T[];
     },
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => inPoolTransaction(pool, fn),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({
+          query: async <R>(sql: string, params: readonly unknown[] = []) =>
+            (await client.query(sql, params as unknown[])).rows as R[],
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     listen() {
       return Promise.reject(new Error('the Edge Functions do not listen for notifications'));
     },
