@@ -143,14 +143,14 @@ export class LimiterPool {
       }
       const limiter = local;
       return (input, init) => {
-        const combined = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
+        const combined = alongside(init?.signal, signal);
         return limiter.schedule(combined, () => base(input, { ...init, signal: combined }));
       };
     }
     const limiter = this.limiterFor(key, limits);
     const window = this.windowFor(key, limits);
     return (input, init) => {
-      const combined = init?.signal ? AbortSignal.any([init.signal, signal]) : signal;
+      const combined = alongside(init?.signal, signal);
       signal.throwIfAborted();
       return limiter.schedule(async () => {
         await window?.admit(combined);
@@ -167,4 +167,9 @@ export class LimiterPool {
     this.local.clear();
     await this.connection?.disconnect(true);
   }
+}
+
+/** The call's signal, and the request's own when it is another one (an SDK usually passes the call's back). */
+function alongside(own: AbortSignal | null | undefined, call: AbortSignal): AbortSignal {
+  return own && own !== call ? AbortSignal.any([own, call]) : call;
 }

@@ -20,6 +20,7 @@ import type { UpstreamCall, UpstreamFetcher } from '../outbound/upstream-fetch.j
 import type { CatalogTool } from '../plugins/module-catalog.js';
 import type { ToolSieve } from '../sieve/tool-sieve.js';
 import type { ToolView } from '../sieve/tool-view.js';
+import { startCallDeadline } from './call-deadline.js';
 import { renderError, renderOutput, shapeOutput } from './output-shaper.js';
 import type { LimiterPool } from './rate-limiter.js';
 import { withRetry } from './retry-policy.js';
@@ -138,8 +139,8 @@ export class ToolRunner {
     const service = module.service ?? module.name;
     const labels = { module: module.name, tool: tool.definition.name };
     const started = performance.now();
-    const deadlineSignal = AbortSignal.timeout(tool.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadlineSignal]) : deadlineSignal;
+    const callDeadline = startCallDeadline(tool.timeoutMs, options.signal);
+    const { signal } = callDeadline;
     let resolved: ResolvedCredential | undefined;
     let outcome: ToolOutcome;
     try {
@@ -192,7 +193,7 @@ export class ToolRunner {
         ? { ok: true, value, text: raw.content.map(describeBlock).join('\n'), content: raw.content }
         : { ok: true, value, text: renderOutput(value, format, tool.definition.returns === 'text') };
     } catch (caught) {
-      const error = deadlineSignal.aborted
+      const error = callDeadline.expired
         ? new McpistError(
             ErrorCodes.TIMEOUT,
             `${service} did not answer within ${tool.timeoutMs} ms; the call was aborted.`,
@@ -201,13 +202,15 @@ export class ToolRunner {
             },
           )
         : classifyError(caught, { ...labels, service });
-      if (options.signal?.aborted && !deadlineSignal.aborted) {
+      if (options.signal?.aborted && !callDeadline.expired) {
         // The client cancelled (or went away): nobody reads this outcome, and nothing failed.
         this.logger.info('tool call cancelled by the client', { ...labels, request_id: options.requestId });
       } else if (error.code === ErrorCodes.INTERNAL_ERROR) {
         this.logger.error('tool handler failed', { ...labels, request_id: options.requestId, error: caught });
       }
       outcome = { ok: false, error, text: renderError(error, format) };
+    } finally {
+      callDeadline.dispose();
     }
     this.observe(outcome, labels, options, resolved, performance.now() - started);
     return outcome;
