@@ -108,6 +108,8 @@ const configObject = z.strictObject({
   pluginPaths: z.array(z.string().min(1)).default([]),
   /** Scan installed packages for `"mcpist": { "plugin": true }`. */
   autoDiscoverPlugins: z.boolean().default(true),
+  /** `serve`: one full garbage collection when requests stop after a busy spell, so memory goes back down (ADR 0053). */
+  idleGc: z.boolean().default(true),
   pluginSettings: z.record(z.string(), pluginSettings).default({}),
   runner: z
     .strictObject({

@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     expect(config.tasks).toEqual({ resultTtlMs: 3_600_000, pollIntervalMs: 1_000 });
   });
 
+  it('collects garbage when idle unless MCPIST_IDLE_GC=false, and refuses a value that is not a boolean', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'mcpist-empty-'));
+    expect(loadConfig({ env: {}, cwd }).idleGc).toBe(true);
+    expect(loadConfig({ env: { MCPIST_IDLE_GC: 'false' }, cwd }).idleGc).toBe(false);
+    expect(keyOf(() => loadConfig({ env: { MCPIST_IDLE_GC: 'sometimes' }, cwd }))).toBe('idleGc');
+  });
+
   it('reads the task result TTL from MCPIST_TASK_RESULT_TTL_MS and refuses one shorter than a call may run', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'mcpist-empty-'));
     expect(loadConfig({ env: { MCPIST_TASK_RESULT_TTL_MS: '86400000' }, cwd }).tasks.resultTtlMs).toBe(86_400_000);

@@ -42,6 +42,7 @@ export const ENV_VARS: Readonly<Record<string, Setter>> = {
   MCPIST_PLUGINS: flat('plugins', list),
   MCPIST_PLUGIN_PATHS: flat('pluginPaths', (value) => value.split(delimiter).filter(Boolean)),
   MCPIST_AUTO_DISCOVER_PLUGINS: flat('autoDiscoverPlugins', boolean),
+  MCPIST_IDLE_GC: flat('idleGc', boolean),
   MCPIST_TIMEOUT_MS: nested('runner', 'timeoutMs'),
   MCPIST_MAX_RECORDS: nested('runner', 'maxRecords'),
   MCPIST_BATCH_MAX_COMMANDS: nested('batch', 'maxCommands'),

@@ -24,6 +24,8 @@ export interface McpistServer {
   /** The separate `/metrics` listener's base URL, when `metricsListen` is set. */
   readonly metricsUrl?: string;
   readonly container: DependencyContainer;
+  /** HTTP requests received so far (the idle collector watches it). */
+  readonly requestsServed: number;
   close(): Promise<void>;
 }
 
@@ -125,6 +127,10 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     api: apiDepsFrom(container, { version: MCPIST_VERSION, publicUrl }),
   });
   http.on('request', app);
+  let requestsServed = 0;
+  http.on('request', () => {
+    requestsServed++;
+  });
   let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> | undefined;
   if (config.metricsListen) {
     try {
@@ -163,6 +169,9 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     port,
     ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
     container,
+    get requestsServed() {
+      return requestsServed;
+    },
     async close() {
       await metricsListener?.close();
       http.closeAllConnections();

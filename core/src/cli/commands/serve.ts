@@ -1,8 +1,11 @@
+import { getHeapStatistics } from 'node:v8';
 import type { DependencyContainer } from 'tsyringe';
 import type { McpistConfig, McpistConfigInput } from '../../config/config-schema.js';
 import { Tokens } from '../../container/tokens.js';
 import { publicBaseUrl } from '../../http/public-url.js';
-import { logFormatFor } from '../../observability/logger.js';
+import { type Logger, logFormatFor } from '../../observability/logger.js';
+import { exposeGc } from '../../runtime/expose-gc.js';
+import { type IdleCollector, startIdleCollector } from '../../runtime/idle-collector.js';
 import { openDatabase, resolveDataDir } from '../../store/open-database.js';
 import { MCPIST_VERSION } from '../../version.js';
 import type { AdminChannel } from '../admin-channel/admin-channel-server.js';
@@ -56,13 +59,34 @@ export async function serve(
       { event: 'no_users' },
     );
   }
+  const collector = config.idleGc ? idleCollectorFor(server, logger) : undefined;
   stopNow = async (signal) => {
     logger.info('mcpist stopping', { signal });
+    collector?.stop();
     await channel?.close();
     await server.close();
     process.exit(0);
   };
   if (stopRequested) await stopNow(stopRequested);
+}
+
+/** Memory back to its idle level after a busy spell (ADR 0053); none if V8 will not hand out its collector. */
+function idleCollectorFor(server: { requestsServed: number }, logger: Logger): IdleCollector | undefined {
+  const collect = exposeGc();
+  if (!collect) {
+    logger.debug('idle garbage collection unavailable');
+    return undefined;
+  }
+  return startIdleCollector({
+    activity: () => server.requestsServed,
+    heapBytes: () => getHeapStatistics().total_heap_size,
+    collect,
+    collected: (before, after) =>
+      logger.debug('idle garbage collection', {
+        heap_before_mb: Math.round(before / 1_048_576),
+        heap_after_mb: Math.round(after / 1_048_576),
+      }),
+  });
 }
 
 async function banner(
