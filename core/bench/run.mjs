@@ -212,6 +212,26 @@ async function throughput(url, headers, makeCall, clients, total) {
   return { callsPerSecond: round(total / seconds, 1), failures };
 }
 
+/**
+ * The rest before a memory reading: long enough for `serve`'s idle collector
+ * (ADR 0053: one full collection once no request came for 10 s) to have run.
+ */
+const REST_MS = 12_000;
+
+/** Runs `work`, sampling the process's RSS every 100 ms; the highest reading is the peak. */
+async function withPeakRss(pid, work) {
+  let peakMB = rssMB(pid);
+  const sampler = setInterval(() => {
+    peakMB = Math.max(peakMB, rssMB(pid));
+  }, 100);
+  try {
+    const run = await work();
+    return { run, peakMB: Math.max(peakMB, rssMB(pid)) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 async function callMany(url, headers, count, clients = 16) {
   return throughput(url, headers, viaMcpist, clients, count);
 }
@@ -361,13 +381,17 @@ try {
   });
 
   results.memoryEmbedded = await measured(`RSS, embedded, ${options.memoryCalls} calls`, async () => {
+    await sleep(REST_MS);
     const warm = rssMB(mcpist.pid);
-    const run = await callMany(`${mcpist.url}/mcp`, mcpist.headers, options.memoryCalls);
-    await sleep(2000);
+    const { run, peakMB } = await withPeakRss(mcpist.pid, () =>
+      callMany(`${mcpist.url}/mcp`, mcpist.headers, options.memoryCalls),
+    );
+    await sleep(REST_MS);
     const after = rssMB(mcpist.pid);
     return {
       idleMB: idleRssMB,
       warmMB: warm,
+      peakMB,
       afterMB: after,
       calls: options.memoryCalls,
       failures: run.failures,
@@ -448,13 +472,17 @@ try {
         ),
       );
       results.memoryPostgres = await measured(`RSS, PostgreSQL, ${options.memoryCalls} calls`, async () => {
+        await sleep(REST_MS);
         const warm = rssMB(server.pid);
-        const run = await callMany(`${server.url}/mcp`, server.headers, options.memoryCalls);
-        await sleep(2000);
+        const { run, peakMB } = await withPeakRss(server.pid, () =>
+          callMany(`${server.url}/mcp`, server.headers, options.memoryCalls),
+        );
+        await sleep(REST_MS);
         const after = rssMB(server.pid);
         return {
           idleMB: idle,
           warmMB: warm,
+          peakMB,
           afterMB: after,
           calls: options.memoryCalls,
           failures: run.failures,

@@ -37,7 +37,7 @@ describe('idle collector', () => {
     collector.stop();
   });
 
-  it('never collects while requests keep arriving, and collects in the first quiet interval after them', () => {
+  it('never collects while requests keep arriving, and collects once they stopped for quietMs', () => {
     const { state, collector } = subject();
     vi.advanceTimersByTime(1_000); // start-up garbage
     for (let second = 0; second < 30; second++) {
@@ -46,9 +46,27 @@ describe('idle collector', () => {
       vi.advanceTimersByTime(1_000);
     }
     expect(state.collects).toBe(1);
+    vi.advanceTimersByTime(9_000);
+    expect(state.collects).toBe(1);
     vi.advanceTimersByTime(1_000);
     expect(state.collects).toBe(2);
     expect(state.heap).toBe(40 * MB);
+    collector.stop();
+  });
+
+  it('lets a request during the quiet spell start the wait over', () => {
+    const { state, collector } = subject();
+    vi.advanceTimersByTime(1_000);
+    state.requests++;
+    state.heap += 100 * MB;
+    vi.advanceTimersByTime(1_000);
+    vi.advanceTimersByTime(8_000);
+    state.requests++;
+    vi.advanceTimersByTime(1_000);
+    vi.advanceTimersByTime(9_000);
+    expect(state.collects).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(state.collects).toBe(2);
     collector.stop();
   });
 
@@ -63,12 +81,13 @@ describe('idle collector', () => {
       },
       collected,
       minGrowthBytes: 16 * MB,
+      quietMs: 2_000,
     });
     vi.advanceTimersByTime(1_000);
     expect(collected).toHaveBeenCalledWith(40 * MB, 30 * MB);
     state.requests++;
     state.heap = 45 * MB; // +15 MiB
-    vi.advanceTimersByTime(2_000);
+    vi.advanceTimersByTime(3_000);
     expect(collector.collections).toBe(1);
     state.heap = 47 * MB; // +17 MiB
     vi.advanceTimersByTime(1_000);
