@@ -199,20 +199,23 @@ export function traceFetch(
 ): typeof globalThis.fetch {
   const secrets = options.secrets ?? [];
   return async (input, init) => {
+    const span = tracer.startSpan('upstream', { kind: SpanKind.CLIENT, attributes });
+    // Without an exporter the span records nothing: skip parsing and scrubbing the URL for it.
+    if (!span.isRecording()) {
+      span.end();
+      return base(input, init);
+    }
     const { method, url } = describeRequest(input, init);
-    const span = tracer.startSpan(url ? `upstream ${method} ${url.hostname}` : `upstream ${method}`, {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        ...attributes,
-        'http.request.method': method,
-        ...(url
-          ? {
-              'server.address': url.hostname,
-              'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-              'url.path': hide(url.pathname, secrets),
-            }
-          : {}),
-      },
+    span.updateName(url ? `upstream ${method} ${url.hostname}` : `upstream ${method}`);
+    span.setAttributes({
+      'http.request.method': method,
+      ...(url
+        ? {
+            'server.address': url.hostname,
+            'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+            'url.path': hide(url.pathname, secrets),
+          }
+        : {}),
     });
     try {
       const response = await base(input, init);

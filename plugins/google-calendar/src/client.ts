@@ -24,6 +24,13 @@ export interface CalendarClient {
   readonly call: MethodOptions;
 }
 
+let calendarSdk: Promise<typeof import('@googleapis/calendar')> | undefined;
+/** The SDK, imported once (each `import()` still walks the module loader). */
+const loadCalendarSdk = () => {
+  calendarSdk ??= import('@googleapis/calendar');
+  return calendarSdk;
+};
+
 /**
  * Builds the official Calendar client for one call. Requests go through the
  * core's `fetch` (rate limited, retried, traced) and stop when `ctx.signal`
@@ -40,7 +47,7 @@ export async function createCalendarClient(ctx: ToolContext): Promise<CalendarCl
       'Google Calendar is not connected: connect your Google account (OAuth, calendar scope) in MCPist, then retry.',
     );
   }
-  const { auth, calendar } = await import('@googleapis/calendar');
+  const { auth, calendar } = await loadCalendarSdk();
   const rootUrl = ctx.baseUrl.endsWith('/') ? ctx.baseUrl : `${ctx.baseUrl}/`;
   const oauth = new auth.OAuth2();
   oauth.setCredentials({ access_token: token, token_type: 'Bearer' });

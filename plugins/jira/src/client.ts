@@ -20,6 +20,13 @@ export interface JiraClient {
   browseUrl(key: string): string | null;
 }
 
+let jiraJs: Promise<typeof import('jira.js')> | undefined;
+/** jira.js, imported once (each `import()` still walks the module loader). */
+const loadJiraJs = () => {
+  jiraJs ??= import('jira.js');
+  return jiraJs;
+};
+
 /**
  * Builds a jira.js Cloud client bound to one call's context. Every request
  * goes through the core's `fetch` (rate limited, retried, traced) with the
@@ -30,7 +37,7 @@ export interface JiraClient {
 export async function createJiraClient(ctx: ToolContext): Promise<JiraClient> {
   const connection = resolveAtlassianConnection(JIRA, ctx);
   const transport = createFetchTransport({ connection, fetch: ctx.fetch, signal: ctx.signal, logger: ctx.logger });
-  const { createAgileClient, createCloudClient } = await import('jira.js');
+  const { createAgileClient, createCloudClient } = await loadJiraJs();
   return {
     api: createCloudClient(transport),
     agile: createAgileClient(transport),
