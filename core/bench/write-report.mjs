@@ -68,16 +68,25 @@ ${table(
   if (r.throughput) {
     parts.push(`## Throughput
 
-Calls per second with N concurrent SDK clients, each calling in a loop. ${load(r.throughput)}.
+Calls per second with N concurrent SDK clients, each calling in a loop, after one untimed round at 16 clients per server; ${r.throughput.levels[0]?.rounds ?? 1} rounds per level alternating between the servers, the median round counted (every round's figure in brackets). Server CPU: the server process's CPU time per call, median round. ${load(r.throughput)}.
 
 ${table(
-  ['clients', 'calls', 'MCPist /s', 'bare /s', 'ratio (goal ≥ 0.70 at 16, 64)', 'failures (MCPist / bare)'],
+  [
+    'clients',
+    'calls per round',
+    'MCPist /s',
+    'bare /s',
+    'ratio (goal ≥ 0.70 at 16, 64)',
+    'server CPU ms/call (MCPist / bare)',
+    'failures (MCPist / bare)',
+  ],
   r.throughput.levels.map((level) => [
     level.clients,
     level.calls,
-    level.mcpist.callsPerSecond,
-    level.bare.callsPerSecond,
+    `${level.mcpist.callsPerSecond}${level.mcpist.rounds ? ` (${level.mcpist.rounds.join(', ')})` : ''}`,
+    `${level.bare.callsPerSecond}${level.bare.rounds ? ` (${level.bare.rounds.join(', ')})` : ''}`,
     `${level.ratio}${level.clients > 1 ? ` ${goal(level.ratio >= 0.7)}` : ''}`,
+    level.mcpist.cpuMsPerCall === undefined ? '' : `${level.mcpist.cpuMsPerCall} / ${level.bare.cpuMsPerCall}`,
     `${level.mcpist.failures} / ${level.bare.failures}`,
   ]),
 )}
@@ -172,9 +181,12 @@ ${table(
     const s = r.soak;
     parts.push(`## Soak
 
-${s.seconds} s at ${s.rate} calls/s (\`--soak-seconds\`, \`--soak-rate\`; the issue asks for 300 s, the default). ${load(s)}.
+${s.seconds} s at ${s.rate} calls/s (\`--soak-seconds\`, \`--soak-rate\`; the issue asks for 300 s, the default). RSS at end is read while calls still arrive, so it includes garbage V8 has not collected yet; 12 s later the idle collector has run (ADR 0053), and what remains is what the soak left behind. ${load(s)}.
 
-${table(['calls', 'errors', 'RSS at start MB', 'RSS at end MB'], [[s.calls, `${s.errors} ${goal(s.errors === 0)}`, s.rssStartMB, s.rssEndMB]])}
+${table(
+  ['calls', 'errors', 'RSS at start MB', 'RSS at end MB', 'RSS 12 s after MB'],
+  [[s.calls, `${s.errors} ${goal(s.errors === 0)}`, s.rssStartMB, s.rssEndMB, s.rssRestedMB ?? '–']],
+)}
 `);
   }
   if (r.startUp?.skipped) parts.push(`## Start to healthy\n\nNot measured: ${r.startUp.skipped}.\n`);
