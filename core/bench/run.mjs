@@ -33,6 +33,7 @@ const DEFAULTS = {
   warmup: 50,
   throughputCalls: 800, // calls per concurrency level, server and round
   throughputRounds: 3, // alternating rounds per concurrency level; the median counts
+  throughputWarmup: 800, // untimed calls at 16 clients per server before the throughput levels
   memoryCalls: 10_000, // calls between the two RSS readings, per store
   soakSeconds: 300,
   soakRate: 20, // calls per second during the soak
@@ -43,6 +44,7 @@ const QUICK = {
   warmup: 20,
   throughputCalls: 300,
   throughputRounds: 1,
+  throughputWarmup: 300,
   memoryCalls: 1000,
   soakSeconds: 20,
   soakRate: 10,
@@ -318,8 +320,8 @@ try {
       cpuMsPerCall: median(runs.map((run) => run.cpuMsPerCall)),
     });
     // One untimed round at 16 clients first: both servers' hot paths compiled and their pools grown, as in service.
-    await throughput(`${mcpist.url}/mcp`, mcpist.headers, viaMcpist, 16, options.throughputCalls);
-    await throughput(`${bare.url}/mcp`, {}, viaBare, 16, options.throughputCalls);
+    await throughput(`${mcpist.url}/mcp`, mcpist.headers, viaMcpist, 16, options.throughputWarmup);
+    await throughput(`${bare.url}/mcp`, {}, viaBare, 16, options.throughputWarmup);
     for (const clients of [1, 16, 64]) {
       const total = Math.max(options.throughputCalls, clients * 4);
       const m = [];
