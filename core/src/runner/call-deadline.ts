@@ -24,7 +24,7 @@ export function startCallDeadline(timeoutMs: number, outer?: AbortSignal): CallD
   const onOuterAbort = () => controller.abort(outer?.reason);
   const timer = setTimeout(() => {
     expired = true;
-    controller.abort(new DOMException(`The operation was aborted due to timeout`, 'TimeoutError'));
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
   }, timeoutMs);
   // A pending deadline never keeps the process alive on its own.
   timer.unref?.();
