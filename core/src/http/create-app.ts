@@ -68,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(hostGuard({ ...deps.hosts, publicUrl: deps.configuredPublicUrl }));
   app.use('/mcp', express.json({ limit: deps.maxBodyBytes, strict: false }), refuseMalformedJsonRpc);
   if (deps.tracer) app.use('/mcp', traceRequests(deps.tracer));
+  // Every MCP request goes here: first, so it is not matched against every other router's routes on the way.
+  app.use(mcpRoute(deps));
   app.use(serviceRoutes(deps));
   if (deps.oauthServer) app.use(deps.oauthServer);
   if (deps.api) {
@@ -78,7 +80,6 @@ export function createApp(deps: AppDeps): Express {
   }
   const ui = deps.ui === false ? undefined : uiRoutes();
   if (ui) app.use(ui);
-  app.use(mcpRoute(deps));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
   });
