@@ -126,10 +126,10 @@ export async function startServer(config: McpistConfig, options: StartServerOpti
     maxBodyBytes: config.http.maxBodyBytes,
     api: apiDepsFrom(container, { version: MCPIST_VERSION, publicUrl }),
   });
-  http.on('request', app);
   let requestsServed = 0;
-  http.on('request', () => {
+  http.on('request', (req, res) => {
     requestsServed++;
+    app(req, res);
   });
   let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> | undefined;
   if (config.metricsListen) {
