@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-import { type AuthInfo, createMcpHandler, isInitializeRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import {
+  type AuthInfo,
+  classifyInboundRequest,
+  createMcpHandler,
+  isInitializeRequest,
+  ProtocolErrorCode,
+} from '@modelcontextprotocol/server';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'winston';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -14,6 +20,7 @@ import type { ResourceDispatcher } from '../mcp/resource-dispatcher.js';
 import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-dispatcher.js';
 import type { TaskService } from '../tasks/task-service.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
+import { serveLegacyExchange } from './legacy-exchange.js';
 import { sendInsufficientScope, sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
@@ -67,28 +74,31 @@ const CONTEXT_KEY = 'mcpist';
 
 /**
  * `POST /mcp`: Streamable HTTP, stateless, both protocol eras on one
- * endpoint. The SDK's handler tells a 2026-07-28 request (version and
- * capabilities in its `_meta`) from a 2025-era one and asks the factory for
- * a server of that era; each request is authenticated here first and served
- * by a fresh server bound to its principal, so any instance behind a load
- * balancer can answer any request.
+ * endpoint. The SDK's classifier tells a 2026-07-28 request (version and
+ * capabilities in its `_meta`) from a 2025-era one: the SDK's strict handler
+ * serves the first, a per-request exchange here the second (legacy-exchange.ts,
+ * as the SDK recommends for custom 2025-era serving). Each request is
+ * authenticated here first and served by a fresh server bound to its
+ * principal, so any instance behind a load balancer can answer any request.
  */
 export function mcpRoute(deps: McpRouteDeps): Router {
   const router = Router();
   const { inFlight } = deps;
+  const serverFor = (context: DispatchContext, era: 'legacy' | 'modern') =>
+    createMcpServer(
+      { tools: deps.dispatcher, prompts: deps.prompts, resources: deps.resources, tasks: deps.tasks },
+      context,
+      deps.version,
+      era,
+    );
   const handler = createMcpHandler(
     ({ era, authInfo }) => {
       const context = authInfo?.extra?.[CONTEXT_KEY] as DispatchContext | undefined;
       // Unreachable: every request reaching the handler was authenticated below.
       if (!context) throw new Error('MCP request without an authenticated context');
-      return createMcpServer(
-        { tools: deps.dispatcher, prompts: deps.prompts, resources: deps.resources, tasks: deps.tasks },
-        context,
-        deps.version,
-        era,
-      );
+      return serverFor(context, era);
     },
-    { legacy: 'stateless', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
+    { legacy: 'reject', onerror: (error) => deps.logger.debug('mcp request refused', { error: error.message }) },
   );
   const serve = toNodeHandler(handler, {
     onerror: (error) => deps.logger.error('mcp request failed', { error: error.message }),
@@ -116,7 +126,7 @@ export function mcpRoute(deps: McpRouteDeps): Router {
     }
     // Stateless, yet later requests need to know what the client declared at initialize: the session id carries it.
     let hints = hintsFromSessionId(req.get('mcp-session-id'));
-    if (isInitializeRequest(req.body)) {
+    if ((req.body as { method?: unknown } | undefined)?.method === 'initialize' && isInitializeRequest(req.body)) {
       hints = hintsFromCapabilities(req.body.params.capabilities);
       res.setHeader('Mcp-Session-Id', sessionIdFor(hints));
     }
@@ -143,6 +153,20 @@ export function mcpRoute(deps: McpRouteDeps): Router {
     };
     // The handler passes `authInfo` through to the factory untouched; the bearer token itself stays out of it.
     const auth: AuthInfo = { token: '', clientId: principal.userId, scopes: [], extra: { [CONTEXT_KEY]: context } };
+    const route =
+      req.body === undefined
+        ? undefined
+        : classifyInboundRequest({
+            httpMethod: 'POST',
+            protocolVersionHeader: req.get('mcp-protocol-version'),
+            mcpMethodHeader: req.get('mcp-method'),
+            mcpNameHeader: req.get('mcp-name'),
+            body: req.body,
+          });
+    if (route?.kind === 'legacy') {
+      await serveLegacyExchange(serverFor(context, 'legacy'), Object.assign(req, { auth }), res, req.body);
+      return;
+    }
     await serve(Object.assign(req, { auth }), res, req.body);
   });
 

@@ -1,5 +1,6 @@
 import { type PluginError, UpstreamPermanentError, UpstreamTransientError } from '@mcpist/plugin-sdk';
-import { type Agent, fetch as undiciFetch } from 'undici';
+import { type Agent, type Dispatcher, interceptors } from 'undici';
+import { dispatchRequest } from './dispatch-request.js';
 import { OutboundRefusedError } from './guarded-agent.js';
 import { networkFailure } from './network-failure.js';
 
@@ -16,58 +17,77 @@ export interface UpstreamCall {
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Headers that described the body as it came over the wire, not as the handler receives it. */
-const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
+const WIRE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding']);
 
 function requestParts(input: string | URL | Request, init: RequestInit | undefined): [string | URL, RequestInit] {
   if (typeof input === 'string' || input instanceof URL) return [input, init ?? {}];
   const request = input as Request;
-  const base: RequestInit & { duplex?: 'half' } = {
+  const base: RequestInit = {
     method: request.method,
     headers: request.headers,
     body: request.body,
     signal: request.signal,
     redirect: request.redirect,
   };
-  if (request.body) base.duplex = 'half';
   return [request.url, { ...base, ...init }];
 }
 
-function acceptsOnlyJson(init: RequestInit): boolean {
-  const accept = new Headers(init.headers).get('accept') ?? '';
+function acceptsOnlyJson(headers: Record<string, string>): boolean {
+  const accept = headers.accept ?? '';
   return /json/i.test(accept) && !/\*\/\*|text\/html/i.test(accept);
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | 'too_large'> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+/** The answer's headers as the handler sees them: without those that described the encoded body. */
+function responseHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const name of Object.keys(raw)) {
+    const value = raw[name];
+    if (value === undefined || WIRE_HEADERS.has(name)) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.append(name, value);
+  }
+  return headers;
+}
+
+/** The last URL of a followed redirect chain (undici records each hop), else the one asked for. */
+function finalUrl(context: object | undefined, asked: URL): string {
+  const history = (context as { history?: readonly URL[] } | undefined)?.history;
+  return String(history?.at(-1) ?? asked);
+}
+
+async function readLimited(body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | 'too_large'> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return 'too_large';
-    }
-    chunks.push(value);
+  for await (const chunk of body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) return 'too_large';
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, total);
 }
 
 /**
  * The base of every handler's `ctx.fetch` (below the rate limiter and the
- * tracing): requests go through the policy-checked agent, and each answer is
- * read whole before the SDK sees it, so a cut-off, oversized or unparseable
- * body is a clear upstream failure here rather than a silent empty result
- * there. No upstream body text ever goes into an error message.
+ * tracing): a fetch over undici's dispatcher API (ADR 0054) through the
+ * policy-checked agent, following redirects and decoding compressed answers
+ * as fetch does. Each answer is read whole before the SDK sees it, so a
+ * cut-off, oversized or unparseable body is a clear upstream failure here
+ * rather than a silent empty result there. No upstream body text ever goes
+ * into an error message.
  */
 export class UpstreamFetcher {
+  private readonly dispatcher: Dispatcher;
+
   constructor(
     private readonly agent: Agent,
     private readonly maxResponseBytes: number,
-  ) {}
+  ) {
+    // Error answers are decoded too: an SDK reads GitHub's gzipped 404 body for its message.
+    this.dispatcher = agent.compose(interceptors.redirect(), interceptors.decompress({ skipErrorResponses: false }));
+  }
 
   /** Closes the pooled upstream connections (at shutdown). */
   async close(): Promise<void> {
@@ -82,62 +102,67 @@ export class UpstreamFetcher {
     };
     const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       const [url, options] = requestParts(input, init);
-      let response: Response;
+      const signal = options.signal ?? undefined;
+      signal?.throwIfAborted();
+      const request = await dispatchRequest(url, options);
+      let answer: Dispatcher.ResponseData;
       try {
-        response = (await undiciFetch(url, {
-          ...(options as Parameters<typeof undiciFetch>[1]),
-          dispatcher: this.agent,
-        })) as unknown as Response;
+        answer = await this.dispatcher.request(request.options);
       } catch (error) {
-        const cause = (error as { cause?: unknown }).cause;
-        if (cause instanceof OutboundRefusedError) {
-          throw fail(new UpstreamPermanentError(cause.message, { notDelivered: true, cause }));
+        // As fetch: an aborted request rejects with the signal's reason.
+        if (signal?.aborted) throw signal.reason;
+        const refused = error instanceof OutboundRefusedError ? error : (error as { cause?: unknown }).cause;
+        if (refused instanceof OutboundRefusedError) {
+          throw fail(new UpstreamPermanentError(refused.message, { notDelivered: true, cause: refused }));
         }
         // DNS, refused, reset, TLS: named here, before an SDK turns it into something else ("500").
-        const unreachable = options.signal?.aborted ? undefined : networkFailure(url, error);
+        const unreachable = networkFailure(request.url, error);
         if (unreachable) throw fail(unreachable);
-        throw error;
+        throw new TypeError('fetch failed', { cause: error });
       }
-      const headers = new Headers(response.headers);
-      for (const name of WIRE_HEADERS) headers.delete(name);
+      // Errors on the body surface through the read below; one after it (a late abort) has no one to tell.
+      answer.body.on('error', () => {});
+      const { statusCode: status } = answer;
+      const headers = responseHeaders(answer.headers);
       const rebuilt = (body: Uint8Array | null) => {
-        const copy = new Response(body, { status: response.status, statusText: response.statusText, headers });
-        Object.defineProperty(copy, 'url', { value: response.url });
+        const copy = new Response(body, { status, statusText: answer.statusText ?? '', headers });
+        Object.defineProperty(copy, 'url', { value: finalUrl(answer.context, request.url) });
         return copy;
       };
-      if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return rebuilt(null);
+      if (request.refuseRedirects && REDIRECT_STATUSES.has(status) && headers.has('location')) {
+        answer.body.dump().catch(() => {});
+        throw new TypeError('fetch failed', { cause: new Error(`unexpected redirect (HTTP ${status})`) });
+      }
+      if (NULL_BODY_STATUSES.has(status) || request.options.method === 'HEAD') {
+        answer.body.dump().catch(() => {});
+        return rebuilt(null);
+      }
       let body: Uint8Array | 'too_large';
       try {
-        body = await readLimited(response, this.maxResponseBytes);
+        body = await readLimited(answer.body, this.maxResponseBytes);
       } catch (error) {
-        if (options.signal?.aborted) throw error;
+        if (signal?.aborted) throw signal.reason;
         throw fail(
-          new UpstreamTransientError('the upstream answer was cut off before its end', {
-            status: response.status,
-            cause: error,
-          }),
+          new UpstreamTransientError('the upstream answer was cut off before its end', { status, cause: error }),
         );
       }
       if (body === 'too_large') {
         throw fail(
-          new UpstreamPermanentError(`the upstream answer is larger than ${this.maxResponseBytes} bytes`, {
-            status: response.status,
-          }),
+          new UpstreamPermanentError(`the upstream answer is larger than ${this.maxResponseBytes} bytes`, { status }),
         );
       }
       const type = headers.get('content-type') ?? '';
       if (/\bjson\b/i.test(type) && body.byteLength > 0 && !parses(body)) {
-        throw fail(
-          new UpstreamTransientError('the upstream answered with a body that is not valid JSON', {
-            status: response.status,
-          }),
-        );
+        throw fail(new UpstreamTransientError('the upstream answered with a body that is not valid JSON', { status }));
       }
-      if (response.ok && /text\/html/i.test(type) && acceptsOnlyJson(options)) {
+      if (
+        status >= 200 &&
+        status < 300 &&
+        /text\/html/i.test(type) &&
+        acceptsOnlyJson(request.options.headers as Record<string, string>)
+      ) {
         throw fail(
-          new UpstreamTransientError('the upstream answered with an HTML page where JSON was asked for', {
-            status: response.status,
-          }),
+          new UpstreamTransientError('the upstream answered with an HTML page where JSON was asked for', { status }),
         );
       }
       return rebuilt(body);
