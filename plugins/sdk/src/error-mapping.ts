@@ -1,3 +1,4 @@
+import { runInToolCall } from './call-scope.js';
 import type { ToolContext } from './context.js';
 import type { ToolDefinition } from './define-tool.js';
 import { isPluginError } from './errors.js';
@@ -63,10 +64,10 @@ export interface ErrorMappingPlugin {
 }
 
 /**
- * Runs a tool's handler and, if it fails, rethrows the failure through
- * {@link mapToolError} with the plugin's `mapError`. The core calls handlers
- * only through this, and so does `runTool`, so a unit test sees the error the
- * hub sees.
+ * Runs a tool's handler as the call `ctx` (see `currentToolContext`) and,
+ * if it fails, rethrows the failure through {@link mapToolError} with the
+ * plugin's `mapError`. The core calls handlers only through this, and so does
+ * `runTool`, so a unit test sees the error the hub sees.
  */
 export async function invokeTool(
   plugin: ErrorMappingPlugin,
@@ -75,7 +76,7 @@ export async function invokeTool(
   ctx: ToolContext,
 ): Promise<unknown> {
   try {
-    return await tool.handler(input, ctx);
+    return await runInToolCall(ctx, () => tool.handler(input, ctx));
   } catch (error) {
     throw mapToolError(error, {
       mapError: plugin.mapError,

@@ -12,6 +12,7 @@ export type {
   TokenAuthDeclaration,
   TokenField,
 } from './auth.js';
+export { currentToolContext, runInToolCall } from './call-scope.js';
 export {
   type AudioBlock,
   audioBlock,
