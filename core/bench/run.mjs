@@ -32,7 +32,7 @@ const DEFAULTS = {
   calls: 300, // sequential latency samples per server
   warmup: 50,
   throughputCalls: 800, // calls per concurrency level, server and round
-  throughputRounds: 3, // alternating rounds per concurrency level; the median counts
+  throughputRounds: 5, // alternating rounds per concurrency level; the median round ratio counts
   throughputWarmup: 800, // untimed calls at 16 clients per server before the throughput levels
   memoryCalls: 10_000, // calls between the two RSS readings, per store
   soakSeconds: 300,
@@ -337,7 +337,12 @@ try {
         rounds: options.throughputRounds,
         mcpist: mcpistSide,
         bare: bareSide,
-        ratio: round(mcpistSide.callsPerSecond / bareSide.callsPerSecond),
+        // Each round pairs the two servers back to back, so a change in the machine's speed mostly hits both:
+        // the median of the paired ratios, every one listed.
+        roundRatios: m.map((run, i) => round(run.callsPerSecond / (b[i]?.callsPerSecond ?? Number.NaN))),
+        ratio: median(
+          m.map((run, i) => run.callsPerSecond / (b[i]?.callsPerSecond ?? Number.NaN)).map((x) => round(x)),
+        ),
       });
     }
     return { levels };

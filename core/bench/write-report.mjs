@@ -68,7 +68,7 @@ ${table(
   if (r.throughput) {
     parts.push(`## Throughput
 
-Calls per second with N concurrent SDK clients, each calling in a loop, after one untimed round at 16 clients per server; ${r.throughput.levels[0]?.rounds ?? 1} rounds per level alternating between the servers, the median round counted (every round's figure in brackets). Server CPU: the server process's CPU time per call, median round. ${load(r.throughput)}.
+Calls per second with N concurrent SDK clients, each calling in a loop, after one untimed round at 16 clients per server; ${r.throughput.levels[0]?.rounds ?? 1} rounds per level, each round running MCPist and then the bare server back to back. Calls/s: the median round (every round's figure in brackets). Ratio: the median of the rounds' MCPist ÷ bare ratios (each in brackets), so a change in the machine's speed between rounds, which hits both halves of a round alike, does not count. Server CPU: the server process's CPU time per call, median round. ${load(r.throughput)}.
 
 ${table(
   [
@@ -85,7 +85,7 @@ ${table(
     level.calls,
     `${level.mcpist.callsPerSecond}${level.mcpist.rounds ? ` (${level.mcpist.rounds.join(', ')})` : ''}`,
     `${level.bare.callsPerSecond}${level.bare.rounds ? ` (${level.bare.rounds.join(', ')})` : ''}`,
-    `${level.ratio}${level.clients > 1 ? ` ${goal(level.ratio >= 0.7)}` : ''}`,
+    `${level.ratio}${level.clients > 1 ? ` ${goal(level.ratio >= 0.7)}` : ''}${level.roundRatios ? ` (${level.roundRatios.join(', ')})` : ''}`,
     level.mcpist.cpuMsPerCall === undefined ? '' : `${level.mcpist.cpuMsPerCall} / ${level.bare.cpuMsPerCall}`,
     `${level.mcpist.failures} / ${level.bare.failures}`,
   ]),
