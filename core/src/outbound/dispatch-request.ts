@@ -23,7 +23,7 @@ const DEFAULT_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['accept-encoding', 'gzip, deflate, br'],
 ];
 
-type Body = Exclude<RequestInit['body'], undefined>;
+type Body = NonNullable<RequestInit['body']>;
 
 /** Lower-cased header names; repeated headers joined as fetch joins them. */
 function headerRecord(init: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
@@ -54,8 +54,7 @@ function headerRecord(init: ConstructorParameters<typeof Headers>[0]): Record<st
  * string or bytes go as they are; anything else (URLSearchParams, FormData,
  * a Blob, a stream) is encoded by the platform's own body extraction.
  */
-async function bodyOf(body: Body): Promise<{ bytes: string | Uint8Array; type: string | null } | null> {
-  if (body === null) return null;
+async function bodyOf(body: Body): Promise<{ bytes: string | Uint8Array; type: string | null }> {
   if (typeof body === 'string') return { bytes: body, type: 'text/plain;charset=UTF-8' };
   if (body instanceof Uint8Array) return { bytes: body, type: null };
   if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body), type: null };
@@ -78,10 +77,8 @@ export async function dispatchRequest(url: string | URL, init: RequestInit): Pro
   if (init.body !== undefined && init.body !== null) {
     if (method === 'GET' || method === 'HEAD') throw new TypeError('fetch failed: a GET or HEAD request has no body');
     const extracted = await bodyOf(init.body);
-    if (extracted) {
-      body = extracted.bytes;
-      if (extracted.type && headers['content-type'] === undefined) headers['content-type'] = extracted.type;
-    }
+    body = extracted.bytes;
+    if (extracted.type && headers['content-type'] === undefined) headers['content-type'] = extracted.type;
   }
   const redirect = init.redirect ?? 'follow';
   return {

@@ -20,7 +20,7 @@ const probe = defineTool({
     await nextTurn();
     const after = currentToolContext()?.baseUrl;
     const fromCallback = await new Promise<string | undefined>((resolve) =>
-      setTimeout(() => resolve(currentToolContext()?.baseUrl), 0),
+      setImmediate(() => resolve(currentToolContext()?.baseUrl)),
     );
     return `${ctx.baseUrl} ${before} ${after} ${fromCallback}`;
   },
