@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export const API_TOKEN_PREFIX = 'mcpist_';
 const TOKEN_SHAPE = /^mcpist_[A-Za-z0-9_-]{43}$/;
@@ -13,7 +13,8 @@ export function generateApiToken(): string {
  * entropy, so there is nothing to brute-force (see docs/adr/0004).
  */
 export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // One-shot: every authenticated request hashes its token; no Hash object per request.
+  return hash('sha256', token, 'hex');
 }
 
 export function looksLikeApiToken(value: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { VerifiedJwt } from './jwt-verifier.js';
 
 /** What the authenticator asks of a JWT verifier. */
@@ -22,7 +22,7 @@ export class VerifiedJwtCache implements VerifiesJwt {
   ) {}
 
   async verify(token: string): Promise<VerifiedJwt> {
-    const key = createHash('sha256').update(token).digest('base64url');
+    const key = hash('sha256', token, 'base64url');
     const known = this.verified.get(key);
     if (known && this.now() < known.expiresAt * 1000) return known;
     this.verified.delete(key);

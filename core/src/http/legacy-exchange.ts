@@ -19,6 +19,9 @@ export async function serveLegacyExchange(
 ): Promise<void> {
   const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
   res.on('close', () => {
+    // A finished exchange answered every request in it: nothing is left to abort, and closing would only build
+    // the SDK's ConnectionClosed error, a stack trace per request. A client that hung up early aborts its calls.
+    if (res.writableFinished) return;
     transport.close().catch(() => {});
     server.close().catch(() => {});
   });

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-import {
-  type AuthInfo,
-  classifyInboundRequest,
-  createMcpHandler,
-  isInitializeRequest,
-  ProtocolErrorCode,
-} from '@modelcontextprotocol/server';
+import { type AuthInfo, createMcpHandler, isInitializeRequest, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'winston';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -21,6 +15,7 @@ import type { DispatchContext, ToolDispatcher, ToolMode } from '../mcp/tool-disp
 import type { TaskService } from '../tasks/task-service.js';
 import { jsonRpcErrorBody } from './json-rpc-error-body.js';
 import { serveLegacyExchange } from './legacy-exchange.js';
+import { isLegacyPost } from './legacy-route.js';
 import { sendInsufficientScope, sendUnauthorized } from './require-auth.js';
 
 export interface McpRouteDeps {
@@ -153,17 +148,15 @@ export function mcpRoute(deps: McpRouteDeps): Router {
     };
     // The handler passes `authInfo` through to the factory untouched; the bearer token itself stays out of it.
     const auth: AuthInfo = { token: '', clientId: principal.userId, scopes: [], extra: { [CONTEXT_KEY]: context } };
-    const route =
-      req.body === undefined
-        ? undefined
-        : classifyInboundRequest({
-            httpMethod: 'POST',
-            protocolVersionHeader: req.get('mcp-protocol-version'),
-            mcpMethodHeader: req.get('mcp-method'),
-            mcpNameHeader: req.get('mcp-name'),
-            body: req.body,
-          });
-    if (route?.kind === 'legacy') {
+    const legacy =
+      req.body !== undefined &&
+      isLegacyPost({
+        protocolVersionHeader: req.get('mcp-protocol-version'),
+        mcpMethodHeader: req.get('mcp-method'),
+        mcpNameHeader: req.get('mcp-name'),
+        body: req.body,
+      });
+    if (legacy) {
       await serveLegacyExchange(serverFor(context, 'legacy'), Object.assign(req, { auth }), res, req.body);
       return;
     }

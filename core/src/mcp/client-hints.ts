@@ -13,6 +13,14 @@ export function hintsFromCapabilities(capabilities: ClientCapabilities | undefin
   return { urlElicitation: elicitation !== undefined && typeof elicitation.url === 'object' };
 }
 
+const payloadOf = (hints: ClientHints) =>
+  Buffer.from(JSON.stringify({ u: hints.urlElicitation ? 1 : 0 })).toString('base64url');
+
+/** The payloads `sessionIdFor` writes: a session id from MCPist is read without decoding it on every request. */
+const KNOWN_PAYLOADS: ReadonlyMap<string, ClientHints> = new Map(
+  [{ urlElicitation: false }, { urlElicitation: true }].map((hints) => [payloadOf(hints), hints] as const),
+);
+
 /**
  * Streamable HTTP here is stateless: no instance remembers a client. The
  * session id handed out at `initialize` therefore carries the few hints later
@@ -20,14 +28,16 @@ export function hintsFromCapabilities(capabilities: ClientCapabilities | undefin
  * forges one only changes how its own calls report a missing connection.
  */
 export function sessionIdFor(hints: ClientHints): string {
-  const payload = Buffer.from(JSON.stringify({ u: hints.urlElicitation ? 1 : 0 })).toString('base64url');
-  return `${PREFIX}${payload}.${crypto.randomUUID()}`;
+  return `${PREFIX}${payloadOf(hints)}.${crypto.randomUUID()}`;
 }
 
 /** The hints in a session id from `sessionIdFor`; none for anything else. */
 export function hintsFromSessionId(sessionId: string | undefined): ClientHints | undefined {
   if (!sessionId?.startsWith(PREFIX)) return undefined;
-  const payload = sessionId.slice(PREFIX.length).split('.')[0] ?? '';
+  const end = sessionId.indexOf('.', PREFIX.length);
+  const payload = sessionId.slice(PREFIX.length, end === -1 ? undefined : end);
+  const known = KNOWN_PAYLOADS.get(payload);
+  if (known) return { ...known };
   try {
     const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u?: unknown };
     return { urlElicitation: decoded.u === 1 };
