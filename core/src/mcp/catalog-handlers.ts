@@ -5,6 +5,7 @@ import type {
   Server,
   ServerCapabilities,
 } from '@modelcontextprotocol/server';
+import { withCallSignal } from './call-signal.js';
 import type { PromptDispatcher } from './prompt-dispatcher.js';
 import type { ResourceDispatcher } from './resource-dispatcher.js';
 import type { DispatchContext } from './tool-dispatcher.js';
@@ -72,10 +73,8 @@ export function registerCatalogHandlers(
       };
     });
     server.setRequestHandler('resources/read', (request, ctx) =>
-      resources.read(
-        context,
-        request.params.uri,
-        context.cancel ? AbortSignal.any([ctx.mcpReq.signal, context.cancel]) : ctx.mcpReq.signal,
+      withCallSignal(ctx.mcpReq.signal, context.cancel, (signal) =>
+        resources.read(context, request.params.uri, signal),
       ),
     );
   }

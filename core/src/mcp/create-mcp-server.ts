@@ -10,6 +10,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type { CallReporter } from '../runner/tool-runner.js';
 import type { TaskService } from '../tasks/task-service.js';
+import { withCallSignal } from './call-signal.js';
 import {
   CATALOG_CACHE_HINTS,
   type CatalogDispatchers,
@@ -136,11 +137,13 @@ export function createMcpServer(
   server.setRequestHandler('tools/call', async (request, ctx): Promise<CallToolResult | InputRequiredResult> => {
     const hints = era === 'modern' ? modernHints(ctx) : context.hints;
     try {
-      const result = await dispatcher.callTool(
-        { ...context, hints, report: reporterFor(era, ctx, request.params._meta?.progressToken) },
-        request.params.name,
-        request.params.arguments,
-        context.cancel ? AbortSignal.any([ctx.mcpReq.signal, context.cancel]) : ctx.mcpReq.signal,
+      const result = await withCallSignal(ctx.mcpReq.signal, context.cancel, (signal) =>
+        dispatcher.callTool(
+          { ...context, hints, report: reporterFor(era, ctx, request.params._meta?.progressToken) },
+          request.params.name,
+          request.params.arguments,
+          signal,
+        ),
       );
       return server.projectCallToolResult(result, undefined);
     } catch (error) {
