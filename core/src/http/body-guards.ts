@@ -39,30 +39,44 @@ export function findInputProblem(
   options: { root: string; maxDepth?: number; checkText?: boolean },
 ): InputProblem | undefined {
   const { root, maxDepth = MAX_JSON_DEPTH, checkText = true } = options;
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [] }];
+  // Each entry names its parent and key; a path is spelled out only for the one problem found.
+  type Entry = { value: unknown; depth: number; parent: Entry | undefined; key: PropertyKey };
+  const pathOf = (entry: Entry | undefined, last?: PropertyKey): PropertyKey[] => {
+    const path: PropertyKey[] = last === undefined ? [] : [last];
+    for (let at = entry; at?.parent; at = at.parent) path.unshift(at.key);
+    return path;
+  };
   const name = (path: PropertyKey[]) => fieldName(path) || root;
+  const stack: Entry[] = [{ value, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+    const entry = stack.pop() as Entry;
+    const current = entry.value;
     if (typeof current === 'string') {
       const problem = checkText ? textProblem(current) : undefined;
-      if (problem) return { field: name(path), message: problem };
+      if (problem) return { field: name(pathOf(entry)), message: problem };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (path.length >= maxDepth) {
-      return { field: name(path), message: `nests deeper than ${maxDepth} levels` };
+    if (entry.depth >= maxDepth) {
+      return { field: name(pathOf(entry)), message: `nests deeper than ${maxDepth} levels` };
     }
-    const entries = Array.isArray(current) ? current.entries() : Object.entries(current);
-    const children: Array<{ value: unknown; path: PropertyKey[] }> = [];
-    for (const [key, inner] of entries) {
-      if (typeof key === 'string' && checkText) {
+    const depth = entry.depth + 1;
+    // Pushed last to first, so the first offending field in document order is the one named.
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], depth, parent: entry, key: i });
+      continue;
+    }
+    const keys = Object.keys(current);
+    if (checkText) {
+      for (const key of keys) {
         const problem = textProblem(key);
-        if (problem) return { field: name([...path, key]), message: `key ${problem}` };
+        if (problem) return { field: name(pathOf(entry, key)), message: `key ${problem}` };
       }
-      children.push({ value: inner, path: [...path, key] });
     }
-    // Reversed, so the first offending field in document order is the one named.
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as (typeof children)[number]);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      stack.push({ value: (current as Record<string, unknown>)[key], depth, parent: entry, key });
+    }
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { createLogger, format, type Logger, transports } from 'winston';
+import { jsonLine } from './json-line.js';
 import { closeLokiTransports, createLokiTransport, type LokiTarget } from './loki-transport.js';
 import { redactFormat } from './redact.js';
 
@@ -43,7 +44,7 @@ export function createMcpistLogger(options: LoggerOptions): Logger {
   const logger = createLogger({
     level: options.level,
     // JSON is rendered once, after redaction, for every transport (Loki sends that line); a terminal gets its own.
-    format: format.combine(redactFormat(), format.timestamp(), format.json()),
+    format: format.combine(redactFormat(), format.timestamp(), jsonLine()),
     defaultMeta: { service: 'mcpist' },
     transports: [
       new transports.Console({

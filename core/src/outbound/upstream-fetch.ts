@@ -1,5 +1,6 @@
 import { type PluginError, UpstreamPermanentError, UpstreamTransientError } from '@mcpist/plugin-sdk';
 import { type Agent, type Dispatcher, interceptors } from 'undici';
+import { bufferedResponse } from './buffered-response.js';
 import { dispatchRequest } from './dispatch-request.js';
 import { OutboundRefusedError } from './guarded-agent.js';
 import { networkFailure } from './network-failure.js';
@@ -125,9 +126,12 @@ export class UpstreamFetcher {
       const { statusCode: status } = answer;
       const headers = responseHeaders(answer.headers);
       const rebuilt = (body: Uint8Array | null) => {
-        const copy = new Response(body, { status, statusText: answer.statusText ?? '', headers });
-        Object.defineProperty(copy, 'url', { value: finalUrl(answer.context, request.url) });
-        return copy;
+        const init = { status, statusText: answer.statusText ?? '', headers };
+        const url = finalUrl(answer.context, request.url);
+        if (body) return bufferedResponse(body, init, url);
+        const empty = new Response(null, init);
+        Object.defineProperty(empty, 'url', { value: url });
+        return empty;
       };
       if (request.refuseRedirects && REDIRECT_STATUSES.has(status) && headers.has('location')) {
         answer.body.dump().catch(() => {});
