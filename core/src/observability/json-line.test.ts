@@ -20,6 +20,14 @@ describe('the JSON log line', () => {
     const { logger, lines } = capture();
     logger.info('tool call succeeded', { module: 'github', duration_ms: 12, success: true, count: 10n });
     expect(lines).toHaveLength(1);
+    expect(Object.keys(JSON.parse(lines[0] as string))).toEqual([
+      'level',
+      'message',
+      'module',
+      'duration_ms',
+      'success',
+      'count',
+    ]);
     expect(JSON.parse(lines[0] as string)).toEqual({
       level: 'info',
       message: 'tool call succeeded',

@@ -13,12 +13,16 @@ const safeJson = format.json();
  * The logger's JSON line. logform's json() builds a new serializer for every
  * line (safe-stable-stringify's `configure`) and, given a replacer, walks the
  * entry on its slow path, sorting keys: a few percent of a tool call's CPU.
+ * Keys keep the seed's order instead: `timestamp`, `level`, `message`, then
+ * the entry's fields as given.
  * Entries come here redacted, as plain data, so JSON.stringify takes them;
  * one it cannot (a cycle deeper than redaction copies) goes to logform's.
  */
 export const jsonLine = format((info) => {
   try {
-    (info as Record<symbol, unknown>)[MESSAGE] = JSON.stringify(info, replacer);
+    // The seed's order: when, how bad, what; then the fields as the caller gave them.
+    const { timestamp, level, message, ...fields } = info;
+    (info as Record<symbol, unknown>)[MESSAGE] = JSON.stringify({ timestamp, level, message, ...fields }, replacer);
     return info;
   } catch {
     return safeJson.transform(info, safeJson.options);
