@@ -40,6 +40,8 @@ const headers: Record<string, Partial<InboundPost>> = {
   'a 2025 version header': { protocolVersionHeader: '2025-11-25' },
   'a 2026 version header': { protocolVersionHeader: CURRENT_PROTOCOL_VERSION },
   'a 2026 version header with spaces': { protocolVersionHeader: ` ${CURRENT_PROTOCOL_VERSION} ` },
+  'the first 2026 revision': { protocolVersionHeader: '2026-07-28' },
+  'a later revision': { protocolVersionHeader: '2027-01-01' },
   'an unknown version header': { protocolVersionHeader: 'next' },
   'a method header that disagrees': { mcpMethodHeader: 'tools/list' },
 };

@@ -1,5 +1,4 @@
 import { classifyInboundRequest, isJSONRPCRequest, PROTOCOL_VERSION_META_KEY } from '@modelcontextprotocol/server';
-import { CURRENT_PROTOCOL_VERSION } from '../mcp/protocol-versions.js';
 
 /** What the SDK's classifier reads of a `POST /mcp`. */
 export interface InboundPost {
@@ -8,6 +7,9 @@ export interface InboundPost {
   mcpNameHeader: string | undefined;
   body: unknown;
 }
+
+/** The first revision the SDK's classifier calls modern (its `isModernProtocolVersion`: this one and later). */
+const FIRST_MODERN_REVISION = '2026-07-28';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,7 +28,7 @@ function isPlainLegacyRequest(post: InboundPost): boolean {
   const meta = isPlainObject(body.params) ? body.params._meta : undefined;
   if (isPlainObject(meta) && PROTOCOL_VERSION_META_KEY in meta) return false;
   const version = post.protocolVersionHeader?.trim();
-  if (version !== undefined && version >= CURRENT_PROTOCOL_VERSION) return false;
+  if (version !== undefined && version >= FIRST_MODERN_REVISION) return false;
   return isJSONRPCRequest(body);
 }
 

@@ -58,6 +58,15 @@ describe('an upstream answer read whole, as a Response', () => {
     expect(new TextDecoder().decode(await response.arrayBuffer())).toBe('the body itself');
   });
 
+  it('clones an answer whose stream was asked for, the copy keeping the URL', async () => {
+    const response = make();
+    expect(response.body).not.toBeNull();
+    const copy = response.clone();
+    expect(copy.url).toBe('https://api.example.com/x');
+    expect(await copy.json()).toEqual({ number: 7, title: 'ünïcødé' });
+    expect(await response.text()).toContain('"number":7');
+  });
+
   it('rejects json() on a body that is not JSON with a SyntaxError', async () => {
     const response = bufferedResponse(new TextEncoder().encode('<html>'), { status: 200 }, 'https://x.example');
     await expect(response.json()).rejects.toThrow(SyntaxError);

@@ -75,8 +75,10 @@ class Buffered extends ResponseBase {
 
   clone(): Response {
     if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-    if (this.#streamed) return this.#streamed.clone();
-    return bufferedResponse(this.#bytes, this.#init, this.#url);
+    if (!this.#streamed) return bufferedResponse(this.#bytes, this.#init, this.#url);
+    const copy = this.#streamed.clone();
+    Object.defineProperty(copy, 'url', { value: this.#url });
+    return copy;
   }
 
   #take<T>(read: (bytes: Uint8Array) => T): Promise<T> {
