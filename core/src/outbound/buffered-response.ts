@@ -76,9 +76,7 @@ class Buffered extends ResponseBase {
   clone(): Response {
     if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
     if (!this.#streamed) return bufferedResponse(this.#bytes, this.#init, this.#url);
-    const copy = this.#streamed.clone();
-    Object.defineProperty(copy, 'url', { value: this.#url });
-    return copy;
+    return atUrl(this.#streamed.clone(), this.#url);
   }
 
   #take<T>(read: (bytes: Uint8Array) => T): Promise<T> {
@@ -101,6 +99,14 @@ class Buffered extends ResponseBase {
   }
 }
 
-export function bufferedResponse(bytes: Uint8Array, init: ResponseInit, url: string): Response {
+/** A standard `Response` reporting `url`, which its constructor cannot set. */
+function atUrl(response: Response, url: string): Response {
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
+}
+
+/** The answer as the SDK gets it; no bytes (a 204, a `HEAD`) is a plain `Response` without a body. */
+export function bufferedResponse(bytes: Uint8Array | null, init: ResponseInit, url: string): Response {
+  if (!bytes) return atUrl(new Response(null, init), url);
   return new Buffered(bytes, init, url) as unknown as Response;
 }

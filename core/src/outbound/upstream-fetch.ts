@@ -125,14 +125,12 @@ export class UpstreamFetcher {
       answer.body.on('error', () => {});
       const { statusCode: status } = answer;
       const headers = responseHeaders(answer.headers);
-      const rebuilt = (body: Uint8Array | null) => {
-        const init = { status, statusText: answer.statusText ?? '', headers };
-        const url = finalUrl(answer.context, request.url);
-        if (body) return bufferedResponse(body, init, url);
-        const empty = new Response(null, init);
-        Object.defineProperty(empty, 'url', { value: url });
-        return empty;
-      };
+      const rebuilt = (body: Uint8Array | null) =>
+        bufferedResponse(
+          body,
+          { status, statusText: answer.statusText ?? '', headers },
+          finalUrl(answer.context, request.url),
+        );
       if (request.refuseRedirects && REDIRECT_STATUSES.has(status) && headers.has('location')) {
         answer.body.dump().catch(() => {});
         throw new TypeError('fetch failed', { cause: new Error(`unexpected redirect (HTTP ${status})`) });
